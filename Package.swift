@@ -1,0 +1,40 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "casus",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "casus", targets: ["casus"])
+    ],
+    dependencies: [
+        // The only external dependency: the command line surface.
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    ],
+    targets: [
+        // GNU readline, nothing else. Linked only by CasusTerminal.
+        .systemLibrary(
+            name: "CReadline",
+            pkgConfig: "readline",
+            providers: [.apt(["libreadline-dev"])]
+        ),
+        // The language and the engine: syntax -> check -> runtime -> sheet.
+        // No terminal, no files, no clock.
+        .target(name: "CasusCore"),
+        // Journal, resume, atomic sheet writes, permissions.
+        .target(name: "CasusStore", dependencies: ["CasusCore"]),
+        // Line editor (readline on a TTY, plain lines otherwise), colour, the REPL.
+        .target(name: "CasusTerminal", dependencies: ["CasusCore", "CReadline"]),
+        .executableTarget(
+            name: "casus",
+            dependencies: [
+                "CasusCore", "CasusStore", "CasusTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "CasusCoreTests", dependencies: ["CasusCore"]),
+        .testTarget(name: "CasusStoreTests", dependencies: ["CasusStore"]),
+        .testTarget(name: "CasusTerminalTests", dependencies: ["CasusTerminal"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["CasusCore"]),
+    ]
+)

@@ -1,0 +1,1 @@
+public enum CasusCoreVersion { public static let language = 1 }
