@@ -1,1 +1,0 @@
-public enum CasusCoreVersion { public static let language = 1 }
