@@ -20,7 +20,7 @@ public final class SessionLock {
 
     /// Takes the lock on the session in `folder`, or fails at once with `.sessionInUse`.
     public init(folder: URL) throws {
-        url = folder.appendingPathComponent("lock")
+        url = folder.appendingPathComponent("lock", isDirectory: false)
         let path = url.path
         fd = try Posix.open(path, O_RDWR | O_CREAT, action: "open lock file")
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {

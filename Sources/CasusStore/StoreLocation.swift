@@ -13,7 +13,8 @@ public struct StoreLocation: Equatable, Sendable {
 
     /// Uses `root` as is.
     public init(root: URL) {
-        self.root = root.standardizedFileURL
+        // Always flagged as a folder, so equal locations compare equal whether or not it exists.
+        self.root = URL(fileURLWithPath: root.standardizedFileURL.path, isDirectory: true)
     }
 
     /// Resolves the root: `explicit` (the `--dir` value) if given, else `$CASUS_DIR`, else
