@@ -39,15 +39,9 @@ public enum DurableFile {
         var attempt = 0
         while true {
             let candidate = attempt == 0 ? url : URL(fileURLWithPath: url.path + ".\(attempt)")
-            let fd: Int32
-            do {
-                fd = try Posix.open(candidate.path, O_WRONLY | O_CREAT | O_EXCL, action: "create")
-            } catch {
-                if Posix.fileType(candidate.path) != nil, attempt < 10_000 {
-                    attempt += 1
-                    continue
-                }
-                throw error
+            guard let fd = try Posix.createNew(candidate.path) else {
+                attempt += 1
+                continue
             }
             do {
                 try Posix.writeAll(fd, data, path: candidate.path)

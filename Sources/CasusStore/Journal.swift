@@ -73,6 +73,9 @@ public final class Journal {
     /// is cut off: its bytes are saved beside the journal as `<name>.damaged` (or
     /// `.damaged.1`, …) and `recovery` reports it. A damaged record followed by a good one, an
     /// empty file or a bad header is refused with an error, and the file is left untouched.
+    ///
+    /// Hold the session's `SessionLock` first: repairing a journal that another process is
+    /// still appending to would cut off its line in progress.
     public static func open(at url: URL) throws -> Journal {
         let path = url.path
         let fd = try Posix.open(path, O_RDWR | O_APPEND, action: "open journal")
@@ -113,7 +116,6 @@ public final class Journal {
             lines.append(start..<index)
             start = index + 1
         }
-        let tornTail = start < bytes.count
 
         var header: Data?
         var records: [JournalRecord] = []
@@ -141,6 +143,10 @@ public final class Journal {
             goodSize = range.upperBound + 1
         }
 
+        if firstBad == 0 {
+            let what = lines.isEmpty ? "an incomplete" : "a missing or damaged"
+            throw StoreError(.journalHeader, "journal \(path) has \(what) header line")
+        }
         if let firstBad {
             // A bad line followed by any intact one is not a torn write: refuse, drop nothing.
             if lines[(firstBad + 1)...].contains(where: { JournalLine.parse(bytes, $0) != nil }) {
@@ -151,8 +157,7 @@ public final class Journal {
             }
         }
         guard let header else {
-            let what = lines.isEmpty && tornTail ? "an incomplete" : "a missing or damaged"
-            throw StoreError(.journalHeader, "journal \(path) has \(what) header line")
+            throw StoreError(.journalHeader, "journal \(path) has an incomplete header line")
         }
         return (header, records, goodSize, bytes.count, bytes)
     }

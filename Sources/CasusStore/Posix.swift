@@ -52,6 +52,25 @@ enum Posix {
         }
     }
 
+    /// Creates `path` exclusively with mode 0600; nil if something by that name exists.
+    static func createNew(_ path: String) throws -> Int32? {
+        while true {
+            let fd = SystemOpen.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, fileMode)
+            if fd >= 0 {
+                guard fchmod(fd, fileMode) == 0 else {
+                    let code = errno
+                    _ = close(fd)
+                    throw error("set permissions on", path, code)
+                }
+                return fd
+            }
+            let code = errno
+            if code == EINTR { continue }
+            if code == EEXIST { return nil }
+            throw error("create", path, code)
+        }
+    }
+
     /// Writes all bytes, looping over partial writes and EINTR.
     static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws {
         var offset = 0

@@ -186,6 +186,8 @@ public struct SessionStore: Sendable {
         guard let first = name.unicodeScalars.first, name.utf8.count <= 128,
             first != "-"
         else { return false }
-        return name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+        return name.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-"
+        }
     }
 }

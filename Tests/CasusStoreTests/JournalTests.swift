@@ -153,6 +153,13 @@ import Testing
         try Data(JournalLine.encode(seq: 1, format: nil, payload: data("{}"))).write(to: url)
         #expect { try Journal.open(at: url) } throws: { ($0 as? StoreError)?.kind == .journalHeader }
 
+        // A damaged header before good records.
+        let other = try TempFolder()
+        var broken = try bytes(try makeJournal(other))
+        broken[10] ^= 0x01
+        try Data(broken).write(to: url)
+        #expect { try Journal.open(at: url) } throws: { ($0 as? StoreError)?.kind == .journalHeader }
+
         // A header torn before its newline.
         try Data(JournalLine.encode(seq: 1, format: 1, payload: data("{}")).dropLast(5)).write(to: url)
         #expect { try Journal.open(at: url) } throws: { ($0 as? StoreError)?.kind == .journalHeader }
