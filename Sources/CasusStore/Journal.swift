@@ -144,8 +144,7 @@ public final class Journal {
         }
 
         if firstBad == 0 {
-            let what = lines.isEmpty ? "an incomplete" : "a missing or damaged"
-            throw StoreError(.journalHeader, "journal \(path) has \(what) header line")
+            throw StoreError(.journalHeader, "journal \(path) has a missing or damaged header line")
         }
         if let firstBad {
             // A bad line followed by any intact one is not a torn write: refuse, drop nothing.
