@@ -105,11 +105,24 @@ public final class ReadlineEditor: LineEditor {
 
     /// readline's Backspace needs a UTF-8 LC_CTYPE, or it deletes one byte of "ë".
     /// Only LC_CTYPE: a Dutch LC_NUMERIC would change how C formats numbers.
+    ///
+    /// readline re-reads LC_ALL / LC_CTYPE / LANG from the environment when it initialises
+    /// and calls setlocale with them, so the fallback must also be put in the environment:
+    /// LC_CTYPE=C.UTF-8, with a set LC_ALL moved to LANG so other categories keep their value.
     private static func useUTF8Locale() {
         setlocale(LC_CTYPE, "")
-        if let codeset = nl_langinfo(nl_item(CODESET)), String(cString: codeset) != "UTF-8" {
-            setlocale(LC_CTYPE, "C.UTF-8")
+        guard !isUTF8Codeset() else { return }
+        if let all = getenv("LC_ALL"), all.pointee != 0 {
+            setenv("LANG", all, 1)
+            unsetenv("LC_ALL")
         }
+        setenv("LC_CTYPE", "C.UTF-8", 1)
+        setlocale(LC_CTYPE, "C.UTF-8")
+    }
+
+    private static func isUTF8Codeset() -> Bool {
+        guard let codeset = nl_langinfo(nl_item(CODESET)) else { return false }
+        return String(cString: codeset) == "UTF-8"
     }
 }
 

@@ -6,9 +6,9 @@ import TestSupport
 @Suite struct LineProbeEndToEndTests {
     private static let environment = TestEnvironment.base
 
-    private func startProbe() throws -> PseudoTerminal {
+    private func startProbe(environment: [String: String] = environment) throws -> PseudoTerminal {
         let binary = try #require(TestEnvironment.binary(named: "casus-line-probe"), "build casus-line-probe first")
-        let terminal = try PseudoTerminal(binary: binary, environment: Self.environment)
+        let terminal = try PseudoTerminal(binary: binary, environment: environment)
         try terminal.waitFor("> ")
         return terminal
     }
@@ -26,6 +26,29 @@ import TestSupport
         try terminal.waitFor("> ")
         try terminal.send("tëst\u{7F}\u{7F}\u{7F}ëtt\r")
         try terminal.waitFor("got[tëtt]\r\n")
+    }
+
+    @Test func backspaceWorksEvenInTheCLocale() throws {
+        // The editor falls back to C.UTF-8 when the user's locale is not UTF-8.
+        var environment = Self.environment
+        environment["LANG"] = nil
+        environment["LC_ALL"] = "C"
+        let terminal = try startProbe(environment: environment)
+        try terminal.send("hë\u{7F}e\r")
+        try terminal.waitFor("got[he]\r\n")
+    }
+
+    @Test func worksOnAColourTerminalToo() throws {
+        // Bracketed paste and other escapes may surround the prompt; lines still arrive intact.
+        var environment = Self.environment
+        environment["TERM"] = "xterm-256color"
+        let terminal = try startProbe(environment: environment)
+        try terminal.send("hë\u{7F}e slach\t\r")
+        try terminal.waitFor("got[he slachtoffer ]\r\n")
+        try terminal.waitFor("> ")
+        try terminal.send("\u{04}")
+        try terminal.waitFor("bye")
+        #expect(try terminal.waitForExit() == 0)
     }
 
     @Test func upArrowRecallsThePreviousLine() throws {
