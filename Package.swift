@@ -25,6 +25,11 @@ let package = Package(
         .target(name: "CasusStore", dependencies: ["CasusCore"]),
         // Line editor (readline on a TTY, plain lines otherwise), colour, the REPL.
         .target(name: "CasusTerminal", dependencies: ["CasusCore", "CReadline"]),
+        // Test-only helpers: pseudo-terminal and pipe process runners. Lives under
+        // Tests/ and is no product, so it never ships.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // Test-only probe around the line editor, driven by the PTY tests. No product.
+        .executableTarget(name: "casus-line-probe", dependencies: ["CasusTerminal"]),
         .executableTarget(
             name: "casus",
             dependencies: [
@@ -34,7 +39,11 @@ let package = Package(
         ),
         .testTarget(name: "CasusCoreTests", dependencies: ["CasusCore"]),
         .testTarget(name: "CasusStoreTests", dependencies: ["CasusStore"]),
-        .testTarget(name: "CasusTerminalTests", dependencies: ["CasusTerminal"]),
+        .testTarget(
+            name: "CasusTerminalTests",
+            // The probe dependency makes `swift test` build the binary the PTY tests run.
+            dependencies: ["CasusTerminal", "TestSupport", "casus-line-probe"]
+        ),
         .testTarget(name: "EndToEndTests", dependencies: ["CasusCore"]),
     ]
 )

@@ -76,3 +76,4 @@ extension Array where Element == Diagnostic {
         }
     }
 }
+extension Diagnostic: Error {}

@@ -1,0 +1,149 @@
+/// What a name in a text or condition refers to.
+enum NameMeaning {
+    case answer(QuestionInfo)
+    case loopVariable(LoopSource)
+    case role(RoleDeclaration)
+    case builtin
+}
+
+extension Checker {
+    /// Resolves `name` in the current scope, or nil.
+    func meaning(of name: String, scope: [LoopScope]) -> NameMeaning? {
+        if let loop = scope.last(where: { $0.names.contains(name) }) { return .loopVariable(loop.source) }
+        if let info = asked[name] { return .answer(info) }
+        if BuiltinName.solutions.contains(name), let info = asked["oplossingen"] { return .answer(info) }
+        if let role = roleIDs[name] { return .role(role) }
+        if BuiltinName.all.contains(name) { return .builtin }
+        return nil
+    }
+
+    func isKnownName(_ name: String, scope: [LoopScope]) -> Bool {
+        meaning(of: name, scope: scope) != nil || allQuestions[name] != nil
+    }
+
+    /// Everything a name could be here, for "did you mean".
+    func visibleNames(scope: [LoopScope]) -> [String] {
+        Array(asked.keys) + roleIDs.keys + scope.flatMap(\.names) + BuiltinName.all
+            + (solutionsAsked ? BuiltinName.solutions : [])
+    }
+
+    /// Reports an unknown name: asked later, or not defined at all (with the nearest name).
+    mutating func reportName(_ id: Identifier, scope: [LoopScope]) {
+        let later = allQuestions[id.name] ?? (BuiltinName.solutions.contains(id.name) ? allQuestions["oplossingen"] : nil)
+        if let later {
+            error("C120", id.range, CheckerMessages.usedBeforeAsked(id.name),
+                  notes: [DiagnosticNote(CheckerMessages.askedHere, at: later.range)])
+            return
+        }
+        let candidates = visibleNames(scope: scope) + allQuestions.keys
+        let fixIt = Suggestion.nearest(to: id.name, in: candidates).map {
+            FixIt(CheckerMessages.didYouMean($0), replacement: $0, range: id.range)
+        }
+        error("C121", id.range, CheckerMessages.undefined(id.name), fixIt: fixIt)
+    }
+
+    /// Resolves a name used as a value; marks answers as used and checks loop coverage.
+    mutating func resolveUse(_ id: Identifier, scope: [LoopScope]) -> NameMeaning? {
+        guard let meaning = meaning(of: id.name, scope: scope) else {
+            reportName(id, scope: scope)
+            return nil
+        }
+        if case .answer(let info) = meaning {
+            used.insert(info.question.id.name)
+            if !covers(scope, info.loops), let missing = info.loops.first(where: { need in !scope.contains { $0.source.sameKind(as: need) } }) {
+                error("C137", id.range, CheckerMessages.perLoop(id.name, CheckerMessages.loopName(missing)))
+                return nil
+            }
+        }
+        return meaning
+    }
+
+    mutating func checkInterpolations(_ text: Text, scope: [LoopScope]) {
+        for id in text.interpolations { _ = resolveUse(id, scope: scope) }
+    }
+
+    // MARK: - Sheet
+
+    mutating func checkSheet() {
+        guard let sheet else { return }
+        let parts = SheetPart.allNames
+        for entry in sheet.entries {
+            guard case .show(let names) = entry else { continue }
+            for id in names {
+                if parts.contains(id.name.lowercased()) { continue }
+                if let info = asked[id.name] ?? (BuiltinName.solutions.contains(id.name) ? asked["oplossingen"] : nil) {
+                    used.insert(info.question.id.name)
+                    continue
+                }
+                let fixIt = Suggestion.nearest(to: id.name, in: Array(asked.keys) + parts).map {
+                    FixIt(CheckerMessages.didYouMean($0), replacement: $0, range: id.range)
+                }
+                error("C121", id.range, CheckerMessages.undefined(id.name), fixIt: fixIt)
+            }
+        }
+    }
+
+    // MARK: - Warnings
+
+    mutating func warnAboutTime(_ metadata: Metadata) {
+        guard let duration = metadata.durationMinutes else { return }
+        let sum = steps.compactMap(\.budgetMinutes).reduce(0, +)
+        guard sum > duration else { return }
+        let at = items.lazy.compactMap { item -> SourceRange? in
+            if case .metadata(let e) = item, e.key == .duration { return e.valueRange }
+            return nil
+        }.first ?? Parser.point(mainPath, 1, 1)
+        warning("C151", at, CheckerMessages.budgetsExceedDuration(sum, duration))
+    }
+
+    /// With a `blad` section, an answer that is neither shown nor used is lost from the sheet.
+    mutating func warnAboutUnusedAnswers() {
+        guard let sheet else { return }
+        let showsEverything = sheet.entries.contains {
+            if case .show(let names) = $0 { return names.contains { ["alles", "all"].contains($0.name.lowercased()) } }
+            return false
+        }
+        if showsEverything { return }
+        let votesShown = sheet.entries.contains {
+            if case .show(let names) = $0 { return names.contains { ["stemming", "votes"].contains($0.name.lowercased()) } }
+            return false
+        }
+        let effectsShown = sheet.entries.contains {
+            if case .show(let names) = $0 { return names.contains { ["effecten", "effects"].contains($0.name.lowercased()) } }
+            return false
+        }
+        for info in asked.values.sorted(by: { $0.question.range.start < $1.question.range.start }) {
+            let id = info.question.id.name
+            if used.contains(id) { continue }
+            if info.question.keyword == .vote && votesShown { continue }
+            if info.question.keyword == .effect && effectsShown { continue }
+            if info.question.keyword == .solutions && effectsShown { continue }
+            warning("C152", info.question.id.range, CheckerMessages.neverShown(id), fixIt: FixIt(CheckerMessages.addToSheet))
+        }
+    }
+}
+
+/// The built-in parts a `blad` section can show besides answers.
+public enum SheetPart: String, CaseIterable, Sendable {
+    case caseText, roles, group, effects, votes, times, all
+
+    /// Dutch spelling first.
+    public var spellings: [String] {
+        switch self {
+        case .caseText: ["casus", "case"]
+        case .roles: ["rollen", "roles"]
+        case .group: ["groep", "group"]
+        case .effects: ["effecten", "effects"]
+        case .votes: ["stemming", "votes"]
+        case .times: ["tijden", "times"]
+        case .all: ["alles", "all"]
+        }
+    }
+
+    public init?(name: String) {
+        guard let part = SheetPart.allCases.first(where: { $0.spellings.contains(name.lowercased()) }) else { return nil }
+        self = part
+    }
+
+    static var allNames: [String] { allCases.flatMap(\.spellings) }
+}

@@ -1,0 +1,135 @@
+/// One enclosing loop while checking a step.
+struct LoopScope {
+    var source: LoopSource
+    /// The names the loop variable answers to.
+    var names: [String]
+}
+
+extension Checker {
+    mutating func checkStep(_ step: Step, index: Int) {
+        let before = asked.count
+        checkStatements(step.body, stepIndex: index, scope: [])
+        if asked.count == before {
+            warning("C150", step.range, CheckerMessages.stepWithoutQuestions)
+        }
+        if step.budgetMinutes == 0 {
+            warning("C155", step.range, CheckerMessages.zeroBudget(step.title))
+        }
+    }
+
+    mutating func checkStatements(_ statements: [Statement], stepIndex: Int, scope: [LoopScope]) {
+        for statement in statements {
+            switch statement {
+            case .say(let text), .note(let text):
+                checkInterpolations(text, scope: scope)
+            case .question(let question):
+                checkQuestion(question, stepIndex: stepIndex, scope: scope)
+            case .conditional(let conditional):
+                for branch in conditional.branches {
+                    checkCondition(branch.condition, scope: scope)
+                    checkStatements(branch.body, stepIndex: stepIndex, scope: scope)
+                }
+                if let body = conditional.elseBody { checkStatements(body, stepIndex: stepIndex, scope: scope) }
+            case .loop(let loop):
+                checkLoop(loop, stepIndex: stepIndex, scope: scope)
+            }
+        }
+    }
+
+    private mutating func checkLoop(_ loop: Loop, stepIndex: Int, scope: [LoopScope]) {
+        var ok = true
+        if let outer = scope.first(where: { $0.source.sameKind(as: loop.source) }) {
+            error("C136", loop.range, CheckerMessages.sameLoopNested(CheckerMessages.loopName(outer.source)))
+            ok = false
+        }
+        switch loop.source {
+        case .roles:
+            if roles.isEmpty {
+                error("C154", loop.range, CheckerMessages.noRoles)
+                ok = false
+            }
+        case .members:
+            break
+        case .solutions:
+            if !solutionsAsked {
+                reportName(Identifier("oplossingen", at: loop.variable.range), scope: scope)
+                ok = false
+            }
+        case .items(let variable, let list):
+            if let info = asked[list.name] {
+                used.insert(list.name)
+                if case .list = info.question.type {} else {
+                    error("C134", list.range, CheckerMessages.notAList(list.name))
+                    ok = false
+                }
+                if !covers(scope, info.loops) {
+                    error("C137", list.range, CheckerMessages.perLoop(list.name, CheckerMessages.loopName(info.loops.last!)))
+                    ok = false
+                }
+            } else {
+                reportName(list, scope: scope)
+                ok = false
+            }
+            if isKnownName(variable.name, scope: scope) || Keyword(word: variable.name) != nil {
+                error("C135", variable.range, CheckerMessages.loopVariableClash(variable.name))
+                ok = false
+            }
+        }
+        _ = ok
+        let names = BuiltinName.loopVariables(loop.source)
+        checkStatements(loop.body, stepIndex: stepIndex, scope: scope + [LoopScope(source: loop.source, names: names)])
+    }
+
+    private mutating func checkQuestion(_ question: Question, stepIndex: Int, scope: [LoopScope]) {
+        let id = question.id
+        checkInterpolations(question.prompt, scope: scope)
+        if question.prompt.isEmpty {
+            warning("C156", question.range, CheckerMessages.emptyPrompt)
+        }
+        switch question.type {
+        case .choice where question.options.isEmpty:
+            error("C132", question.range, CheckerMessages.choiceWithoutOptions)
+        case .vote where question.options.isEmpty && !solutionsAsked:
+            error("C131", question.range, CheckerMessages.voteWithoutOptions)
+        case .scale(let low, let high) where low >= high:
+            error("C138", question.range, CheckerMessages.scaleRange(low, high))
+        case .list(let low?, let high?) where low > high:
+            error("C138", question.range, CheckerMessages.listRange)
+        default: break
+        }
+        if question.keyword == .effect {
+            let kinds = scope.map(\.source)
+            if !kinds.contains(where: { $0 == .solutions }) || !kinds.contains(where: { $0 == .roles }) {
+                error("C130", question.range, CheckerMessages.effectOutsideLoops)
+            }
+        }
+        if question.keyword == .solutions, solutionsAsked {
+            error("C133", question.range, CheckerMessages.secondSolutions)
+            return
+        }
+        if let first = asked[id.name] {
+            error("C115", id.range, CheckerMessages.duplicate(CheckerMessages.aQuestion, id.name),
+                  notes: [DiagnosticNote(CheckerMessages.firstHere, at: first.question.id.range)])
+            return
+        }
+        if question.keyword != .solutions, BuiltinName.all.contains(id.name) || BuiltinName.solutions.contains(id.name) {
+            error("C113", id.range, CheckerMessages.reserved(id.name))
+            return
+        }
+        if roleIDs[id.name] != nil {
+            error("C113", id.range, CheckerMessages.clashesWithRole(id.name))
+            return
+        }
+        if scope.contains(where: { $0.names.contains(id.name) }) {
+            error("C135", id.range, CheckerMessages.loopVariableClash(id.name))
+            return
+        }
+        asked[id.name] = QuestionInfo(question: question, stepIndex: stepIndex, loops: scope.map(\.source))
+        if question.keyword == .solutions { solutionsAsked = true }
+    }
+
+    /// True when the current loops include every loop an answer was asked in.
+    func covers(_ scope: [LoopScope], _ loops: [LoopSource]) -> Bool {
+        loops.allSatisfy { needed in scope.contains { $0.source.sameKind(as: needed) } }
+    }
+}

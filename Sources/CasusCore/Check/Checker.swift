@@ -1,0 +1,116 @@
+/// Checks a scenario's flattened items: metadata, names, order of use, types and limits,
+/// and builds the `Scenario` the runtime plays.
+struct Checker {
+    let mainPath: String
+    let items: [TopLevelItem]
+    var diagnostics: [Diagnostic] = []
+
+    // Collected in the first pass.
+    var roles: [RoleDeclaration] = []
+    var roleIDs: [String: RoleDeclaration] = [:]
+    var infos: [InfoDeclaration] = []
+    var steps: [Step] = []
+    var notes: [Text] = []
+    var caseText: Text?
+    var sheet: SheetLayout?
+    /// Every question anywhere, by id (the first definition), so a later use can be told apart
+    /// from a misspelling.
+    var allQuestions: [String: Question] = [:]
+
+    // Built during the walk.
+    var asked: [String: QuestionInfo] = [:]
+    var used: Set<String> = []
+    var solutionsAsked = false
+
+    init(mainPath: String, items: [TopLevelItem]) {
+        self.mainPath = mainPath
+        self.items = items
+    }
+
+    mutating func error(_ code: String, _ range: SourceRange, _ message: LocalizedText, notes: [DiagnosticNote] = [], fixIt: FixIt? = nil) {
+        diagnostics.append(Diagnostic(code, .error, at: range, message, notes: notes, fixIt: fixIt))
+    }
+
+    mutating func warning(_ code: String, _ range: SourceRange, _ message: LocalizedText, fixIt: FixIt? = nil) {
+        diagnostics.append(Diagnostic(code, .warning, at: range, message, fixIt: fixIt))
+    }
+
+    /// Runs every check; returns the scenario (meaningful only when no errors were found).
+    mutating func check() -> Scenario {
+        let metadata = checkMetadata()
+        collectDeclarations()
+        collectQuestions()
+        for (index, step) in steps.enumerated() {
+            checkStep(step, index: index)
+        }
+        checkSheet()
+        warnAboutTime(metadata)
+        warnAboutUnusedAnswers()
+        if steps.isEmpty {
+            error("C153", Parser.point(mainPath, 1, 1), CheckerMessages.noSteps)
+        }
+        return Scenario(
+            path: mainPath, metadata: metadata, caseText: caseText, roles: roles, infos: infos,
+            notes: notes, steps: steps, sheet: sheet, questions: asked)
+    }
+
+    // MARK: - Declarations
+
+    private mutating func collectDeclarations() {
+        var infoIDs: [String: InfoDeclaration] = [:]
+        for item in items {
+            switch item {
+            case .role(let role):
+                if let first = roleIDs[role.id.name] {
+                    error("C110", role.id.range, CheckerMessages.duplicate(CheckerMessages.aRole, role.id.name),
+                          notes: [DiagnosticNote(CheckerMessages.firstHere, at: first.id.range)])
+                } else if BuiltinName.all.contains(role.id.name) || Vocabulary.roleLoop.contains(role.id.name) {
+                    error("C113", role.id.range, CheckerMessages.reserved(role.id.name))
+                } else {
+                    roleIDs[role.id.name] = role
+                    roles.append(role)
+                }
+            case .info(let info):
+                if let first = infoIDs[info.id.name] {
+                    error("C111", info.id.range, CheckerMessages.duplicate(CheckerMessages.anInfo, info.id.name),
+                          notes: [DiagnosticNote(CheckerMessages.firstHere, at: first.id.range)])
+                } else {
+                    infoIDs[info.id.name] = info
+                    infos.append(info)
+                }
+            case .step(let step): steps.append(step)
+            case .note(let text): notes.append(text)
+            case .caseText(let text):
+                if caseText == nil { caseText = text } else {
+                    error("C114", text.range, CheckerMessages.duplicate(LocalizedText(nl: "tekst", en: "text"), "casus"))
+                }
+            case .sheet(let layout):
+                if sheet == nil { sheet = layout } else {
+                    error("C114", layout.range, CheckerMessages.duplicate(LocalizedText(nl: "onderdeel", en: "section"), "blad"))
+                }
+            case .metadata, .include: break
+            }
+        }
+        for item in items {
+            if case .role(let role) = item, let description = role.description { checkInterpolations(description, scope: []) }
+            if case .info(let info) = item { checkInterpolations(info.body, scope: []) }
+        }
+    }
+
+    private mutating func collectQuestions() {
+        func visit(_ statements: [Statement]) {
+            for statement in statements {
+                switch statement {
+                case .question(let q):
+                    if allQuestions[q.id.name] == nil { allQuestions[q.id.name] = q }
+                case .conditional(let c):
+                    for b in c.branches { visit(b.body) }
+                    if let e = c.elseBody { visit(e) }
+                case .loop(let l): visit(l.body)
+                case .say, .note: break
+                }
+            }
+        }
+        for step in steps { visit(step.body) }
+    }
+}

@@ -1,0 +1,72 @@
+/// Reads the main file and, recursively, the files it includes, and splices their items in
+/// where they were included. Cycles, depth, count and escaping the scenario folder are errors.
+struct IncludeResolver<Provider: SourceProvider> {
+    static var maxDepth: Int { 8 }
+    static var maxFiles: Int { 100 }
+
+    let mainPath: String
+    let provider: Provider
+    var diagnostics: [Diagnostic] = []
+    var sources: [String: String] = [:]
+    private var filesRead = 0
+
+    init(mainPath: String, provider: Provider) {
+        self.mainPath = mainPath
+        self.provider = provider
+    }
+
+    /// The flattened top-level items, or nil when the main file itself could not be read.
+    mutating func resolve() -> [TopLevelItem]? {
+        switch provider.read(mainPath) {
+        case .failure(let reason):
+            diagnostics.append(Diagnostic("C100", .error, at: Parser.point(mainPath, 1, 1), CheckerMessages.unreadable(reason)))
+            return nil
+        case .success(let bytes):
+            return expand(bytes: bytes, path: mainPath, stack: [mainPath])
+        }
+    }
+
+    private mutating func expand(bytes: [UInt8], path: String, stack: [String]) -> [TopLevelItem] {
+        filesRead += 1
+        let (file, parseDiagnostics) = Parser.parse(bytes: bytes, path: path)
+        if let text = String(validating: bytes, as: UTF8.self) { sources[path] = text }
+        diagnostics += parseDiagnostics
+        var items: [TopLevelItem] = []
+        let root = PathMath.folder(of: mainPath)
+        for item in file.items {
+            guard case .include(let include) = item else {
+                if stack.count > 1, case .metadata(let entry) = item {
+                    diagnostics.append(Diagnostic("C101", .error, at: entry.keyRange, CheckerMessages.metadataInInclude))
+                    continue
+                }
+                items.append(item)
+                continue
+            }
+            guard let target = provider.resolve(include: include.path, from: path, root: root) else {
+                diagnostics.append(Diagnostic("C102", .error, at: include.pathRange, CheckerMessages.includeOutside(include.path)))
+                continue
+            }
+            if stack.contains(target) {
+                diagnostics.append(Diagnostic(
+                    "C103", .error, at: include.pathRange, CheckerMessages.includeCycle(include.path),
+                    notes: [DiagnosticNote(CheckerMessages.cycleChain((stack + [target]).joined(separator: " → ")))]))
+                continue
+            }
+            if stack.count >= Self.maxDepth {
+                diagnostics.append(Diagnostic("C104", .error, at: include.pathRange, CheckerMessages.includeTooDeep(Self.maxDepth)))
+                continue
+            }
+            if filesRead >= Self.maxFiles {
+                diagnostics.append(Diagnostic("C104", .error, at: include.pathRange, CheckerMessages.tooManyIncludes(Self.maxFiles)))
+                continue
+            }
+            switch provider.read(target) {
+            case .failure(let reason):
+                diagnostics.append(Diagnostic("C105", .error, at: include.pathRange, CheckerMessages.includeUnreadable(include.path, reason)))
+            case .success(let bytes):
+                items += expand(bytes: bytes, path: target, stack: stack + [target])
+            }
+        }
+        return items
+    }
+}

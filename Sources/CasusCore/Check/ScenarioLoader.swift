@@ -1,0 +1,41 @@
+/// Loads a scenario: parses the main file and its includes, then checks the whole.
+///
+/// The one entry point for `check`, `play`, `test` and `fmt`: a `Scenario` is produced only
+/// when there are no errors; warnings come along either way.
+public enum ScenarioLoader {
+    /// The outcome of loading.
+    public struct Result: Sendable {
+        public var scenario: Scenario?
+        public var diagnostics: [Diagnostic]
+        /// The text of every file read, by path, so diagnostics can show the source line.
+        public var sources: [String: String]
+
+        /// The source line `number` (1-based) of `file`, if known.
+        public func line(_ number: Int, of file: String) -> String? {
+            guard let text = sources[file] else { return nil }
+            let lines = SourceLine.split(text)
+            guard number >= 1, number <= lines.count else { return nil }
+            return String(String.UnicodeScalarView(lines[number - 1].scalars))
+        }
+    }
+
+    /// Loads the scenario at `path`; includes must stay inside the main file's folder.
+    public static func load(path: String, provider: some SourceProvider) -> Result {
+        var loader = IncludeResolver(mainPath: path, provider: provider)
+        let files = loader.resolve()
+        var diagnostics = loader.diagnostics
+        var scenario: Scenario?
+        if let files {
+            var checker = Checker(mainPath: path, items: files)
+            let checked = checker.check()
+            diagnostics += checker.diagnostics
+            if !diagnostics.hasErrors { scenario = checked }
+        }
+        return Result(scenario: scenario, diagnostics: diagnostics.sortedForDisplay(), sources: loader.sources)
+    }
+
+    /// Loads a scenario given as text (tests, fuzzing, `casus new`); includes are not found.
+    public static func load(source: String, path: String = "scenario.casus") -> Result {
+        load(path: path, provider: InMemorySourceProvider([path: source]))
+    }
+}

@@ -1,0 +1,71 @@
+/// Where the loader gets files from. The command line gives it the real file system; tests
+/// give it a dictionary. Keeps CasusCore free of file APIs.
+public protocol SourceProvider {
+    /// The bytes of the file at `path` (as returned by `resolve`), or a reason it cannot be read.
+    func read(_ path: String) -> Result<[UInt8], SourceReadError>
+
+    /// The path of `include` written in `file`, or nil when it would leave `root` (the folder
+    /// of the main scenario). Implementations resolve symbolic links before comparing.
+    func resolve(include: String, from file: String, root: String) -> String?
+}
+
+/// Why a file could not be read.
+public enum SourceReadError: Error, Hashable, Sendable {
+    case notFound
+    case isDirectory
+    case unreadable(String)
+}
+
+/// An in-memory provider: paths are keys; includes resolve relative to the including
+/// file's folder with `.`/`..` normalised and must stay under the root folder.
+public struct InMemorySourceProvider: SourceProvider {
+    public var files: [String: String]
+
+    public init(_ files: [String: String]) {
+        self.files = files
+    }
+
+    public func read(_ path: String) -> Result<[UInt8], SourceReadError> {
+        guard let text = files[path] else { return .failure(.notFound) }
+        return .success(Array(text.utf8))
+    }
+
+    public func resolve(include: String, from file: String, root: String) -> String? {
+        let folder = PathMath.folder(of: file)
+        let joined = include.hasPrefix("/") ? include : (folder.isEmpty ? include : folder + "/" + include)
+        guard let normal = PathMath.normalise(joined) else { return nil }
+        return PathMath.isInside(normal, root: root) ? normal : nil
+    }
+}
+
+/// Pure path arithmetic on `/`-separated strings.
+public enum PathMath {
+    /// The folder part of a path ("" for a bare file name).
+    public static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    /// Removes `.` and resolves `..`; nil when `..` climbs above the start of a relative path.
+    public static func normalise(_ path: String) -> String? {
+        let absolute = path.hasPrefix("/")
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." {
+                guard !parts.isEmpty, parts.last != ".." else { return nil }
+                parts.removeLast()
+                continue
+            }
+            parts.append(part)
+        }
+        return (absolute ? "/" : "") + parts.joined(separator: "/")
+    }
+
+    /// True when `path` is `root` itself or below it.
+    public static func isInside(_ path: String, root: String) -> Bool {
+        if root.isEmpty { return !path.hasPrefix("/") }
+        let r = root.hasSuffix("/") ? String(root.dropLast()) : root
+        return path == r || path.hasPrefix(r + "/")
+    }
+}

@@ -1,0 +1,156 @@
+/// The checker's diagnostic messages, in both languages.
+enum CheckerMessages {
+    static func unreadable(_ reason: SourceReadError) -> LocalizedText {
+        switch reason {
+        case .notFound: LocalizedText(nl: "bestand niet gevonden", en: "file not found")
+        case .isDirectory: LocalizedText(nl: "dit is een map, geen scenario", en: "this is a folder, not a scenario")
+        case .unreadable(let why): LocalizedText(nl: "bestand niet te lezen: \(why)", en: "cannot read file: \(why)")
+        }
+    }
+    static let metadataInInclude = LocalizedText(
+        nl: "een ingevoegd bestand heeft geen gegevens zoals `titel:`; zet die in het hoofdbestand",
+        en: "an included file has no metadata such as `title:`; put it in the main file")
+    static func includeOutside(_ p: String) -> LocalizedText {
+        LocalizedText(nl: "`\(p)` ligt buiten de map van het scenario", en: "`\(p)` lies outside the scenario's folder")
+    }
+    static func includeCycle(_ p: String) -> LocalizedText {
+        LocalizedText(nl: "`\(p)` voegt zichzelf (via via) weer in", en: "`\(p)` includes itself (directly or not)")
+    }
+    static func cycleChain(_ chain: String) -> LocalizedText {
+        LocalizedText(nl: "kring: \(chain)", en: "cycle: \(chain)")
+    }
+    static func includeTooDeep(_ n: Int) -> LocalizedText {
+        LocalizedText(nl: "invoegingen zijn meer dan \(n) lagen diep", en: "includes nest more than \(n) levels deep")
+    }
+    static func tooManyIncludes(_ n: Int) -> LocalizedText {
+        LocalizedText(nl: "meer dan \(n) ingevoegde bestanden", en: "more than \(n) included files")
+    }
+    static func includeUnreadable(_ p: String, _ r: SourceReadError) -> LocalizedText {
+        let why = unreadable(r)
+        return LocalizedText(nl: "kan `\(p)` niet invoegen: \(why.nl)", en: "cannot include `\(p)`: \(why.en)")
+    }
+    static func duplicateMetadata(_ k: String) -> LocalizedText {
+        LocalizedText(nl: "`\(k)` staat er twee keer", en: "`\(k)` is given twice")
+    }
+    static let firstHere = LocalizedText(nl: "de eerste staat hier", en: "the first is here")
+    static let missingTitle = LocalizedText(nl: "het scenario heeft geen `titel:`", en: "the scenario has no `title:`")
+    static let addTitle = LocalizedText(nl: "zet bovenaan bijvoorbeeld `titel: Afpersing via sociale media`",
+                                        en: "add at the top, for example `title: Extortion on social media`")
+    static func badLanguage(_ v: String) -> LocalizedText {
+        LocalizedText(nl: "onbekende taal `\(v)`; kies `nl` of `en`", en: "unknown language `\(v)`; choose `nl` or `en`")
+    }
+    static func badAudience(_ v: String) -> LocalizedText {
+        LocalizedText(nl: "doelgroep `\(v)` begint niet met `vo` of `po`", en: "audience `\(v)` does not start with `vo` or `po`")
+    }
+    static let audienceHint = LocalizedText(nl: "bijvoorbeeld `doelgroep: vo, havo 4` of `doelgroep: po, groep 8`",
+                                            en: "for example `audience: vo, havo 4` or `audience: po, groep 8`")
+    static func badDuration(_ v: String) -> LocalizedText {
+        LocalizedText(nl: "`\(v)` is geen duur; schrijf bijvoorbeeld `50 min`", en: "`\(v)` is not a duration; write for example `50 min`")
+    }
+    static func badMembers(_ v: String) -> LocalizedText {
+        LocalizedText(nl: "`\(v)` is geen aantal leden; schrijf bijvoorbeeld `2-6` (tussen 1 en 12)",
+                      en: "`\(v)` is not a number of members; write for example `2-6` (between 1 and 12)")
+    }
+    static func unknownJob(_ v: String) -> LocalizedText {
+        LocalizedText(nl: "onbekende taak `\(v)`; taken zijn notulist, presentator en tijdbewaker",
+                      en: "unknown job `\(v)`; jobs are scribe, presenter and timekeeper")
+    }
+    static func didYouMean(_ w: String) -> LocalizedText { ParserMessages.didYouMean(w) }
+    static func duplicate(_ kind: LocalizedText, _ name: String) -> LocalizedText {
+        LocalizedText(nl: "\(kind.nl) `\(name)` bestaat al", en: "\(kind.en) `\(name)` already exists")
+    }
+    static let aRole = LocalizedText(nl: "rol", en: "role")
+    static let anInfo = LocalizedText(nl: "info", en: "info")
+    static let aQuestion = LocalizedText(nl: "vraag", en: "question")
+    static func reserved(_ name: String) -> LocalizedText {
+        LocalizedText(nl: "`\(name)` is al een vaste naam in casus; kies een andere", en: "`\(name)` is a built-in name in casus; choose another")
+    }
+    static func clashesWithRole(_ name: String) -> LocalizedText {
+        LocalizedText(nl: "`\(name)` is al de naam van een rol", en: "`\(name)` is already the name of a role")
+    }
+    static func undefined(_ name: String) -> LocalizedText {
+        LocalizedText(nl: "`\(name)` is niet bekend", en: "`\(name)` is not defined")
+    }
+    static func usedBeforeAsked(_ name: String) -> LocalizedText {
+        LocalizedText(nl: "`\(name)` wordt gebruikt voordat de vraag gesteld is", en: "`\(name)` is used before its question is asked")
+    }
+    static let askedHere = LocalizedText(nl: "de vraag wordt pas hier gesteld", en: "the question is only asked here")
+    static func unknownRole(_ name: String) -> LocalizedText {
+        LocalizedText(nl: "onbekende rol `\(name)`", en: "unknown role `\(name)`")
+    }
+    static func perLoop(_ name: String, _ loop: LocalizedText) -> LocalizedText {
+        LocalizedText(nl: "`\(name)` heeft een antwoord per \(loop.nl); gebruik het binnen die lus",
+                      en: "`\(name)` has one answer per \(loop.en); use it inside that loop")
+    }
+    static func loopName(_ source: LoopSource) -> LocalizedText {
+        switch source {
+        case .roles: LocalizedText(nl: "rol", en: "role")
+        case .members: LocalizedText(nl: "lid", en: "member")
+        case .solutions: LocalizedText(nl: "oplossing", en: "solution")
+        case .items(_, let list): LocalizedText(nl: "punt van `\(list.name)`", en: "item of `\(list.name)`")
+        }
+    }
+    static let effectOutsideLoops = LocalizedText(
+        nl: "`effect` hoort binnen `voor elke oplossing` én `voor elke rol`",
+        en: "`effect` belongs inside both `for each solution` and `for each role`")
+    static let voteWithoutOptions = LocalizedText(
+        nl: "`stem` heeft geen keuzes: vraag eerst de `oplossingen` of zet `- keuzes` eronder",
+        en: "`vote` has nothing to vote on: ask the `solutions` first or list `- options` below it")
+    static let choiceWithoutOptions = LocalizedText(
+        nl: "een `keuze` heeft keuzemogelijkheden nodig: zet `- …`-regels eronder",
+        en: "a `choice` needs options: put `- …` lines below it")
+    static let secondSolutions = LocalizedText(
+        nl: "er mag maar één `oplossingen`-vraag zijn", en: "there can be only one `solutions` question")
+    static func notAList(_ name: String) -> LocalizedText {
+        LocalizedText(nl: "`\(name)` is geen lijst; `voor elk … in` werkt alleen met een `lijst`-vraag",
+                      en: "`\(name)` is not a list; `for each … in` only works with a `list` question")
+    }
+    static func sameLoopNested(_ loop: LocalizedText) -> LocalizedText {
+        LocalizedText(nl: "een lus over elke \(loop.nl) binnen een lus over elke \(loop.nl)",
+                      en: "a loop over each \(loop.en) inside a loop over each \(loop.en)")
+    }
+    static func loopVariableClash(_ name: String) -> LocalizedText {
+        LocalizedText(nl: "lusnaam `\(name)` is al in gebruik", en: "loop name `\(name)` is already in use")
+    }
+    static let noRoles = LocalizedText(nl: "er zijn geen rollen om langs te gaan; voeg `rol …:` toe",
+                                       en: "there are no roles to loop over; add `role …:`")
+    static func notACondition(_ name: String, _ type: LocalizedText) -> LocalizedText {
+        LocalizedText(nl: "`\(name)` is een \(type.nl) en geen ja/nee-antwoord; een voorwaarde moet waar of onwaar zijn",
+                      en: "`\(name)` is a \(type.en), not a yes/no answer; a condition must be true or false")
+    }
+    static let compareHint = LocalizedText(nl: "vergelijk het, bijvoorbeeld `x = \"…\"` of `aantal x > 0`",
+                                           en: "compare it, for example `x = \"…\"` or `count x > 0`")
+    static func typeMismatch(_ left: LocalizedText, _ right: LocalizedText) -> LocalizedText {
+        LocalizedText(nl: "kan een \(left.nl) niet vergelijken met een \(right.nl)", en: "cannot compare a \(left.en) with a \(right.en)")
+    }
+    static func unknownOption(_ v: String, _ q: String) -> LocalizedText {
+        LocalizedText(nl: "\"\(v)\" is geen keuze van `\(q)`", en: "\"\(v)\" is not an option of `\(q)`")
+    }
+    static func orderNeedsNumbers(_ op: String) -> LocalizedText {
+        LocalizedText(nl: "`\(op)` werkt alleen met getallen", en: "`\(op)` only works with numbers")
+    }
+    static func countOfNonList(_ name: String) -> LocalizedText {
+        LocalizedText(nl: "`aantal` werkt met een lijst, `oplossingen` of `leden`, niet met `\(name)`",
+                      en: "`count` works with a list, `solutions` or `members`, not with `\(name)`")
+    }
+    static let noSteps = LocalizedText(nl: "het scenario heeft geen enkele `stap`", en: "the scenario has no `step`")
+    static let stepWithoutQuestions = LocalizedText(nl: "deze stap stelt geen vragen", en: "this step asks no questions")
+    static func budgetsExceedDuration(_ sum: Int, _ duration: Int) -> LocalizedText {
+        LocalizedText(nl: "de stappen duren samen \(sum) min, meer dan `duur` (\(duration) min)",
+                      en: "the steps take \(sum) min together, more than `duration` (\(duration) min)")
+    }
+    static func neverShown(_ name: String) -> LocalizedText {
+        LocalizedText(nl: "het antwoord `\(name)` wordt nergens gebruikt en staat niet op het blad",
+                      en: "the answer `\(name)` is never used and not shown on the sheet")
+    }
+    static let addToSheet = LocalizedText(nl: "zet het in `blad` met `toon`", en: "add it to `sheet` with `show`")
+    static let emptyPrompt = LocalizedText(nl: "deze vraag heeft geen vraagtekst", en: "this question has no text")
+    static func scaleRange(_ a: Int, _ b: Int) -> LocalizedText {
+        LocalizedText(nl: "schaal \(a)-\(b): het eerste getal moet kleiner zijn", en: "scale \(a)-\(b): the first number must be smaller")
+    }
+    static let listRange = LocalizedText(nl: "`min` is groter dan `max`", en: "`min` is larger than `max`")
+    static func zeroBudget(_ title: String) -> LocalizedText {
+        LocalizedText(nl: "stap \"\(title)\" heeft 0 minuten", en: "step \"\(title)\" has 0 minutes")
+    }
+    static let emptyCase = LocalizedText(nl: "het scenario heeft geen `casus:`-tekst", en: "the scenario has no `case:` text")
+}

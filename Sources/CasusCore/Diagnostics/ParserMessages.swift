@@ -1,0 +1,119 @@
+/// The parser's diagnostic messages, in both languages, kept apart from the parsing code.
+enum ParserMessages {
+    static func invalidUTF8() -> LocalizedText {
+        LocalizedText(
+            nl: "dit bestand is geen leesbare tekst (ongeldige UTF-8-bytes)",
+            en: "this file is not readable text (invalid UTF-8 bytes)")
+    }
+    static func nulByte() -> LocalizedText {
+        LocalizedText(
+            nl: "dit bestand bevat een nul-byte; is het wel een scenario?",
+            en: "this file contains a NUL byte; is it really a scenario?")
+    }
+    static func emptyFile() -> LocalizedText {
+        LocalizedText(nl: "dit bestand is leeg", en: "this file is empty")
+    }
+    static func emptyFileHint() -> LocalizedText {
+        LocalizedText(
+            nl: "begin met `titel: …`; `casus new BESTAND` maakt een voorbeeld",
+            en: "start with `title: …`; `casus new FILE` writes an example")
+    }
+    static func unknownWord(_ word: String) -> LocalizedText {
+        LocalizedText(nl: "onbekend woord `\(word)` aan het begin van de regel",
+                      en: "unknown word `\(word)` at the start of the line")
+    }
+    static func didYouMean(_ word: String) -> LocalizedText {
+        LocalizedText(nl: "bedoelde je `\(word)`?", en: "did you mean `\(word)`?")
+    }
+    static func proseHint() -> LocalizedText {
+        LocalizedText(
+            nl: "is dit tekst? Zet tekst ingesprongen onder `zeg:`, `casus:` of een vraag",
+            en: "is this text? Indent text under `say:`, `case:` or a question")
+    }
+    static func notHere(_ keyword: String, _ place: LocalizedText) -> LocalizedText {
+        LocalizedText(nl: "`\(keyword)` hoort hier niet: \(place.nl)",
+                      en: "`\(keyword)` does not belong here: \(place.en)")
+    }
+    static let onlyInStep = LocalizedText(
+        nl: "dit kan alleen binnen een `stap`", en: "this is only allowed inside a `step`")
+    static let onlyTopLevel = LocalizedText(
+        nl: "dit hoort bovenaan het bestand, buiten een `stap`",
+        en: "this belongs at the top level of the file, outside a `step`")
+    static let onlyInSheet = LocalizedText(
+        nl: "dit kan alleen binnen `blad`", en: "this is only allowed inside `sheet`")
+    static func unclosed(_ keyword: String) -> LocalizedText {
+        LocalizedText(nl: "`\(keyword)` wordt nergens afgesloten met `einde`",
+                      en: "`\(keyword)` is never closed with `end`")
+    }
+    static func unclosedNote(_ line: Int) -> LocalizedText {
+        LocalizedText(nl: "het blok loopt door tot regel \(line)",
+                      en: "the block runs on until line \(line)")
+    }
+    static func addEnd(_ keyword: String) -> LocalizedText {
+        LocalizedText(nl: "zet `einde` onder het laatste regel van dit `\(keyword)`-blok",
+                      en: "put `end` below the last line of this `\(keyword)` block")
+    }
+    static let endWithoutBlock = LocalizedText(
+        nl: "`einde` zonder blok om af te sluiten", en: "`end` without a block to close")
+    static let elseWithoutIf = LocalizedText(
+        nl: "`anders` zonder `als` ervoor", en: "`else` without an `if` before it")
+    static let elseAfterElse = LocalizedText(
+        nl: "na `anders` mag geen tweede `anders` komen", en: "a second `else` after `else`")
+    static func expected(_ what: LocalizedText, after: String) -> LocalizedText {
+        LocalizedText(nl: "verwacht \(what.nl) na `\(after)`", en: "expected \(what.en) after `\(after)`")
+    }
+    static let aName = LocalizedText(nl: "een naam (bijvoorbeeld `groepsdruk`)", en: "a name (for example `pressure`)")
+    static let aTitle = LocalizedText(nl: "een titel tussen aanhalingstekens", en: "a title in quotes")
+    static let aPath = LocalizedText(nl: "een bestandsnaam tussen aanhalingstekens", en: "a file name in quotes")
+    static let aColon = LocalizedText(nl: "een dubbele punt `:` met daarna de vraag", en: "a colon `:` followed by the question")
+    static let aCondition = LocalizedText(nl: "een voorwaarde", en: "a condition")
+    static let aLoop = LocalizedText(
+        nl: "`elke rol`, `elk lid`, `elke oplossing` of `elk X in LIJST`",
+        en: "`each role`, `each member`, `each solution` or `each X in LIST`")
+    static let aBudget = LocalizedText(nl: "een tijd zoals `(10 min)`", en: "a time such as `(10 min)`")
+    static func unexpected(_ token: String) -> LocalizedText {
+        LocalizedText(nl: "onverwacht `\(token)`", en: "unexpected `\(token)`")
+    }
+    static func unknownType(_ word: String) -> LocalizedText {
+        LocalizedText(nl: "onbekend antwoordtype `\(word)`", en: "unknown answer type `\(word)`")
+    }
+    static let typeList = LocalizedText(
+        nl: "typen: tekst, lang, lijst, ja/nee, keuze, schaal, lid, rol",
+        en: "types: text, long, list, yes/no, choice, scale, member, role")
+    static func unknownModifier(_ word: String) -> LocalizedText {
+        LocalizedText(nl: "`\(word)` past niet bij dit antwoordtype", en: "`\(word)` does not fit this answer type")
+    }
+    static let modifierHint = LocalizedText(
+        nl: "voorbeelden: `(lijst, min 2, max 5)`, `(lang, max 3 min)`, `(schaal 1-10)`",
+        en: "examples: `(list, min 2, max 5)`, `(long, max 3 min)`, `(scale 1-10)`")
+    static let unclosedParen = LocalizedText(nl: "haakje `(` wordt niet gesloten", en: "`(` is never closed")
+    static let unterminatedString = LocalizedText(
+        nl: "aanhalingsteken wordt niet gesloten", en: "quote is never closed")
+    static func invalidCharacter(_ c: String) -> LocalizedText {
+        LocalizedText(nl: "onverwacht teken `\(c)`", en: "unexpected character `\(c)`")
+    }
+    static let unclosedBrace = LocalizedText(
+        nl: "`{` wordt niet gesloten met `}`", en: "`{` is never closed with `}`")
+    static let braceHint = LocalizedText(
+        nl: "schrijf `{{` voor een losse accolade", en: "write `{{` for a literal brace")
+    static let emptyInterpolation = LocalizedText(
+        nl: "lege `{}`: zet er een naam tussen", en: "empty `{}`: put a name between the braces")
+    static func badInterpolation(_ s: String) -> LocalizedText {
+        LocalizedText(nl: "`{\(s)}` is geen naam", en: "`{\(s)}` is not a name")
+    }
+    static let tooDeep = LocalizedText(
+        nl: "te diep genest (meer dan 50 blokken in elkaar)", en: "nested too deeply (more than 50 blocks)")
+    static let lineTooLong = LocalizedText(
+        nl: "regel te lang (meer dan 10.000 tekens)", en: "line too long (more than 10,000 characters)")
+    static let fileTooLarge = LocalizedText(
+        nl: "bestand te groot (meer dan 5 MB)", en: "file too large (more than 5 MB)")
+    static let loopVariableHint = LocalizedText(
+        nl: "bijvoorbeeld `voor elk punt in aanbevelingen`", en: "for example `for each item in recommendations`")
+    static let missingValue = LocalizedText(nl: "hier ontbreekt de waarde", en: "the value is missing here")
+    static let emptyOption = LocalizedText(nl: "lege keuzemogelijkheid", en: "empty option")
+    static let optionsNotAllowed = LocalizedText(
+        nl: "keuzemogelijkheden (`- …`) horen alleen onder `keuze` of `stem`",
+        en: "options (`- …`) belong only under `choice` or `vote`")
+    static let stepInsideBlock = LocalizedText(
+        nl: "een `stap` kan niet binnen een ander blok staan", en: "a `step` cannot stand inside another block")
+}

@@ -1,0 +1,100 @@
+/// The words that start a code line, in both languages.
+enum Keyword: String, CaseIterable, Sendable {
+    // Top level
+    case caseText, role, info, note, include, step, sheet
+    // Statements
+    case say, ask, solutions, effect, vote, `if`, `else`, end, forEach
+    // Inside a sheet layout
+    case heading, show
+
+    /// Dutch spelling first; every spelling is matched case-insensitively.
+    var spellings: [String] {
+        switch self {
+        case .caseText: ["casus", "case"]
+        case .role: ["rol", "role"]
+        case .info: ["info"]
+        case .note: ["notitie", "note"]
+        case .include: ["invoegen", "include"]
+        case .step: ["stap", "step"]
+        case .sheet: ["blad", "sheet"]
+        case .say: ["zeg", "say"]
+        case .ask: ["vraag", "ask"]
+        case .solutions: ["oplossingen", "solutions"]
+        case .effect: ["effect"]
+        case .vote: ["stem", "vote"]
+        case .if: ["als", "if"]
+        case .else: ["anders", "else"]
+        case .end: ["einde", "end"]
+        case .forEach: ["voor", "for"]
+        case .heading: ["kop", "heading"]
+        case .show: ["toon", "show"]
+        }
+    }
+
+    /// How the keyword is written in `language`, for messages and `fmt`.
+    func spelling(_ language: Language) -> String {
+        let s = spellings
+        return language == .en && s.count > 1 ? s[1] : s[0]
+    }
+
+    private static let table: [String: Keyword] = {
+        var t: [String: Keyword] = [:]
+        for k in Keyword.allCases { for s in k.spellings { t[s] = k } }
+        return t
+    }()
+
+    init?(word: String) {
+        guard let k = Keyword.table[word.lowercased()] else { return nil }
+        self = k
+    }
+
+    /// Keywords that may start a line at the top level of a file.
+    static let topLevel: [Keyword] = [.caseText, .role, .info, .note, .include, .step, .sheet]
+    /// Keywords that may start a line inside a step.
+    static let statements: [Keyword] = [
+        .say, .note, .ask, .solutions, .effect, .vote, .if, .else, .end, .forEach,
+    ]
+}
+
+extension MetadataKey {
+    /// Dutch spelling first.
+    var spellings: [String] {
+        switch self {
+        case .title: ["titel", "title"]
+        case .audience: ["doelgroep", "audience"]
+        case .language: ["taal", "language"]
+        case .duration: ["duur", "duration"]
+        case .source: ["bron", "source"]
+        case .author: ["auteur", "author"]
+        case .members: ["leden", "members"]
+        case .jobs: ["taken", "jobs"]
+        }
+    }
+
+    init?(word: String) {
+        let lower = word.lowercased()
+        guard let k = MetadataKey.allCases.first(where: { $0.spellings.contains(lower) }) else { return nil }
+        self = k
+    }
+}
+
+/// Words with a fixed meaning inside a line: loop kinds, types, operators, literals.
+enum Vocabulary {
+    static let each = ["elke", "elk", "each"]
+    static let `in` = ["in"]
+    static let not = ["niet", "not"]
+    static let and = ["en", "and"]
+    static let or = ["of", "or"]
+    static let count = ["aantal", "count"]
+    static let yes = ["ja", "yes"]
+    static let no = ["nee", "no"]
+    static let minutes = ["min", "minuten", "minuut", "minutes", "minute"]
+    static let roleLoop = ["rol", "role"]
+    static let memberLoop = ["lid", "member"]
+    static let solutionLoop = ["oplossing", "solution"]
+
+    static func matches(_ word: String?, _ set: [String]) -> Bool {
+        guard let word else { return false }
+        return set.contains(word.lowercased())
+    }
+}

@@ -1,0 +1,380 @@
+/// How a block body ended.
+enum BlockEnd {
+    /// `einde` was read.
+    case end(SourceRange)
+    /// `anders als …` was read (its condition tokens follow the keywords).
+    case elseIf(SourceLine, [Token])
+    /// `anders` was read.
+    case otherwise(SourceLine)
+    /// The block was not closed. `propagate` is true when the enclosing blocks cannot be
+    /// closed either (end of file, or a new `stap`), which was reported once already.
+    case unclosed(propagate: Bool)
+}
+
+extension Parser {
+    /// Parses statements until `einde`, `anders`, a new `stap` or the end of the file.
+    mutating func parseBody(allowElse: Bool) -> ([Statement], BlockEnd) {
+        var body: [Statement] = []
+        while let line = peekCodeLine() {
+            var lexer = LineLexer(line: line, fromColumn: line.contentColumn)
+            let (tokens, restColumn, unterminated) = lexer.tokens(stopAtColon: true)
+            guard let first = tokens.first else {
+                index += 1
+                reportUnterminated(line, unterminated)
+                skipIndented(under: line)
+                continue
+            }
+            guard let word = first.word else {
+                index += 1
+                reportNotCode(line, first)
+                continue
+            }
+            let keyword = Keyword(word: word)
+            if keyword == .end || keyword == .else, closesOuterBlock(line) {
+                reportUnclosed(openers[openers.count - 1], runsUntil: line.number - 1)
+                return (body, .unclosed(propagate: false))
+            }
+            if keyword == .end {
+                index += 1
+                if tokens.count > 1 {
+                    error("C007", range(line, tokens[1]), ParserMessages.unexpected(tokens[1].spelling))
+                }
+                return (body, .end(range(line, first)))
+            }
+            if keyword == .else {
+                index += 1
+                guard allowElse else {
+                    error("C015", range(line, first), ParserMessages.elseWithoutIf)
+                    continue
+                }
+                if tokens.count > 1, Keyword(word: tokens[1].word ?? "") == .if {
+                    return (body, .elseIf(line, Array(tokens.dropFirst(2))))
+                }
+                if tokens.count > 1 {
+                    error("C007", range(line, tokens[1]), ParserMessages.unexpected(tokens[1].spelling),
+                          fixIt: FixIt(ParserMessages.didYouMean("anders als")))
+                }
+                return (body, .otherwise(line))
+            }
+            if keyword == .step {
+                reportUnclosed(openers[openers.count - 1], runsUntil: line.number - 1)
+                return (body, .unclosed(propagate: true))
+            }
+            if MetadataKey(word: word) != nil, tokens.count > 1, tokens[1].isPunct(":") {
+                index += 1
+                error("C004", range(line, first), ParserMessages.notHere(word, ParserMessages.onlyTopLevel))
+                continue
+            }
+            guard let keyword else {
+                index += 1
+                reportUnknownWord(line, first, candidates: Keyword.statements.flatMap(\.spellings))
+                continue
+            }
+            switch keyword {
+            case .caseText, .role, .info, .include, .sheet:
+                index += 1
+                error("C004", range(line, first), ParserMessages.notHere(word, ParserMessages.onlyTopLevel))
+                skipIndented(under: line)
+                continue
+            case .heading, .show:
+                index += 1
+                error("C004", range(line, first), ParserMessages.notHere(word, ParserMessages.onlyInSheet))
+                continue
+            default:
+                break
+            }
+            index += 1
+            let (statement, childEnd) = parseStatementWithEnd(
+                line, tokens: tokens, restColumn: restColumn, unterminated: unterminated, keyword: keyword)
+            if let statement { body.append(statement) }
+            if case .unclosed(propagate: true)? = childEnd { return (body, .unclosed(propagate: true)) }
+        }
+        reportUnclosed(openers[openers.count - 1], runsUntil: nil)
+        return (body, .unclosed(propagate: true))
+    }
+
+    /// An `einde` indented less than the innermost open block but exactly as much as an outer
+    /// one most likely closes that outer block: the inner one lacks its `einde`. Indentation is
+    /// cosmetic, so this only decides which line an error points at.
+    private func closesOuterBlock(_ line: SourceLine) -> Bool {
+        guard let inner = openers.last, line.indent < inner.line.indent else { return false }
+        return openers.dropLast().contains { $0.line.indent == line.indent }
+    }
+
+    /// Parses a statement that starts on `line`; block statements consume their body.
+    mutating func parseStatement(
+        _ line: SourceLine, tokens: [Token], restColumn: Int?, unterminated: Int?, keyword: Keyword
+    ) -> Statement? {
+        parseStatementWithEnd(line, tokens: tokens, restColumn: restColumn, unterminated: unterminated, keyword: keyword).0
+    }
+
+    private mutating func parseStatementWithEnd(
+        _ line: SourceLine, tokens: [Token], restColumn: Int?, unterminated: Int?, keyword: Keyword
+    ) -> (Statement?, BlockEnd?) {
+        switch keyword {
+        case .say:
+            return (parseTextOwner(line, tokens: tokens, restColumn: restColumn, keyword: tokens[0].spelling).map { .say($0) }, nil)
+        case .note:
+            return (parseTextOwner(line, tokens: tokens, restColumn: restColumn, keyword: tokens[0].spelling).map { .note($0) }, nil)
+        case .ask, .solutions, .effect, .vote:
+            if let unterminated {
+                error("C010", range(line, unterminated, unterminated + 1), ParserMessages.unterminatedString)
+                skipIndented(under: line)
+                return (nil, nil)
+            }
+            return (parseQuestion(line, tokens: tokens, restColumn: restColumn, keyword: keyword).map { .question($0) }, nil)
+        case .if:
+            guard enterBlock(line, tokens[0]) else { return (nil, nil) }
+            defer { openers.removeLast() }
+            let (conditional, end) = parseConditional(line, tokens: tokens)
+            return (conditional.map { .conditional($0) }, end)
+        case .forEach:
+            guard enterBlock(line, tokens[0]) else { return (nil, nil) }
+            defer { openers.removeLast() }
+            let (loop, end) = parseLoop(line, tokens: tokens)
+            return (loop.map { .loop($0) }, end)
+        case .else, .end, .step, .caseText, .role, .info, .include, .sheet, .heading, .show:
+            return (nil, nil)
+        }
+    }
+
+    /// Pushes a block opener; past the nesting cap, reports once and skips the whole nested
+    /// region iteratively (no recursion, so 20,000 nested blocks cannot overflow the stack).
+    private mutating func enterBlock(_ line: SourceLine, _ token: Token) -> Bool {
+        guard openers.count < Parser.maxNesting else {
+            error("C014", range(line, token), ParserMessages.tooDeep)
+            skipNestedRegion()
+            return false
+        }
+        openers.append((token.spelling, line))
+        return true
+    }
+
+    /// Skips lines until the block that was just opened is balanced by `einde` lines.
+    private mutating func skipNestedRegion() {
+        var depth = 1
+        while depth > 0, index < lines.count {
+            let line = lines[index]
+            index += 1
+            guard !line.isBlank, !line.isComment else { continue }
+            var lexer = LineLexer(line: line, fromColumn: line.contentColumn)
+            let (tokens, _, _) = lexer.tokens(stopAtColon: true)
+            guard let word = tokens.first?.word, let keyword = Keyword(word: word) else { continue }
+            switch keyword {
+            case .if, .forEach: depth += 1
+            case .end: depth -= 1
+            case .step:
+                index -= 1
+                return
+            default: break
+            }
+        }
+    }
+
+    // MARK: - Steps
+
+    mutating func parseStep(_ line: SourceLine, keyword: String) -> Step? {
+        var lexer = LineLexer(line: line, fromColumn: line.contentColumn)
+        let (tokens, _, unterminated) = lexer.tokens(stopAtColon: false)
+        if let unterminated {
+            error("C010", range(line, unterminated, unterminated + 1), ParserMessages.unterminatedString)
+        }
+        var title = ""
+        var i = 1
+        if i < tokens.count, case .string(let s) = tokens[i].kind {
+            title = s
+            i += 1
+        } else {
+            // An unquoted title runs up to the budget's `(`.
+            let start = i
+            while i < tokens.count, !tokens[i].isPunct("(") { i += 1 }
+            if i > start {
+                let from = tokens[start].column - 1
+                let to = tokens[i - 1].endColumn - 1
+                title = String(String.UnicodeScalarView(line.scalars[from..<to]))
+            }
+        }
+        if title.isEmpty {
+            let at = i < tokens.count ? range(line, tokens[i]) : range(line, tokens[0])
+            error("C007", at, ParserMessages.expected(ParserMessages.aTitle, after: keyword))
+        }
+        var budget: Int?
+        if i < tokens.count {
+            if tokens[i].isPunct("("), i + 3 < tokens.count, case .number(let n) = tokens[i + 1].kind,
+                Vocabulary.matches(tokens[i + 2].word, Vocabulary.minutes), tokens[i + 3].isPunct(")")
+            {
+                budget = n
+                i += 4
+                if i < tokens.count {
+                    error("C007", range(line, tokens[i]), ParserMessages.unexpected(tokens[i].spelling))
+                }
+            } else {
+                error("C017", range(line, tokens[i]), ParserMessages.expected(ParserMessages.aBudget, after: title.isEmpty ? keyword : "\"\(title)\""))
+            }
+        }
+        openers.append((keyword, line))
+        defer { openers.removeLast() }
+        let (body, end) = parseBody(allowElse: false)
+        var endRange: SourceRange?
+        if case .end(let r) = end { endRange = r }
+        return Step(title: title, budgetMinutes: budget, body: body, range: contentRange(line), endRange: endRange)
+    }
+
+    // MARK: - Conditions
+
+    private mutating func parseConditional(_ line: SourceLine, tokens: [Token]) -> (Conditional?, BlockEnd) {
+        var branches: [Conditional.Branch] = []
+        var elseBody: [Statement]?
+        var condition = parseCondition(line, Array(tokens.dropFirst()), after: tokens[0])
+        var branchLine = line
+        while true {
+            let (body, end) = parseBody(allowElse: true)
+            if let condition {
+                if elseBody == nil || branches.isEmpty {
+                    branches.append(Conditional.Branch(condition: condition, body: body, range: contentRange(branchLine)))
+                }
+            } else if elseBody == nil && !branches.isEmpty && branchLine.number != line.number {
+                // A broken `anders als` condition: keep its body out, the error is reported.
+            }
+            switch end {
+            case .end(let r):
+                return (make(branches, elseBody, line, r), end)
+            case .unclosed:
+                return (make(branches, elseBody, line, nil), end)
+            case .elseIf(let elseLine, let rest):
+                if elseBody != nil {
+                    error("C015", contentRange(elseLine), ParserMessages.elseAfterElse)
+                }
+                branchLine = elseLine
+                let keywordToken = Token(kind: .word("anders als"), column: elseLine.contentColumn, endColumn: elseLine.contentColumn + 1)
+                condition = parseCondition(elseLine, rest, after: keywordToken)
+            case .otherwise(let elseLine):
+                if elseBody != nil {
+                    error("C015", contentRange(elseLine), ParserMessages.elseAfterElse)
+                }
+                let (body, end) = parseBody(allowElse: true)
+                elseBody = body
+                switch end {
+                case .end(let r): return (make(branches, elseBody, line, r), end)
+                case .unclosed: return (make(branches, elseBody, line, nil), end)
+                case .elseIf(let l, _), .otherwise(let l):
+                    error("C015", contentRange(l), ParserMessages.elseAfterElse)
+                    // Skip to this block's `einde`, keeping what was parsed.
+                    let (_, end2) = parseBody(allowElse: true)
+                    if case .end(let r) = end2 { return (make(branches, elseBody, line, r), end2) }
+                    return (make(branches, elseBody, line, nil), end2)
+                }
+            }
+        }
+    }
+
+    private func make(_ branches: [Conditional.Branch], _ elseBody: [Statement]?, _ line: SourceLine, _ end: SourceRange?) -> Conditional? {
+        guard !branches.isEmpty else { return nil }
+        return Conditional(branches: branches, elseBody: elseBody, range: contentRange(line), endRange: end)
+    }
+
+    // MARK: - Loops
+
+    private mutating func parseLoop(_ line: SourceLine, tokens: [Token]) -> (Loop?, BlockEnd) {
+        let source = parseLoopHeader(line, tokens)
+        let (body, end) = parseBody(allowElse: false)
+        guard let (source, variable) = source else { return (nil, end) }
+        var endRange: SourceRange?
+        if case .end(let r) = end { endRange = r }
+        return (Loop(source: source, variable: variable, body: body, range: contentRange(line), endRange: endRange), end)
+    }
+
+    private mutating func parseLoopHeader(_ line: SourceLine, _ tokens: [Token]) -> (LoopSource, Identifier)? {
+        guard tokens.count >= 3, Vocabulary.matches(tokens[1].word, Vocabulary.each), let kind = tokens[2].word else {
+            let at = tokens.count >= 2 ? range(line, tokens[1]) : range(line, tokens[0])
+            error("C018", at, ParserMessages.expected(ParserMessages.aLoop, after: tokens[0].spelling))
+            return nil
+        }
+        let variable = Identifier(kind, at: range(line, tokens[2]))
+        if tokens.count >= 4, Vocabulary.matches(tokens[3].word, Vocabulary.in) {
+            guard tokens.count >= 5, let list = tokens[4].word else {
+                error("C018", range(line, tokens[3]), ParserMessages.expected(ParserMessages.aName, after: tokens[3].spelling),
+                      fixIt: FixIt(ParserMessages.loopVariableHint))
+                return nil
+            }
+            if tokens.count > 5 {
+                error("C007", range(line, tokens[5]), ParserMessages.unexpected(tokens[5].spelling))
+            }
+            return (.items(variable: variable, list: Identifier(list, at: range(line, tokens[4]))), variable)
+        }
+        if tokens.count > 3 {
+            error("C007", range(line, tokens[3]), ParserMessages.unexpected(tokens[3].spelling))
+            return nil
+        }
+        if Vocabulary.matches(kind, Vocabulary.roleLoop) { return (.roles, variable) }
+        if Vocabulary.matches(kind, Vocabulary.memberLoop) { return (.members, variable) }
+        if Vocabulary.matches(kind, Vocabulary.solutionLoop) { return (.solutions, variable) }
+        let all = Vocabulary.roleLoop + Vocabulary.memberLoop + Vocabulary.solutionLoop
+        var fixIt = FixIt(ParserMessages.loopVariableHint)
+        if let nearest = Suggestion.nearest(to: kind, in: all) {
+            fixIt = FixIt(ParserMessages.didYouMean(nearest), replacement: nearest, range: range(line, tokens[2]))
+        }
+        error("C018", range(line, tokens[2]), ParserMessages.expected(ParserMessages.aLoop, after: tokens[0].spelling), fixIt: fixIt)
+        return nil
+    }
+
+    // MARK: - Sheet layout
+
+    mutating func parseSheet(_ line: SourceLine, keyword: String) -> SheetLayout? {
+        var entries: [SheetLayout.Entry] = []
+        while let inner = peekCodeLine() {
+            var lexer = LineLexer(line: inner, fromColumn: inner.contentColumn)
+            let (tokens, restColumn, _) = lexer.tokens(stopAtColon: true)
+            guard let first = tokens.first, let word = first.word, let kw = Keyword(word: word) else {
+                index += 1
+                if let token = tokens.first { reportUnknownWord(inner, token, candidates: ["kop", "heading", "toon", "show", "einde", "end"]) }
+                continue
+            }
+            switch kw {
+            case .end:
+                index += 1
+                return SheetLayout(entries: entries, range: contentRange(line), endRange: range(inner, first))
+            case .heading:
+                index += 1
+                guard tokens.count >= 2, tokens[1].isPunct(":"), let restColumn else {
+                    error("C007", range(inner, first), ParserMessages.expected(LocalizedText(nl: "`:` en een kop", en: "`:` and a heading"), after: word))
+                    continue
+                }
+                let (text, column) = restOfLine(inner, from: restColumn)
+                entries.append(.heading(text, range(inner, column, column + text.unicodeScalars.count)))
+            case .show:
+                index += 1
+                var lexer2 = LineLexer(line: inner, fromColumn: inner.contentColumn)
+                let all = lexer2.tokens(stopAtColon: false).tokens.dropFirst()
+                var names: [Identifier] = []
+                var expectName = true
+                for token in all {
+                    if expectName, let name = token.word {
+                        names.append(Identifier(name, at: range(inner, token)))
+                        expectName = false
+                    } else if !expectName, token.isPunct(",") {
+                        expectName = true
+                    } else {
+                        error("C007", range(inner, token), ParserMessages.unexpected(token.spelling))
+                        break
+                    }
+                }
+                if names.isEmpty {
+                    error("C007", range(inner, first), ParserMessages.expected(ParserMessages.aName, after: word))
+                } else {
+                    entries.append(.show(names))
+                }
+            case .step:
+                reportUnclosed((keyword, line), runsUntil: inner.number - 1)
+                return SheetLayout(entries: entries, range: contentRange(line), endRange: nil)
+            default:
+                index += 1
+                error("C004", range(inner, first), ParserMessages.notHere(word, LocalizedText(
+                    nl: "in `blad` staan alleen `kop:` en `toon`", en: "a `sheet` holds only `heading:` and `show`")))
+                skipIndented(under: inner)
+            }
+        }
+        reportUnclosed((keyword, line), runsUntil: nil)
+        return SheetLayout(entries: entries, range: contentRange(line), endRange: nil)
+    }
+}

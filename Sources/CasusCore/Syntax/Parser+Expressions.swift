@@ -1,0 +1,129 @@
+/// A condition could not be parsed; reported once for the whole line.
+struct ExpressionError: Error {
+    var token: Token?
+    var message: LocalizedText
+}
+
+/// Recursive descent over one line's tokens: `of` < `en` < `niet` < comparison < primary.
+struct ExpressionParser {
+    let tokens: [Token]
+    let file: String
+    let line: Int
+    var position = 0
+    var depth = 0
+
+    mutating func parse() throws -> Expression {
+        let e = try parseOr()
+        if position < tokens.count {
+            throw ExpressionError(token: tokens[position], message: ParserMessages.unexpected(tokens[position].spelling))
+        }
+        return e
+    }
+
+    private func range(_ t: Token) -> SourceRange {
+        SourceRange(file: file, line: line, column: t.column, length: t.endColumn - t.column)
+    }
+
+    private var current: Token? { position < tokens.count ? tokens[position] : nil }
+
+    private mutating func parseOr() throws -> Expression {
+        var left = try parseAnd()
+        while Vocabulary.matches(current?.word, Vocabulary.or) {
+            position += 1
+            left = .or(left, try parseAnd())
+        }
+        return left
+    }
+
+    private mutating func parseAnd() throws -> Expression {
+        var left = try parseNot()
+        while Vocabulary.matches(current?.word, Vocabulary.and) {
+            position += 1
+            left = .and(left, try parseNot())
+        }
+        return left
+    }
+
+    private mutating func parseNot() throws -> Expression {
+        if let t = current, Vocabulary.matches(t.word, Vocabulary.not) {
+            position += 1
+            try enter()
+            defer { depth -= 1 }
+            let inner = try parseNot()
+            return .not(inner, range(t).union(inner.range))
+        }
+        return try parseComparison()
+    }
+
+    private mutating func parseComparison() throws -> Expression {
+        let left = try parsePrimary()
+        let operators: [String: ComparisonOperator] = ["=": .equal, "!=": .notEqual, "<": .less, "<=": .lessOrEqual, ">": .greater, ">=": .greaterOrEqual]
+        if let t = current, case .punct(let p) = t.kind, let op = operators[p] {
+            position += 1
+            return .compare(left, op, try parsePrimary())
+        }
+        return left
+    }
+
+    private mutating func enter() throws {
+        depth += 1
+        if depth > Parser.maxNesting { throw ExpressionError(token: current, message: ParserMessages.tooDeep) }
+    }
+
+    private mutating func parsePrimary() throws -> Expression {
+        guard let t = current else {
+            throw ExpressionError(token: tokens.last, message: ParserMessages.expected(ParserMessages.aCondition, after: tokens.last?.spelling ?? ""))
+        }
+        position += 1
+        switch t.kind {
+        case .punct("("):
+            try enter()
+            defer { depth -= 1 }
+            let inner = try parseOr()
+            guard let close = current, close.isPunct(")") else {
+                throw ExpressionError(token: t, message: ParserMessages.unclosedParen)
+            }
+            position += 1
+            return inner
+        case .number(let n):
+            return .number(n, range(t))
+        case .string(let s):
+            return .string(s, range(t))
+        case .word(let w):
+            if Vocabulary.matches(w, Vocabulary.yes) { return .boolean(true, range(t)) }
+            if Vocabulary.matches(w, Vocabulary.no) { return .boolean(false, range(t)) }
+            if Vocabulary.matches(w, Vocabulary.count) {
+                guard let n = current, let name = n.word else {
+                    throw ExpressionError(token: current ?? t, message: ParserMessages.expected(ParserMessages.aName, after: w))
+                }
+                position += 1
+                return .count(Identifier(name, at: range(n)), range(t).union(range(n)))
+            }
+            if Vocabulary.matches(w, Vocabulary.and + Vocabulary.or + Vocabulary.not) {
+                throw ExpressionError(token: t, message: ParserMessages.unexpected(w))
+            }
+            return .name(Identifier(w, at: range(t)))
+        case .punct, .invalid:
+            throw ExpressionError(token: t, message: ParserMessages.unexpected(t.spelling))
+        }
+    }
+}
+
+extension Parser {
+    /// Parses the condition of `als`/`anders als`; reports and returns nil when broken.
+    mutating func parseCondition(_ line: SourceLine, _ tokens: [Token], after keyword: Token) -> Expression? {
+        guard !tokens.isEmpty else {
+            error("C021", range(line, keyword), ParserMessages.expected(ParserMessages.aCondition, after: keyword.spelling))
+            return nil
+        }
+        var parser = ExpressionParser(tokens: tokens, file: path, line: line.number)
+        do {
+            return try parser.parse()
+        } catch let e as ExpressionError {
+            error("C021", e.token.map { range(line, $0) } ?? contentRange(line), e.message)
+            return nil
+        } catch {
+            return nil
+        }
+    }
+}

@@ -1,0 +1,179 @@
+extension Parser {
+    /// `vraag ID (TYPE, …): prompt`, `oplossingen (…): prompt`, `effect [ID]: prompt`,
+    /// `stem ID [(keuze)]: prompt`, with continuation lines and `- option` lines below.
+    mutating func parseQuestion(_ line: SourceLine, tokens: [Token], restColumn: Int?, keyword: Keyword) -> Question? {
+        let kw = tokens[0]
+        var i = 1
+        let id: Identifier
+        let questionKeyword: QuestionKeyword
+        switch keyword {
+        case .solutions:
+            questionKeyword = .solutions
+            id = Identifier("oplossingen", at: range(line, kw))
+        case .effect:
+            questionKeyword = .effect
+            if i < tokens.count, let name = tokens[i].word {
+                id = Identifier(name, at: range(line, tokens[i]))
+                i += 1
+            } else {
+                id = Identifier("effect", at: range(line, kw))
+            }
+        default:
+            questionKeyword = keyword == .vote ? .vote : .ask
+            guard i < tokens.count, let name = tokens[i].word else {
+                let at = i < tokens.count ? range(line, tokens[i]) : range(line, kw.endColumn, kw.endColumn + 1)
+                error("C007", at, ParserMessages.expected(ParserMessages.aName, after: kw.spelling))
+                skipIndented(under: line)
+                return nil
+            }
+            id = Identifier(name, at: range(line, tokens[i]))
+            i += 1
+        }
+
+        var type: AnswerType = switch questionKeyword {
+        case .ask: .text
+        case .solutions: .list(min: nil, max: nil)
+        case .effect: .effect
+        case .vote: .vote
+        }
+        var hasOptions = questionKeyword == .vote
+        if i < tokens.count, tokens[i].isPunct("(") {
+            guard let close = tokens[i...].firstIndex(where: { $0.isPunct(")") }) else {
+                error("C019", range(line, tokens[i]), ParserMessages.unclosedParen)
+                skipIndented(under: line)
+                return nil
+            }
+            let inner = Array(tokens[(i + 1)..<close])
+            guard let parsed = parseTypeSpec(line, inner, keyword: questionKeyword, open: tokens[i]) else {
+                skipIndented(under: line)
+                return nil
+            }
+            type = parsed.type
+            hasOptions = parsed.choice || questionKeyword == .vote
+            i = close + 1
+        }
+        guard i < tokens.count, tokens[i].isPunct(":"), let restColumn else {
+            let at = i < tokens.count ? range(line, tokens[i]) : range(line, tokens[i - 1].endColumn, tokens[i - 1].endColumn + 1)
+            error("C013", at, ParserMessages.expected(ParserMessages.aColon, after: tokens[i - 1].spelling),
+                  fixIt: FixIt(ParserMessages.didYouMean("\(tokens[..<i].map(\.spelling).joined(separator: " ")): …")))
+            skipIndented(under: line)
+            return nil
+        }
+
+        // Split the indented block into prompt continuation lines and `- option` lines.
+        let block = takeTextLines(under: line)
+        var promptLines: [SourceLine] = []
+        var options: [Option] = []
+        for blockLine in block {
+            let content = blockLine.isBlank ? [] : Array(blockLine.scalars[(blockLine.contentColumn - 1)...])
+            if hasOptions, content.first == "-" {
+                let (text, column) = restOfLine(blockLine, from: blockLine.contentColumn + 1)
+                if text.isEmpty {
+                    error("C007", range(blockLine, blockLine.contentColumn, blockLine.contentColumn + 1), ParserMessages.emptyOption)
+                } else {
+                    options.append(Option(text: text, range: range(blockLine, column, column + text.unicodeScalars.count)))
+                }
+            } else {
+                promptLines.append(blockLine)
+            }
+        }
+        let (inline, inlineColumn) = restOfLine(line, from: restColumn)
+        let prompt: Text
+        if inline.isEmpty && promptLines.allSatisfy(\.isBlank) {
+            prompt = Text(segments: [], range: range(line, restColumn, restColumn + 1))
+        } else {
+            prompt = buildText(promptLines, inline: inline.isEmpty ? nil : (line, inlineColumn))
+        }
+        return Question(keyword: questionKeyword, id: id, type: type, prompt: prompt, options: options, range: contentRange(line))
+    }
+
+    private struct TypeSpec {
+        var type: AnswerType
+        var choice: Bool
+    }
+
+    /// The part between parentheses: a type word (questions only) and modifiers.
+    private mutating func parseTypeSpec(_ line: SourceLine, _ tokens: [Token], keyword: QuestionKeyword, open: Token) -> TypeSpec? {
+        // Split on commas.
+        var items: [[Token]] = [[]]
+        for t in tokens {
+            if t.isPunct(",") { items.append([]) } else { items[items.count - 1].append(t) }
+        }
+        var modifiers = items
+        var base: String
+        switch keyword {
+        case .ask:
+            guard let first = modifiers.first, let word = first.first?.word else {
+                let at = tokens.first.map { range(line, $0) } ?? range(line, open)
+                error("C008", at, ParserMessages.unknownType(tokens.first?.spelling ?? "()"), fixIt: FixIt(ParserMessages.typeList))
+                return nil
+            }
+            // `ja/nee`, `yes/no` are three tokens.
+            var typeWord = word.lowercased()
+            var consumed = 1
+            if first.count >= 3, first[1].isPunct("/"), let second = first[2].word {
+                typeWord += "/" + second.lowercased()
+                consumed = 3
+            }
+            base = typeWord
+            modifiers[0] = Array(first.dropFirst(consumed))
+        case .solutions: base = "lijst"
+        case .effect: base = "effect"
+        case .vote:
+            base = "stem"
+            if let w = modifiers.first?.first?.word, ["keuze", "choice"].contains(w.lowercased()) {
+                modifiers[0] = Array(modifiers[0].dropFirst())
+            }
+        }
+        let typeWords: [String: String] = [
+            "tekst": "text", "text": "text", "lang": "long", "long": "long", "lijst": "list", "list": "list",
+            "ja/nee": "yesno", "janee": "yesno", "yes/no": "yesno", "yesno": "yesno", "keuze": "choice",
+            "choice": "choice", "schaal": "scale", "scale": "scale", "lid": "member", "member": "member",
+            "rol": "role", "role": "role", "effect": "effect", "stem": "vote",
+        ]
+        guard let canonical = typeWords[base] else {
+            let at = range(line, tokens[0])
+            let nearest = Suggestion.nearest(to: base, in: Array(typeWords.keys).filter { $0 != "effect" && $0 != "stem" })
+            error("C008", at, ParserMessages.unknownType(base),
+                  fixIt: nearest.map { FixIt(ParserMessages.didYouMean($0), replacement: $0, range: at) } ?? FixIt(ParserMessages.typeList))
+            return nil
+        }
+        var minimum: Int?
+        var maximum: Int?
+        var maxMinutes: Int?
+        var scale: (Int, Int)?
+        for item in modifiers where !item.isEmpty {
+            let words = item.map(\.spelling)
+            let lower = words.map { $0.lowercased() }
+            if lower.count == 2, lower[0] == "min", case .number(let n) = item[1].kind, canonical == "list" {
+                minimum = n
+            } else if lower.count == 2, lower[0] == "max", case .number(let n) = item[1].kind, canonical == "list" {
+                maximum = n
+            } else if lower.count == 3, lower[0] == "max", case .number(let n) = item[1].kind,
+                Vocabulary.minutes.contains(lower[2]), canonical == "long"
+            {
+                maxMinutes = n
+            } else if lower.count == 3, case .number(let a) = item[0].kind, item[1].isPunct("-"),
+                case .number(let b) = item[2].kind, canonical == "scale"
+            {
+                scale = (a, b)
+            } else {
+                error("C019", range(line, item[0].column, item[item.count - 1].endColumn),
+                      ParserMessages.unknownModifier(words.joined(separator: " ")), fixIt: FixIt(ParserMessages.modifierHint))
+                return nil
+            }
+        }
+        switch canonical {
+        case "text": return TypeSpec(type: .text, choice: false)
+        case "long": return TypeSpec(type: .longText(maxMinutes: maxMinutes), choice: false)
+        case "list": return TypeSpec(type: .list(min: minimum, max: maximum), choice: false)
+        case "yesno": return TypeSpec(type: .yesNo, choice: false)
+        case "choice": return TypeSpec(type: .choice, choice: true)
+        case "scale": return TypeSpec(type: .scale(min: scale?.0 ?? 1, max: scale?.1 ?? 5), choice: false)
+        case "member": return TypeSpec(type: .member, choice: false)
+        case "role": return TypeSpec(type: .role, choice: false)
+        case "effect": return TypeSpec(type: .effect, choice: false)
+        default: return TypeSpec(type: .vote, choice: true)
+        }
+    }
+}

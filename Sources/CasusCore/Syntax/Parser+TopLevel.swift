@@ -1,0 +1,214 @@
+extension Parser {
+    /// Parses the whole file.
+    mutating func parseTopLevel() -> [TopLevelItem] {
+        var items: [TopLevelItem] = []
+        while let line = peekCodeLine() {
+            index += 1
+            if let item = parseTopLevelLine(line) { items.append(item) }
+        }
+        return items
+    }
+
+    private mutating func parseTopLevelLine(_ line: SourceLine) -> TopLevelItem? {
+        var lexer = LineLexer(line: line, fromColumn: line.contentColumn)
+        let (tokens, restColumn, unterminated) = lexer.tokens(stopAtColon: true)
+        guard let first = tokens.first else {
+            reportUnterminated(line, unterminated)
+            return nil
+        }
+        guard let word = first.word else {
+            reportNotCode(line, first)
+            return nil
+        }
+        if let key = MetadataKey(word: word), tokens.count >= 2, tokens[1].isPunct(":") {
+            return parseMetadata(line, key: key, keyToken: first, valueColumn: restColumn ?? line.scalars.count + 1)
+        }
+        guard let keyword = Keyword(word: word) else {
+            reportUnknownWord(line, first, candidates: topLevelCandidates)
+            return nil
+        }
+        switch keyword {
+        case .caseText:
+            guard let text = parseTextOwner(line, tokens: tokens, restColumn: restColumn, keyword: word) else { return nil }
+            return .caseText(text)
+        case .note:
+            guard let text = parseTextOwner(line, tokens: tokens, restColumn: restColumn, keyword: word) else { return nil }
+            return .note(text)
+        case .role:
+            guard let (id, name, description) = parseNamedBlock(line, tokens: tokens, restColumn: restColumn, keyword: word)
+            else { return nil }
+            return .role(RoleDeclaration(id: id, name: name, description: description, range: contentRange(line)))
+        case .info:
+            guard let (id, title, body) = parseNamedBlock(line, tokens: tokens, restColumn: restColumn, keyword: word)
+            else { return nil }
+            let text = body ?? Text(segments: [], range: contentRange(line))
+            return .info(InfoDeclaration(id: id, title: title, body: text, range: contentRange(line)))
+        case .include:
+            return parseInclude(line, keyword: word)
+        case .step:
+            return parseStep(line, keyword: word).map { .step($0) }
+        case .sheet:
+            return parseSheet(line, keyword: word).map { .sheet($0) }
+        case .end:
+            error("C006", range(line, first), ParserMessages.endWithoutBlock)
+            return nil
+        case .else:
+            error("C015", range(line, first), ParserMessages.elseWithoutIf)
+            skipIndented(under: line)
+            return nil
+        case .say, .ask, .solutions, .effect, .vote, .if, .forEach:
+            error("C004", range(line, first), ParserMessages.notHere(word, ParserMessages.onlyInStep))
+            // Parse it anyway (and drop it) so its block's `einde` does not cascade.
+            openers.append((word, line))
+            _ = parseStatement(line, tokens: tokens, restColumn: restColumn, unterminated: unterminated, keyword: keyword)
+            openers.removeLast()
+            return nil
+        case .heading, .show:
+            error("C004", range(line, first), ParserMessages.notHere(word, ParserMessages.onlyInSheet))
+            return nil
+        }
+    }
+
+    var topLevelCandidates: [String] {
+        Keyword.topLevel.flatMap(\.spellings) + MetadataKey.allCases.flatMap(\.spellings)
+    }
+
+    // MARK: - Metadata
+
+    private mutating func parseMetadata(
+        _ line: SourceLine, key: MetadataKey, keyToken: Token, valueColumn: Int
+    ) -> TopLevelItem? {
+        var (value, column) = restOfLine(line, from: valueColumn)
+        // Metadata lines are code lines: ` # …` is a comment.
+        value = value.removingTrailingComment()
+        let valueRange = range(line, column, column + value.unicodeScalars.count)
+        if value.isEmpty {
+            error("C007", range(line, keyToken), ParserMessages.missingValue)
+            return nil
+        }
+        return .metadata(MetadataEntry(key: key, value: value, keyRange: range(line, keyToken), valueRange: valueRange))
+    }
+
+    /// The trimmed text from `column` to the end of the line, and the column where it starts.
+    func restOfLine(_ line: SourceLine, from column: Int) -> (String, Int) {
+        var start = column - 1
+        while start < line.scalars.count, line.scalars[start] == " " || line.scalars[start] == "\t" { start += 1 }
+        guard start < line.scalars.count else { return ("", column) }
+        let text = String(String.UnicodeScalarView(line.scalars[start...])).trimmingTrailingSpaces()
+        return (text, start + 1)
+    }
+
+    // MARK: - Text owners
+
+    /// `casus:` / `zeg:` / `notitie:` with inline text and/or an indented block.
+    mutating func parseTextOwner(
+        _ line: SourceLine, tokens: [Token], restColumn: Int?, keyword: String
+    ) -> Text? {
+        guard tokens.count >= 2, tokens[1].isPunct(":"), let restColumn else {
+            error("C007", range(line, tokens[0]), ParserMessages.expected(LocalizedText(nl: "`:`", en: "`:`"), after: keyword),
+                  fixIt: FixIt(ParserMessages.didYouMean("\(keyword):"), replacement: "\(keyword):"))
+            skipIndented(under: line)
+            return nil
+        }
+        if tokens.count > 2 {
+            error("C007", range(line, tokens[2]), ParserMessages.unexpected(tokens[2].spelling))
+            skipIndented(under: line)
+            return nil
+        }
+        return parseText(owner: line, inlineColumn: restColumn)
+    }
+
+    /// `rol ID: name` / `info ID: title`, with an optional indented block.
+    private mutating func parseNamedBlock(
+        _ line: SourceLine, tokens: [Token], restColumn: Int?, keyword: String
+    ) -> (Identifier, String, Text?)? {
+        guard tokens.count >= 2, let name = tokens[1].word else {
+            let at = tokens.count >= 2 ? range(line, tokens[1]) : range(line, tokens[0])
+            error("C007", at, ParserMessages.expected(ParserMessages.aName, after: keyword))
+            skipIndented(under: line)
+            return nil
+        }
+        let id = Identifier(name, at: range(line, tokens[1]))
+        guard tokens.count >= 3, tokens[2].isPunct(":"), let restColumn else {
+            let at = tokens.count >= 3 ? range(line, tokens[2]) : range(line, tokens[1].endColumn, tokens[1].endColumn + 1)
+            error("C013", at, ParserMessages.expected(LocalizedText(nl: "`:` en een omschrijving", en: "`:` and a description"), after: "\(keyword) \(name)"))
+            skipIndented(under: line)
+            return nil
+        }
+        let (title, _) = restOfLine(line, from: restColumn)
+        let block = takeTextLines(under: line)
+        let description = block.isEmpty ? nil : buildText(block, inline: nil)
+        return (id, title, description)
+    }
+
+    // MARK: - Include
+
+    private mutating func parseInclude(_ line: SourceLine, keyword: String) -> TopLevelItem? {
+        var lexer = LineLexer(line: line, fromColumn: line.contentColumn)
+        let (tokens, _, unterminated) = lexer.tokens(stopAtColon: false)
+        if let unterminated {
+            error("C010", range(line, unterminated, unterminated + 1), ParserMessages.unterminatedString)
+            return nil
+        }
+        guard tokens.count >= 2, case .string(let path) = tokens[1].kind, !path.isEmpty else {
+            let at = tokens.count >= 2 ? range(line, tokens[1]) : range(line, tokens[0])
+            error("C007", at, ParserMessages.expected(ParserMessages.aPath, after: keyword))
+            return nil
+        }
+        if tokens.count > 2 {
+            error("C007", range(line, tokens[2]), ParserMessages.unexpected(tokens[2].spelling))
+            return nil
+        }
+        return .include(IncludeDeclaration(path: path, pathRange: range(line, tokens[1]), range: contentRange(line)))
+    }
+
+    // MARK: - Shared error reports
+
+    mutating func reportUnknownWord(_ line: SourceLine, _ token: Token, candidates: [String]) {
+        let word = token.spelling
+        var fixIt: FixIt?
+        if let nearest = Suggestion.nearest(to: word, in: candidates) {
+            fixIt = FixIt(ParserMessages.didYouMean(nearest), replacement: nearest, range: range(line, token))
+        } else if line.contentString.split(separator: " ").count > 3 {
+            fixIt = FixIt(ParserMessages.proseHint())
+        }
+        error("C003", range(line, token), ParserMessages.unknownWord(word), fixIt: fixIt)
+        skipIndented(under: line)
+    }
+
+    mutating func reportNotCode(_ line: SourceLine, _ token: Token) {
+        if case .invalid(let c) = token.kind {
+            error("C011", range(line, token), ParserMessages.invalidCharacter(String(c).debugDescription.dropFirst().dropLast().description),
+                  fixIt: FixIt(ParserMessages.proseHint()))
+        } else {
+            error("C003", range(line, token), ParserMessages.unexpected(token.spelling), fixIt: FixIt(ParserMessages.proseHint()))
+        }
+        skipIndented(under: line)
+    }
+
+    mutating func reportUnterminated(_ line: SourceLine, _ column: Int?) {
+        if let column {
+            error("C010", range(line, column, column + 1), ParserMessages.unterminatedString)
+        }
+    }
+}
+
+extension String {
+    /// Cuts a ` # comment` (a `#` after whitespace) off a code line's value.
+    func removingTrailingComment() -> String {
+        var previous: Unicode.Scalar = " "
+        var kept = String.UnicodeScalarView()
+        for scalar in unicodeScalars {
+            if scalar == "#" && (previous == " " || previous == "\t") && !kept.isEmpty { break }
+            kept.append(scalar)
+            previous = scalar
+        }
+        return String(kept).trimmingTrailingSpaces()
+    }
+
+    func trimmingTrailingSpaces() -> String {
+        var scalars = Array(unicodeScalars)
+        while let last = scalars.last, last == " " || last == "\t" { scalars.removeLast() }
+        return String(String.UnicodeScalarView(scalars))
+    }
+}

@@ -1,0 +1,176 @@
+/// A hand-written, line-oriented recursive-descent parser for the scenario language.
+///
+/// The parser never stops at the first problem: it reports one diagnostic for a bad line,
+/// skips that line together with the text indented under it, and goes on, so one mistake
+/// gives one error rather than a cascade. Nesting is capped so hostile input cannot overflow
+/// the stack.
+public struct Parser {
+    /// Deepest allowed nesting of blocks (and of parentheses in a condition).
+    public static let maxNesting = 50
+    /// Longest allowed line, in Unicode scalars.
+    public static let maxLineLength = 10_000
+    /// Largest allowed file, in bytes.
+    public static let maxFileBytes = 5_000_000
+
+    let path: String
+    let lines: [SourceLine]
+    var index = 0
+    var diagnostics: [Diagnostic] = []
+    /// The block openers around the line being parsed, innermost last.
+    var openers: [(keyword: String, line: SourceLine)] = []
+
+    init(path: String, lines: [SourceLine]) {
+        self.path = path
+        self.lines = lines
+    }
+
+    /// Parses a file's raw bytes: invalid UTF-8, NUL bytes and oversized files are errors
+    /// with a location, never a crash.
+    public static func parse(bytes: [UInt8], path: String) -> (SourceFile, [Diagnostic]) {
+        let empty = SourceFile(path: path, items: [])
+        if bytes.count > maxFileBytes {
+            return (empty, [Diagnostic("C020", .error, at: point(path, 1, 1), ParserMessages.fileTooLarge)])
+        }
+        switch decode(bytes, path: path) {
+        case .success(let text): return parse(text, path: path)
+        case .failure(let diagnostic): return (empty, [diagnostic])
+        }
+    }
+
+    /// Parses source text.
+    public static func parse(_ text: String, path: String) -> (SourceFile, [Diagnostic]) {
+        var parser = Parser(path: path, lines: SourceLine.split(text))
+        if parser.lines.allSatisfy({ $0.isBlank || $0.isComment }) {
+            let d = Diagnostic(
+                "C002", .error, at: point(path, 1, 1), ParserMessages.emptyFile(),
+                fixIt: FixIt(ParserMessages.emptyFileHint()))
+            return (SourceFile(path: path, items: []), [d])
+        }
+        let items = parser.parseTopLevel()
+        return (SourceFile(path: path, items: items), parser.diagnostics)
+    }
+
+    // MARK: - Decoding
+
+    private struct DecodeFailure: Error {
+        let diagnostic: Diagnostic
+    }
+
+    private static func decode(_ bytes: [UInt8], path: String) -> Result<String, Diagnostic> {
+        var line = 1
+        var column = 1
+        var iterator = bytes.makeIterator()
+        var utf8 = Unicode.UTF8.ForwardParser()
+        var scalars = String.UnicodeScalarView()
+        while true {
+            switch utf8.parseScalar(from: &iterator) {
+            case .valid(let encoded):
+                let scalar = Unicode.UTF8.decode(encoded)
+                if scalar == "\0" {
+                    return .failure(Diagnostic("C001", .error, at: point(path, line, column), ParserMessages.nulByte()))
+                }
+                scalars.append(scalar)
+                if scalar == "\n" {
+                    line += 1
+                    column = 1
+                } else {
+                    column += 1
+                }
+            case .emptyInput:
+                return .success(String(scalars))
+            case .error:
+                return .failure(Diagnostic("C001", .error, at: point(path, line, column), ParserMessages.invalidUTF8()))
+            }
+        }
+    }
+
+    static func point(_ path: String, _ line: Int, _ column: Int) -> SourceRange {
+        SourceRange(file: path, line: line, column: column, length: 1)
+    }
+
+    // MARK: - Line access
+
+    /// The next line that is neither blank nor a comment, without consuming it. Lines that
+    /// are too long are reported and skipped here, once.
+    mutating func peekCodeLine() -> SourceLine? {
+        while index < lines.count {
+            let line = lines[index]
+            if line.isBlank || line.isComment {
+                index += 1
+                continue
+            }
+            if line.scalars.count > Parser.maxLineLength {
+                error("C020", range(line, line.contentColumn, line.contentColumn + 1), ParserMessages.lineTooLong)
+                index += 1
+                skipIndented(under: line)
+                continue
+            }
+            return line
+        }
+        return nil
+    }
+
+    /// Skips the lines indented deeper than `owner` (its text block), so a bad line's text is
+    /// not parsed as code.
+    mutating func skipIndented(under owner: SourceLine) {
+        _ = takeTextLines(under: owner)
+    }
+
+    /// Consumes the blank lines and the lines indented deeper than `owner`; trailing blank
+    /// lines are left in place.
+    mutating func takeTextLines(under owner: SourceLine) -> [SourceLine] {
+        var taken: [SourceLine] = []
+        var scan = index
+        var lastNonBlank = index - 1
+        while scan < lines.count {
+            let line = lines[scan]
+            if line.isBlank {
+                scan += 1
+                continue
+            }
+            if line.indent <= owner.indent { break }
+            lastNonBlank = scan
+            scan += 1
+        }
+        if lastNonBlank >= index {
+            taken = Array(lines[index...lastNonBlank])
+            index = lastNonBlank + 1
+        }
+        return taken
+    }
+
+    // MARK: - Diagnostics
+
+    func range(_ line: SourceLine, _ start: Int, _ end: Int) -> SourceRange {
+        SourceRange(
+            file: path, start: SourceLocation(line: line.number, column: start),
+            end: SourceLocation(line: line.number, column: max(end, start + 1)))
+    }
+
+    func range(_ line: SourceLine, _ token: Token) -> SourceRange {
+        range(line, token.column, token.endColumn)
+    }
+
+    /// The content of a line, from its first non-blank character to its last.
+    func contentRange(_ line: SourceLine) -> SourceRange {
+        var end = line.scalars.count
+        while end > 0, line.scalars[end - 1] == " " || line.scalars[end - 1] == "\t" { end -= 1 }
+        return range(line, line.contentColumn, end + 1)
+    }
+
+    mutating func error(
+        _ code: String, _ at: SourceRange, _ message: LocalizedText, notes: [DiagnosticNote] = [],
+        fixIt: FixIt? = nil
+    ) {
+        diagnostics.append(Diagnostic(code, .error, at: at, message, notes: notes, fixIt: fixIt))
+    }
+
+    /// Reports a block that was never closed, at the line that opened it.
+    mutating func reportUnclosed(_ opener: (keyword: String, line: SourceLine), runsUntil line: Int?) {
+        var notes: [DiagnosticNote] = []
+        if let line { notes.append(DiagnosticNote(ParserMessages.unclosedNote(line))) }
+        error(
+            "C005", contentRange(opener.line), ParserMessages.unclosed(opener.keyword), notes: notes,
+            fixIt: FixIt(ParserMessages.addEnd(opener.keyword)))
+    }
+}

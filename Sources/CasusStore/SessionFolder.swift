@@ -1,0 +1,102 @@
+import Foundation
+
+/// One session's folder inside the store root: its journal, metadata, lock and sheets.
+///
+///     <root>/<id>/journal.jsonl   the answers, see `Journal`
+///     <root>/<id>/meta.json       caller-defined metadata, replaced atomically
+///     <root>/<id>/lock            see `SessionLock`
+///     <root>/<id>/sheet.md|html|json
+public struct SessionFolder: Equatable, Sendable {
+    /// The sheet files a session can hold.
+    public enum Sheet: String, CaseIterable, Sendable {
+        case markdown = "sheet.md"
+        case html = "sheet.html"
+        case json = "sheet.json"
+    }
+
+    /// The session id, which is also the folder name.
+    public let id: String
+    /// The folder.
+    public let url: URL
+
+    init(id: String, url: URL) {
+        self.id = id
+        self.url = url
+    }
+
+    /// The journal file.
+    public var journalURL: URL { url.appendingPathComponent("journal.jsonl", isDirectory: false) }
+    /// The metadata file.
+    public var metaURL: URL { url.appendingPathComponent("meta.json", isDirectory: false) }
+    /// The lock file.
+    public var lockURL: URL { url.appendingPathComponent("lock", isDirectory: false) }
+    /// Where `sheet` is written.
+    public func sheetURL(_ sheet: Sheet) -> URL {
+        url.appendingPathComponent(sheet.rawValue, isDirectory: false)
+    }
+
+    /// Takes the session's lock; fails with `.sessionInUse` if another process holds it.
+    public func lock() throws -> SessionLock {
+        try SessionLock(folder: url)
+    }
+
+    /// Creates the session's journal with the caller's `header` object.
+    public func createJournal(header: Data) throws -> Journal {
+        try Journal.create(at: journalURL, header: header)
+    }
+
+    /// Opens (and if needed repairs the tail of) the session's journal.
+    public func openJournal() throws -> Journal {
+        try Journal.open(at: journalURL)
+    }
+
+    /// Replaces `meta.json` with `data`, atomically and durably.
+    public func writeMeta(_ data: Data) throws {
+        try DurableFile.writeAtomically(data, to: metaURL)
+    }
+
+    /// Encodes `meta` as JSON and replaces `meta.json` with it.
+    public func writeMeta<Meta: Encodable>(_ meta: Meta, encoder: JSONEncoder = SessionFolder.metaEncoder())
+        throws
+    {
+        try writeMeta(try encoder.encode(meta))
+    }
+
+    /// The bytes of `meta.json`, or nil if there is none.
+    public func readMeta() throws -> Data? {
+        guard Posix.fileType(metaURL.path) != nil else { return nil }
+        do {
+            return try Data(contentsOf: metaURL)
+        } catch {
+            throw StoreError(.io, "could not read \(metaURL.path): \(error.localizedDescription)")
+        }
+    }
+
+    /// Decodes `meta.json` as `Meta`, or nil if there is none.
+    public func readMeta<Meta: Decodable>(
+        as type: Meta.Type, decoder: JSONDecoder = SessionFolder.metaDecoder()
+    ) throws -> Meta? {
+        guard let data = try readMeta() else { return nil }
+        return try decoder.decode(type, from: data)
+    }
+
+    /// Replaces a sheet file with `data`, atomically and durably.
+    public func writeSheet(_ data: Data, as sheet: Sheet) throws {
+        try DurableFile.writeAtomically(data, to: sheetURL(sheet))
+    }
+
+    /// The encoder `writeMeta` uses by default: sorted keys, ISO 8601 dates, readable layout.
+    public static func metaEncoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+        encoder.dateEncodingStrategy = .iso8601
+        return encoder
+    }
+
+    /// The decoder matching `metaEncoder()`.
+    public static func metaDecoder() -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return decoder
+    }
+}

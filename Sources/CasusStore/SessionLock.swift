@@ -1,0 +1,59 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// An exclusive lock on a session folder, so that two casus processes never write the same
+/// session. Held from `init` until the object is released (or `unlock()`).
+///
+/// Uses `flock` on `<session>/lock` (0600), which also holds the owner's pid for the error
+/// message. The kernel drops the lock when the process dies, so no stale locks remain.
+/// flock locks belong to the open file description: a second `SessionLock` in the same
+/// process conflicts too.
+public final class SessionLock {
+    /// The lock file.
+    public let url: URL
+    private var fd: Int32
+
+    /// Takes the lock on the session in `folder`, or fails at once with `.sessionInUse`.
+    public init(folder: URL) throws {
+        url = folder.appendingPathComponent("lock", isDirectory: false)
+        let path = url.path
+        fd = try Posix.open(path, O_RDWR | O_CREAT, action: "open lock file")
+        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            let code = errno
+            if code == EINTR { continue }
+            let owner = try? Posix.readAll(fd, path: path)
+            _ = Posix.closeDescriptor(fd)
+            fd = -1
+            if code == EWOULDBLOCK {
+                let pid = owner.flatMap {
+                    Int32(String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+                }
+                let who = pid.map { "another casus (pid \($0))" } ?? "another casus"
+                throw StoreError(.sessionInUse(pid: pid), "session is in use by \(who)")
+            }
+            throw Posix.error("lock", path, code)
+        }
+        // Only the holder writes the pid, so readers never see a half-written one for long.
+        let pid = Array("\(getpid())\n".utf8)
+        _ = ftruncate(fd, 0)
+        _ = pid.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
+    }
+
+    deinit { unlock() }
+
+    /// Whether this object still holds the lock.
+    public var isHeld: Bool { fd >= 0 }
+
+    /// Releases the lock early; the lock file stays (removing it would race with new lockers).
+    public func unlock() {
+        guard fd >= 0 else { return }
+        _ = flock(fd, LOCK_UN)
+        _ = Posix.closeDescriptor(fd)
+        fd = -1
+    }
+}

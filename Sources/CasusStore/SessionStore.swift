@@ -1,0 +1,193 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The sessions in one store root: create, list, find and delete session folders.
+public struct SessionStore: Sendable {
+    /// One session as listed.
+    public struct Summary: Sendable {
+        /// The session's folder (and id).
+        public let folder: SessionFolder
+        /// The bytes of `meta.json`, or nil if missing or unreadable.
+        public let meta: Data?
+        /// The newest modification time of the folder, its journal and its metadata.
+        public let modified: Date
+    }
+
+    /// The root folder.
+    public let root: URL
+
+    /// Opens the store at `location`, creating the root (0700) if needed.
+    public init(location: StoreLocation) throws {
+        try location.createIfNeeded()
+        root = location.root
+    }
+
+    /// Creates a new, empty session folder (0700) for `group`, named
+    /// `yyyyMMdd-HHmmss-<slug of group>-<4 hex>` from `date` in `timeZone`.
+    public func create(group: String, date: Date = Date(), timeZone: TimeZone = .current) throws
+        -> SessionFolder
+    {
+        for _ in 0..<100 {
+            let id = Self.makeID(group: group, date: date, timeZone: timeZone)
+            let url = folderURL(id)
+            // makeFolder reports an existing folder as false: pick another random suffix.
+            if try Posix.makeFolder(url.path) {
+                try Posix.syncFolder(root.path)
+                return SessionFolder(id: id, url: url)
+            }
+        }
+        throw StoreError(.io, "could not find a free session name in \(root.path)")
+    }
+
+    /// All sessions, oldest id first (ids start with their date, so this is by start time).
+    public func list() throws -> [Summary] {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: root.path)
+        } catch {
+            throw StoreError(.io, "could not list \(root.path): \(error.localizedDescription)")
+        }
+        return names.filter(Self.isValidID).sorted().compactMap { name in
+            let url = folderURL(name)
+            guard Posix.fileType(url.path) == Posix.typeDirectory else { return nil }
+            let folder = SessionFolder(id: name, url: url)
+            let modified = [url, folder.journalURL, folder.metaURL].compactMap(Self.modificationDate).max()
+            return Summary(
+                folder: folder, meta: try? folder.readMeta(),
+                modified: modified ?? Date(timeIntervalSince1970: 0))
+        }
+    }
+
+    /// Finds a session by exact id, by unique id prefix, or by folder path (anything with a
+    /// `/`, which must name a session folder directly inside the root).
+    public func find(_ reference: String) throws -> SessionFolder {
+        if reference.contains("/") || reference == "." || reference == ".." {
+            return try folder(atPath: reference)
+        }
+        let ids = try list().map(\.folder.id)
+        if ids.contains(reference) {
+            return SessionFolder(id: reference, url: folderURL(reference))
+        }
+        let matches = reference.isEmpty ? [] : ids.filter { $0.hasPrefix(reference) }
+        switch matches.count {
+        case 0:
+            throw StoreError(.sessionNotFound, "no session \"\(reference)\" in \(root.path)")
+        case 1:
+            return SessionFolder(id: matches[0], url: folderURL(matches[0]))
+        default:
+            throw StoreError(
+                .sessionAmbiguous(matches),
+                "\"\(reference)\" matches \(matches.count) sessions: \(matches.joined(separator: ", "))")
+        }
+    }
+
+    /// Removes a session for good: every file in it, then the folder. Refuses folders that
+    /// are not directly inside the root, and sessions another process has locked.
+    public func delete(_ folder: SessionFolder) throws {
+        let checked = try self.folder(atPath: folder.url.path)
+        // Holding the lock keeps a concurrent player from writing into a folder being removed.
+        let lock = try checked.lock()
+        try Self.removeContents(of: checked.url.path)
+        guard rmdir(checked.url.path) == 0 else { throw Posix.error("remove", checked.url.path, errno) }
+        lock.unlock()
+        try Posix.syncFolder(root.path)
+    }
+
+    /// Folder URLs always carry the directory flag, so equal folders compare equal.
+    private func folderURL(_ id: String) -> URL {
+        root.appendingPathComponent(id, isDirectory: true)
+    }
+
+    /// The session folder at `path`, which must be a real folder directly inside the root.
+    private func folder(atPath path: String) throws -> SessionFolder {
+        let refuse = StoreError(.outsideRoot, "\(path) is not a session folder inside \(root.path)")
+        guard let realRoot = Posix.realPath(root.path), let real = Posix.realPath(path) else {
+            throw Posix.fileType(path) == nil
+                ? StoreError(.sessionNotFound, "no session folder at \(path)") : refuse
+        }
+        let url = URL(fileURLWithPath: real)
+        let name = url.lastPathComponent
+        // The path itself must not be a symlink: deleting through one could leave the root.
+        let given = URL(fileURLWithPath: path).standardizedFileURL.path
+        guard url.deletingLastPathComponent().path == URL(fileURLWithPath: realRoot).path,
+            Self.isValidID(name), Posix.fileType(given) == Posix.typeDirectory,
+            Posix.fileType(real) == Posix.typeDirectory
+        else { throw refuse }
+        return SessionFolder(id: name, url: folderURL(name))
+    }
+
+    /// Unlinks everything below `path` without following symlinks.
+    private static func removeContents(of path: String) throws {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: path)
+        } catch {
+            throw StoreError(.io, "could not list \(path): \(error.localizedDescription)")
+        }
+        for name in names {
+            let child = path + "/" + name
+            if Posix.fileType(child) == Posix.typeDirectory {
+                try removeContents(of: child)
+                guard rmdir(child) == 0 else { throw Posix.error("remove", child, errno) }
+            } else {
+                guard unlink(child) == 0 else { throw Posix.error("remove", child, errno) }
+            }
+        }
+    }
+
+    private static func modificationDate(_ url: URL) -> Date? {
+        var st = stat()
+        guard lstat(url.path, &st) == 0 else { return nil }
+        return Date(timeIntervalSince1970: Double(st.st_mtim.tv_sec) + Double(st.st_mtim.tv_nsec) / 1e9)
+    }
+
+    // MARK: Ids
+
+    /// A new id: `yyyyMMdd-HHmmss-<slug>-<4 random hex>`; sortable, readable, folder-safe.
+    public static func makeID(group: String, date: Date, timeZone: TimeZone = .current) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        func two(_ value: Int?) -> String { String(value ?? 0).leftPadded(to: 2) }
+        let stamp = String(c.year ?? 0).leftPadded(to: 4) + two(c.month) + two(c.day) + "-"
+            + two(c.hour) + two(c.minute) + two(c.second)
+        return stamp + "-" + slug(group) + "-" + DurableFile.randomHex(2)
+    }
+
+    /// `text` as lowercase ASCII letters, digits and single dashes, at most 40 characters;
+    /// accents are dropped ("Één" → "een"). "session" if nothing is left.
+    public static func slug(_ text: String) -> String {
+        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+        var result = ""
+        var pendingDash = false
+        for scalar in folded.unicodeScalars {
+            if scalar.isASCII, CharacterSet.alphanumerics.contains(scalar) {
+                if pendingDash, !result.isEmpty { result.append("-") }
+                pendingDash = false
+                result.unicodeScalars.append(scalar)
+                if result.count >= 40 { break }
+            } else {
+                pendingDash = true
+            }
+        }
+        result = result.lowercased()
+        while result.hasSuffix("-") { result.removeLast() }
+        return result.isEmpty ? "session" : result
+    }
+
+    /// Whether `name` could be a session id: lowercase ASCII letters, digits and dashes,
+    /// starting with a digit or letter.
+    public static func isValidID(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, name.utf8.count <= 128,
+            first != "-"
+        else { return false }
+        return name.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-"
+        }
+    }
+}
