@@ -20,7 +20,7 @@ public struct ConditionEvaluator: Sendable {
     }
 
     /// Whether `expression` holds in `scope`; unknown counts as false.
-    public func evaluate(_ expression: Expression, in scope: LoopScope = .top) -> Bool {
+    public func evaluate(_ expression: Expression, in scope: PlayScope = .top) -> Bool {
         truth(expression, scope) ?? false
     }
 
@@ -30,7 +30,7 @@ public struct ConditionEvaluator: Sendable {
         case text(String)
     }
 
-    private func truth(_ e: Expression, _ scope: LoopScope) -> Bool? {
+    private func truth(_ e: Expression, _ scope: PlayScope) -> Bool? {
         switch e {
         case .not(let inner, _):
             return truth(inner, scope).map { !$0 }
@@ -59,7 +59,7 @@ public struct ConditionEvaluator: Sendable {
         }
     }
 
-    private func value(_ e: Expression, _ scope: LoopScope) -> Value? {
+    private func value(_ e: Expression, _ scope: PlayScope) -> Value? {
         switch e {
         case .name(let id):
             let name = id.name
@@ -89,7 +89,7 @@ public struct ConditionEvaluator: Sendable {
         }
     }
 
-    private func count(_ name: String, _ scope: LoopScope) -> Int? {
+    private func count(_ name: String, _ scope: PlayScope) -> Int? {
         if name == "leden" || name == "members" { return context.members.count }
         guard context.questionId(name) != nil else { return nil }
         switch context.lookup(name: name, in: scope) {

@@ -21,7 +21,7 @@ public struct Interpolator: Sendable {
     private var language: Language { context.language }
 
     /// `text` with every interpolation filled in from `scope`.
-    public func render(_ text: Text, in scope: LoopScope = .top) -> String {
+    public func render(_ text: Text, in scope: PlayScope = .top) -> String {
         var out = ""
         for segment in text.segments {
             switch segment {
@@ -33,7 +33,7 @@ public struct Interpolator: Sendable {
     }
 
     /// The value of `{name}` in `scope`.
-    public func resolve(_ name: String, in scope: LoopScope = .top) -> String {
+    public func resolve(_ name: String, in scope: PlayScope = .top) -> String {
         if let binding = scope.binding(named: name) { return binding.value }
         if let builtin = builtin(name) { return builtin }
         if context.questionId(name) != nil {

@@ -38,7 +38,7 @@ struct RuntimeContext: Sendable {
 
     /// The key of question `id` as seen from `scope`: each of its loops takes the innermost
     /// matching binding, so `{beleving}` inside a later role loop finds that role's answer.
-    func key(_ id: String, in scope: LoopScope) -> AnswerKey? {
+    func key(_ id: String, in scope: PlayScope) -> AnswerKey? {
         guard let kinds = loopKinds[id] else { return nil }
         var used = Set<Int>()
         var components: [String] = []
@@ -61,13 +61,13 @@ struct RuntimeContext: Sendable {
     }
 
     /// The answer that `name` refers to from `scope`.
-    func lookup(name: String, in scope: LoopScope) -> AnswerLookup {
+    func lookup(name: String, in scope: PlayScope) -> AnswerLookup {
         guard let id = questionId(name), let key = key(id, in: scope) else { return .missing }
         return lookup(key)
     }
 
     /// The solutions as seen from `scope` (empty before they are given).
-    func solutions(in scope: LoopScope) -> [String] {
+    func solutions(in scope: PlayScope) -> [String] {
         guard let id = solutionsId, case .answered(.list(let items)) = lookup(name: id, in: scope) else { return [] }
         return items
     }

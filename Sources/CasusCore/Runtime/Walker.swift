@@ -29,7 +29,7 @@ struct Walker {
     }
 
     /// Walks `statements`; true when it stopped at a prompt.
-    private mutating func walk(_ statements: [Statement], _ scope: LoopScope) -> Bool {
+    private mutating func walk(_ statements: [Statement], _ scope: PlayScope) -> Bool {
         for statement in statements {
             switch statement {
             case .say(let text):
@@ -57,19 +57,19 @@ struct Walker {
         return false
     }
 
-    private func key(_ question: Question, _ scope: LoopScope) -> AnswerKey {
+    private func key(_ question: Question, _ scope: PlayScope) -> AnswerKey {
         AnswerKey(question.id.name, scope.bindings.map(\.component))
     }
 
     /// Records an answered question or stops at it; true when stopped.
-    private mutating func ask(_ question: Question, _ scope: LoopScope) -> Bool {
+    private mutating func ask(_ question: Question, _ scope: PlayScope) -> Bool {
         let key = key(question, scope)
         let options = self.options(question, scope)
         return pass(key, question, scope, kind: .question, options: options, speaker: scope.member)
     }
 
     private mutating func pass(
-        _ key: AnswerKey, _ question: Question, _ scope: LoopScope, kind: Prompt.Kind,
+        _ key: AnswerKey, _ question: Question, _ scope: PlayScope, kind: Prompt.Kind,
         options: [PromptOption], speaker: String?
     ) -> Bool {
         let text = interpolator.render(question.prompt, in: scope)
@@ -93,7 +93,7 @@ struct Walker {
     }
 
     /// Every member votes in order; a clear winner is derived, a tie asks the group.
-    private mutating func vote(_ question: Question, _ scope: LoopScope) -> Bool {
+    private mutating func vote(_ question: Question, _ scope: PlayScope) -> Bool {
         let key = key(question, scope)
         let options =
             question.options.isEmpty ? context.solutions(in: scope) : question.options.map(\.text)
@@ -132,7 +132,7 @@ struct Walker {
         return false
     }
 
-    private func options(_ question: Question, _ scope: LoopScope) -> [PromptOption] {
+    private func options(_ question: Question, _ scope: PlayScope) -> [PromptOption] {
         switch question.type {
         case .choice: return question.options.map { PromptOption(value: $0.text, label: $0.text) }
         case .member: return context.members.map { PromptOption(value: $0, label: $0) }
@@ -144,7 +144,7 @@ struct Walker {
         }
     }
 
-    private func bindings(_ loop: Loop, _ scope: LoopScope) -> [LoopBinding] {
+    private func bindings(_ loop: Loop, _ scope: PlayScope) -> [LoopBinding] {
         let variable = loop.variable.name
         switch loop.source {
         case .roles:

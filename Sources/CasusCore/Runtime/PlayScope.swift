@@ -1,5 +1,5 @@
 /// The loop values around a statement during play, outermost first.
-public struct LoopScope: Hashable, Sendable {
+public struct PlayScope: Hashable, Sendable {
     public var bindings: [LoopBinding]
 
     public init(_ bindings: [LoopBinding] = []) {
@@ -7,10 +7,10 @@ public struct LoopScope: Hashable, Sendable {
     }
 
     /// Outside every loop.
-    public static let top = LoopScope()
+    public static let top = PlayScope()
 
     /// This scope with one more (inner) binding.
-    public func adding(_ binding: LoopBinding) -> LoopScope { LoopScope(bindings + [binding]) }
+    public func adding(_ binding: LoopBinding) -> PlayScope { PlayScope(bindings + [binding]) }
 
     /// The innermost binding that `name` refers to: the loop variable as written, or the
     /// built-in names of the loop kind in both languages (`rol`/`role`, `lid`/`member`, …).
