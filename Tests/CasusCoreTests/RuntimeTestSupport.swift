@@ -156,3 +156,61 @@ enum RT {
         var key: String? { prompt?.key.description }
     }
 }
+
+extension RT {
+    /// Parses and checks scenario source text with the real loader.
+    static func load(_ source: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> Scenario {
+        let result = ScenarioLoader.load(source: source, path: "test.casus")
+        for d in result.diagnostics where d.severity == .error {
+            Issue.record("\(d.code) line \(d.range.start.line): \(d.message.en)", sourceLocation: sourceLocation)
+        }
+        guard let scenario = result.scenario else {
+            return RT.scenario([])
+        }
+        return scenario
+    }
+
+    /// The havo 4 case, shortened: every construct the runtime plays.
+    static let havo4 = """
+        titel: Afpersing via sociale media
+        taal: nl
+
+        casus:
+            Een meisje uit havo 4 wordt bedreigd.
+
+        rol slachtoffer: het meisje
+        rol pesters: de meiden uit de andere klas
+
+        stap "De situatie verkennen" (10 min)
+            zeg:
+                Welkom, {groep}. {notulist} schrijft mee.
+            notitie:
+                Niet voor de groep.
+            vraag wat_gebeurde (tekst): Wat gebeurde er precies?
+            vraag groepsdruk (ja/nee): Was er sprake van groepsdruk?
+            als groepsdruk
+                vraag hoe_druk (tekst): Op welke manier?
+            einde
+            vraag spelers (lijst, min 2): Wie zijn de spelers?
+            voor elke rol
+                vraag beleving (tekst): Hoe beleeft {rol} dit?
+                zeg: {rol} voelt: {beleving}
+            einde
+        einde
+
+        stap "Oplossingen" (10 min)
+            oplossingen (min 2): Welke oplossingen kun je bedenken?
+            voor elke oplossing
+                voor elke rol
+                    effect: Wat doet "{oplossing}" met {rol}?
+                einde
+            einde
+            stem gekozen: Welke oplossing kiezen jullie?
+        einde
+
+        stap "Presentatie" (15 min)
+            zeg: {presentator} presenteert "{gekozen}" namens {leden}. Spelers: {spelers}.
+            vraag pitch (lang, max 3 min): Jullie presentatie in het kort
+        einde
+        """
+}
