@@ -33,7 +33,7 @@ struct LineLexer {
                 result.append(Token(kind: .word(text), column: start + 1, endColumn: position + 1))
                 continue
             }
-            if c.properties.numericType != nil, ("0"..."9").contains(c) {
+            if ("0"..."9").contains(c) {
                 var value = 0
                 while position < scalars.count, ("0"..."9").contains(scalars[position]) {
                     // Saturate instead of overflowing on absurd numbers.
@@ -79,11 +79,14 @@ struct LineLexer {
     }
 
     static func isWordStart(_ c: Unicode.Scalar) -> Bool {
-        c == "_" || c.properties.isAlphabetic
+        // ASCII first: the Unicode property lookup is slow and rarely needed.
+        if c.isASCII { return ("a"..."z").contains(c) || ("A"..."Z").contains(c) || c == "_" }
+        return c.properties.isAlphabetic
     }
 
     static func isWordPart(_ c: Unicode.Scalar) -> Bool {
-        c == "_" || c.properties.isAlphabetic || ("0"..."9").contains(c)
+        if c.isASCII { return ("a"..."z").contains(c) || ("A"..."Z").contains(c) || c == "_" || ("0"..."9").contains(c) }
+        return c.properties.isAlphabetic
     }
 
     static func closingQuote(for c: Unicode.Scalar) -> Unicode.Scalar? {
