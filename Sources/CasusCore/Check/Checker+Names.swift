@@ -13,7 +13,7 @@ extension Checker {
         if let info = asked[name] { return .answer(info) }
         if BuiltinName.solutions.contains(name), let info = asked["oplossingen"] { return .answer(info) }
         if let role = roleIDs[name] { return .role(role) }
-        if BuiltinName.all.contains(name) { return .builtin }
+        if BuiltinName.allSet.contains(name) { return .builtin }
         return nil
     }
 

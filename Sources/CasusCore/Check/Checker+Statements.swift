@@ -112,7 +112,7 @@ extension Checker {
                   notes: [DiagnosticNote(CheckerMessages.firstHere, at: first.question.id.range)])
             return
         }
-        if question.keyword != .solutions, BuiltinName.all.contains(id.name) || BuiltinName.solutions.contains(id.name) {
+        if question.keyword != .solutions, BuiltinName.allSet.contains(id.name) || BuiltinName.solutions.contains(id.name) {
             error("C113", id.range, CheckerMessages.reserved(id.name))
             return
         }

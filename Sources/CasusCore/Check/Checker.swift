@@ -69,7 +69,7 @@ struct Checker {
                 if let first = roleIDs[role.id.name] {
                     error("C110", role.id.range, CheckerMessages.duplicate(CheckerMessages.aRole, role.id.name),
                           notes: [DiagnosticNote(CheckerMessages.firstHere, at: first.id.range)])
-                } else if BuiltinName.all.contains(role.id.name) || Vocabulary.roleLoop.contains(role.id.name) {
+                } else if BuiltinName.allSet.contains(role.id.name) || Vocabulary.roleLoop.contains(role.id.name) {
                     error("C113", role.id.range, CheckerMessages.reserved(role.id.name))
                 } else {
                     roleIDs[role.id.name] = role

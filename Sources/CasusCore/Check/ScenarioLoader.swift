@@ -17,7 +17,7 @@ public enum ScenarioLoader {
             guard let text = sources[file] else { return nil }
             let lines = SourceLine.split(text)
             guard number >= 1, number <= lines.count else { return nil }
-            return String(String.UnicodeScalarView(lines[number - 1].scalars))
+            return lines[number - 1].string
         }
     }
 

@@ -198,9 +198,7 @@ extension Parser {
             let start = i
             while i < tokens.count, !tokens[i].isPunct("(") { i += 1 }
             if i > start {
-                let from = tokens[start].column - 1
-                let to = tokens[i - 1].endColumn - 1
-                title = String(String.UnicodeScalarView(line.scalars[from..<to]))
+                title = line.text(tokens[start].column, tokens[i - 1].endColumn)
             }
         }
         if title.isEmpty {
@@ -350,7 +348,7 @@ extension Parser {
                     continue
                 }
                 let (text, column) = restOfLine(inner, from: restColumn)
-                entries.append(.heading(text, range(inner, column, column + text.unicodeScalars.count)))
+                entries.append(.heading(text, range(inner, column, column + text.utf8.count)))
             case .show:
                 index += 1
                 var lexer2 = LineLexer(line: inner, fromColumn: inner.contentColumn)
