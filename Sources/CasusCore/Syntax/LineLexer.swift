@@ -83,7 +83,17 @@ struct LineLexer {
     }
 
     static func isWordPart(_ c: Unicode.Scalar) -> Bool {
-        c == "_" || c.properties.isAlphabetic || ("0"..."9").contains(c)
+        c == "_" || c.properties.isAlphabetic || ("0"..."9").contains(c) || isCombiningMark(c)
+    }
+
+    /// Combining accents, so a name typed in decomposed form (`e` + U+0308, as some editors
+    /// save it) stays one name; Swift compares such strings canonically, so `reünie` in either
+    /// form is the same id.
+    static func isCombiningMark(_ c: Unicode.Scalar) -> Bool {
+        switch c.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: true
+        default: false
+        }
     }
 
     static func closingQuote(for c: Unicode.Scalar) -> Unicode.Scalar? {
