@@ -95,7 +95,7 @@ extension Checker {
         let nearest = Suggestion.nearest(to: value, in: options)
             ?? options.first { $0.lowercased().hasPrefix(value.lowercased()) }
         let question: String = {
-            for (id, info) in asked where info.question.options.map(\.text) == options { return id }
+            for (id, info) in asked.sorted(by: { $0.key < $1.key }) where info.question.options.map(\.text) == options { return id }
             return "…"
         }()
         error("C141", at.range, CheckerMessages.unknownOption(value, question),

@@ -23,7 +23,7 @@ extension Checker {
 
     /// Everything a name could be here, for "did you mean".
     func visibleNames(scope: [LoopScope]) -> [String] {
-        Array(asked.keys) + roleIDs.keys + scope.flatMap(\.names) + BuiltinName.all
+        asked.keys.sorted() + roleIDs.keys.sorted() + scope.flatMap(\.names) + BuiltinName.all
             + (solutionsAsked ? BuiltinName.solutions : [])
     }
 
@@ -35,7 +35,7 @@ extension Checker {
                   notes: [DiagnosticNote(CheckerMessages.askedHere, at: later.range)])
             return
         }
-        let candidates = visibleNames(scope: scope) + allQuestions.keys
+        let candidates = visibleNames(scope: scope) + allQuestions.keys.sorted()
         let fixIt = Suggestion.nearest(to: id.name, in: candidates).map {
             FixIt(CheckerMessages.didYouMean($0), replacement: $0, range: id.range)
         }
@@ -75,7 +75,7 @@ extension Checker {
                     used.insert(info.question.id.name)
                     continue
                 }
-                let fixIt = Suggestion.nearest(to: id.name, in: Array(asked.keys) + parts).map {
+                let fixIt = Suggestion.nearest(to: id.name, in: asked.keys.sorted() + parts).map {
                     FixIt(CheckerMessages.didYouMean($0), replacement: $0, range: id.range)
                 }
                 error("C121", id.range, CheckerMessages.undefined(id.name), fixIt: fixIt)

@@ -133,7 +133,7 @@ extension Parser {
         ]
         guard let canonical = typeWords[base] else {
             let at = range(line, tokens[0])
-            let nearest = Suggestion.nearest(to: base, in: Array(typeWords.keys).filter { $0 != "effect" && $0 != "stem" })
+            let nearest = Suggestion.nearest(to: base, in: typeWords.keys.sorted().filter { $0 != "effect" && $0 != "stem" })
             error("C008", at, ParserMessages.unknownType(base),
                   fixIt: nearest.map { FixIt(ParserMessages.didYouMean($0), replacement: $0, range: at) } ?? FixIt(ParserMessages.typeList))
             return nil
