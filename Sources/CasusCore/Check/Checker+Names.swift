@@ -29,6 +29,7 @@ extension Checker {
 
     /// Reports an unknown name: asked later, or not defined at all (with the nearest name).
     mutating func reportName(_ id: Identifier, scope: [LoopScope]) {
+        if brokenNames.contains(id.name) { return }
         let later = allQuestions[id.name] ?? (BuiltinName.solutions.contains(id.name) ? allQuestions["oplossingen"] : nil)
         if let later {
             error("C120", id.range, CheckerMessages.usedBeforeAsked(id.name),
@@ -70,7 +71,7 @@ extension Checker {
         for entry in sheet.entries {
             guard case .show(let names) = entry else { continue }
             for id in names {
-                if parts.contains(id.name.lowercased()) { continue }
+                if parts.contains(id.name.lowercased()) || brokenNames.contains(id.name) { continue }
                 if let info = asked[id.name] ?? (BuiltinName.solutions.contains(id.name) ? asked["oplossingen"] : nil) {
                     used.insert(info.question.id.name)
                     continue

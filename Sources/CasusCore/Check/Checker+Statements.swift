@@ -9,7 +9,8 @@ extension Checker {
     mutating func checkStep(_ step: Step, index: Int) {
         let before = asked.count
         checkStatements(step.body, stepIndex: index, scope: [])
-        if asked.count == before {
+        // With syntax errors, the step's questions may be the very lines that failed.
+        if asked.count == before && !hadSyntaxErrors {
             warning("C150", step.range, CheckerMessages.stepWithoutQuestions)
         }
         if step.budgetMinutes == 0 {

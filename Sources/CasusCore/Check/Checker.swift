@@ -25,6 +25,8 @@ struct Checker {
     /// When the parser already complained, whole-file checks (no steps, no title) are
     /// likely follow-on errors and stay silent.
     let hadSyntaxErrors: Bool
+    /// Ids of question lines the parser dropped; their uses are follow-on errors.
+    var brokenNames: Set<String> = []
 
     init(mainPath: String, items: [TopLevelItem], hadSyntaxErrors: Bool = false) {
         self.mainPath = mainPath
