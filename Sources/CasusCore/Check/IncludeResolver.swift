@@ -59,7 +59,7 @@ struct IncludeResolver<Provider: SourceProvider> {
                     notes: [DiagnosticNote(CheckerMessages.cycleChain((stack + [target]).joined(separator: " → ")))]))
                 continue
             }
-            if stack.count >= Self.maxDepth {
+            if stack.count > Self.maxDepth {
                 diagnostics.append(Diagnostic("C104", .error, at: include.pathRange, CheckerMessages.includeTooDeep(Self.maxDepth)))
                 continue
             }
