@@ -216,7 +216,7 @@ extension Parser {
                 title = String(String.UnicodeScalarView(line.scalars[from..<to]))
             }
         }
-        if title.isEmpty {
+        if title.isEmpty && unterminated == nil {
             let at = i < tokens.count ? range(line, tokens[i]) : range(line, tokens[0])
             error("C007", at, ParserMessages.expected(ParserMessages.aTitle, after: keyword))
         }

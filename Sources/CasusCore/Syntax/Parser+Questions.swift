@@ -55,7 +55,7 @@ extension Parser {
         guard i < tokens.count, tokens[i].isPunct(":"), let restColumn else {
             let at = i < tokens.count ? range(line, tokens[i]) : range(line, tokens[i - 1].endColumn, tokens[i - 1].endColumn + 1)
             error("C013", at, ParserMessages.expected(ParserMessages.aColon, after: tokens[i - 1].spelling),
-                  fixIt: FixIt(ParserMessages.didYouMean("\(tokens[..<i].map(\.spelling).joined(separator: " ")): …")))
+                  fixIt: FixIt(ParserMessages.didYouMean("\(String(String.UnicodeScalarView(line.scalars[(kw.column - 1)..<(tokens[i - 1].endColumn - 1)]))): …")))
             skipIndented(under: line)
             return nil
         }
