@@ -88,8 +88,11 @@ struct Checker {
             case .step(let step): steps.append(step)
             case .note(let text): notes.append(text)
             case .caseText(let text):
-                if caseText == nil { caseText = text } else {
-                    error("C114", text.range, CheckerMessages.duplicate(LocalizedText(nl: "tekst", en: "text"), "casus"))
+                if let first = caseText {
+                    error("C114", text.range, CheckerMessages.caseTwice,
+                          notes: [DiagnosticNote(CheckerMessages.firstHere, at: first.range)])
+                } else {
+                    caseText = text
                 }
             case .sheet(let layout):
                 if sheet == nil { sheet = layout } else {
