@@ -29,7 +29,8 @@ extension Checker {
 
     /// Reports an unknown name: asked later, or not defined at all (with the nearest name).
     mutating func reportName(_ id: Identifier, scope: [LoopScope]) {
-        if brokenNames.contains(id.name) { return }
+        // One error per unknown name: its other uses would only repeat it.
+        if brokenNames.contains(id.name) || !reportedNames.insert(id.name).inserted { return }
         let later = allQuestions[id.name] ?? (BuiltinName.solutions.contains(id.name) ? allQuestions["oplossingen"] : nil)
         if let later {
             error("C120", id.range, CheckerMessages.usedBeforeAsked(id.name),

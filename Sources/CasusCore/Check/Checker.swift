@@ -27,6 +27,8 @@ struct Checker {
     let hadSyntaxErrors: Bool
     /// Ids of question lines the parser dropped; their uses are follow-on errors.
     var brokenNames: Set<String> = []
+    /// Unknown names already reported once.
+    var reportedNames: Set<String> = []
 
     init(mainPath: String, items: [TopLevelItem], hadSyntaxErrors: Bool = false) {
         self.mainPath = mainPath
