@@ -257,6 +257,20 @@ private func errors(_ diagnostics: [Diagnostic]) -> [Diagnostic] { diagnostics.f
             """, code: "C121", message: "`groepdruk` is not defined", fixIt: "did you mean `groepsdruk`?")
     }
 
+    @Test func anUnknownNameIsReportedOnce() {
+        let all = assertDiagnostic("""
+            titel: T
+            stap "S"
+                vraag x: Wat?
+                zeg: 1️⃣{onbekend} en {onbekend}
+                als onbekend
+                    zeg: {onbekend}
+                einde
+            einde
+            """, code: "C121")
+        #expect(errors(all).count == 1, "\(describe(all))")
+    }
+
     @Test func usedBeforeAskedHasANote() {
         let all = assertDiagnostic("""
             titel: T
