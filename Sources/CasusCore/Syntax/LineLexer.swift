@@ -123,7 +123,7 @@ struct LineLexer {
                 position += 1
             } else {
                 let (scalar, length) = decodeScalar(at: position)
-                guard scalar.properties.isAlphabetic else { break }
+                guard scalar.properties.isAlphabetic || Self.isCombiningMark(scalar) else { break }
                 position += length
             }
         }
@@ -176,6 +176,16 @@ struct LineLexer {
 
     static func isWordPart(_ c: Unicode.Scalar) -> Bool {
         if c.isASCII { return isASCIIWordStart(UInt8(c.value)) || isDigit(UInt8(c.value)) }
-        return c.properties.isAlphabetic
+        return c.properties.isAlphabetic || isCombiningMark(c)
+    }
+
+    /// Combining accents, so a name typed in decomposed form (`e` + U+0308, as some editors
+    /// save it) stays one name; Swift compares such strings canonically, so `reünie` in either
+    /// form is the same id.
+    static func isCombiningMark(_ c: Unicode.Scalar) -> Bool {
+        switch c.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: true
+        default: false
+        }
     }
 }

@@ -55,7 +55,7 @@ extension Parser {
         guard i < tokens.count, tokens[i].isPunct(":"), let restColumn else {
             let at = i < tokens.count ? range(line, tokens[i]) : range(line, tokens[i - 1].endColumn, tokens[i - 1].endColumn + 1)
             error("C013", at, ParserMessages.expected(ParserMessages.aColon, after: tokens[i - 1].spelling),
-                  fixIt: FixIt(ParserMessages.didYouMean("\(tokens[..<i].map(\.spelling).joined(separator: " ")): …")))
+                  fixIt: FixIt(ParserMessages.didYouMean("\(line.text(kw.column, tokens[i - 1].endColumn)): …")))
             skipIndented(under: line)
             return nil
         }
@@ -135,7 +135,7 @@ extension Parser {
 
         guard let canonical = Self.typeWords[base] else {
             let at = range(line, tokens[0])
-            let nearest = Suggestion.nearest(to: base, in: Array(Self.typeWords.keys).filter { $0 != "effect" && $0 != "stem" })
+            let nearest = Suggestion.nearest(to: base, in: Self.typeWords.keys.sorted().filter { $0 != "effect" && $0 != "stem" })
             error("C008", at, ParserMessages.unknownType(base),
                   fixIt: nearest.map { FixIt(ParserMessages.didYouMean($0), replacement: $0, range: at) } ?? FixIt(ParserMessages.typeList))
             return nil

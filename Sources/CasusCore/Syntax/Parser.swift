@@ -16,6 +16,8 @@ public struct Parser {
     let lines: [SourceLine]
     var index = 0
     var diagnostics: [Diagnostic] = []
+    /// Ids of question lines that had a syntax error and were dropped.
+    var brokenNames: Set<String> = []
     /// The block openers around the line being parsed, innermost last.
     var openers: [(keyword: String, line: SourceLine)] = []
 
@@ -53,7 +55,9 @@ public struct Parser {
             return (SourceFile(path: path, items: []), [d])
         }
         let items = parser.parseTopLevel()
-        return (SourceFile(path: path, items: items), parser.diagnostics)
+        var file = SourceFile(path: path, items: items)
+        file.brokenNames = parser.brokenNames
+        return (file, parser.diagnostics)
     }
 
     // MARK: - Decoding
