@@ -29,11 +29,10 @@ struct AnswerScriptParser {
                 continue
             }
             let keyText = RuntimeText.trim(body[..<colon])
-            var valueLines: [String] = []
             let inline = RuntimeText.trim(body[body.index(after: colon)...])
-            if !inline.isEmpty { valueLines.append(inline) }
-            valueLines += block(deeperThan: indent)
-            handle(keyText, valueLines, lineNumber)
+            let blockLines = block(deeperThan: indent)
+            // Only an indented block can be a list: an inline `-` is an effect rating.
+            handle(keyText, inline.isEmpty ? blockLines : [inline] + blockLines, canBeList: inline.isEmpty, lineNumber)
         }
     }
 
@@ -82,10 +81,10 @@ struct AnswerScriptParser {
         _ = block(deeperThan: indent)
     }
 
-    private mutating func handle(_ keyText: String, _ valueLines: [String], _ line: Int) {
+    private mutating func handle(_ keyText: String, _ valueLines: [String], canBeList: Bool, _ line: Int) {
         // A list block: every non-blank line is a `- item`.
         let nonBlank = valueLines.filter { !$0.isEmpty }
-        let isList = !nonBlank.isEmpty && nonBlank.allSatisfy { $0.hasPrefix("- ") || $0 == "-" }
+        let isList = canBeList && !nonBlank.isEmpty && nonBlank.allSatisfy { $0.hasPrefix("- ") || $0 == "-" }
         let values = isList ? nonBlank.map { RuntimeText.trim($0.dropFirst()) } : valueLines
         guard !values.isEmpty else {
             diagnostics.append(script.diagnostic("A004", line, RuntimeMessages.scriptMissingValue(keyText)))
