@@ -22,7 +22,7 @@ let package = Package(
         // No terminal, no files, no clock.
         .target(name: "CasusCore"),
         // Journal, resume, atomic sheet writes, permissions.
-        .target(name: "CasusStore", dependencies: ["CasusCore"]),
+        .target(name: "CasusStore"),
         // Line editor (readline on a TTY, plain lines otherwise), colour, the REPL.
         .target(name: "CasusTerminal", dependencies: ["CasusCore", "CReadline"]),
         // Test-only helpers: pseudo-terminal and pipe process runners. Lives under
@@ -44,6 +44,10 @@ let package = Package(
             // The probe dependency makes `swift test` build the binary the PTY tests run.
             dependencies: ["CasusTerminal", "TestSupport", "casus-line-probe"]
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["CasusCore"]),
+        .testTarget(
+            name: "EndToEndTests",
+            // Depends on the executable so `swift test` builds the binary these tests run.
+            dependencies: ["CasusCore", "TestSupport", "casus"]
+        ),
     ]
 )

@@ -56,7 +56,7 @@ extension Checker {
                 metadata.jobs = jobs
             }
         }
-        if seen[.title] == nil, !items.isEmpty {
+        if seen[.title] == nil, !items.isEmpty, !hadSyntaxErrors {
             error("C112", Parser.point(mainPath, 1, 1), CheckerMessages.missingTitle, fixIt: FixIt(CheckerMessages.addTitle))
         }
         return metadata

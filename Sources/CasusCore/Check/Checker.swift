@@ -22,9 +22,14 @@ struct Checker {
     var used: Set<String> = []
     var solutionsAsked = false
 
-    init(mainPath: String, items: [TopLevelItem]) {
+    /// When the parser already complained, whole-file checks (no steps, no title) are
+    /// likely follow-on errors and stay silent.
+    let hadSyntaxErrors: Bool
+
+    init(mainPath: String, items: [TopLevelItem], hadSyntaxErrors: Bool = false) {
         self.mainPath = mainPath
         self.items = items
+        self.hadSyntaxErrors = hadSyntaxErrors
     }
 
     mutating func error(_ code: String, _ range: SourceRange, _ message: LocalizedText, notes: [DiagnosticNote] = [], fixIt: FixIt? = nil) {
@@ -46,7 +51,7 @@ struct Checker {
         checkSheet()
         warnAboutTime(metadata)
         warnAboutUnusedAnswers()
-        if steps.isEmpty {
+        if steps.isEmpty && !hadSyntaxErrors {
             error("C153", Parser.point(mainPath, 1, 1), CheckerMessages.noSteps)
         }
         return Scenario(

@@ -8,6 +8,7 @@ struct IncludeResolver<Provider: SourceProvider> {
     let provider: Provider
     var diagnostics: [Diagnostic] = []
     var sources: [String: String] = [:]
+    var mainLanguage: Language?
     private var filesRead = 0
 
     init(mainPath: String, provider: Provider) {
@@ -34,6 +35,9 @@ struct IncludeResolver<Provider: SourceProvider> {
         var items: [TopLevelItem] = []
         let root = PathMath.folder(of: mainPath)
         for item in file.items {
+            if stack.count == 1, case .metadata(let entry) = item, entry.key == .language {
+                mainLanguage = Language(tag: entry.value)
+            }
             guard case .include(let include) = item else {
                 if stack.count > 1, case .metadata(let entry) = item {
                     diagnostics.append(Diagnostic("C101", .error, at: entry.keyRange, CheckerMessages.metadataInInclude))

@@ -9,6 +9,8 @@ public enum ScenarioLoader {
         public var diagnostics: [Diagnostic]
         /// The text of every file read, by path, so diagnostics can show the source line.
         public var sources: [String: String]
+        /// The language named by the main file's `taal:` line, even when loading failed.
+        public var language: Language?
 
         /// The source line `number` (1-based) of `file`, if known.
         public func line(_ number: Int, of file: String) -> String? {
@@ -25,13 +27,17 @@ public enum ScenarioLoader {
         let files = loader.resolve()
         var diagnostics = loader.diagnostics
         var scenario: Scenario?
-        if let files {
-            var checker = Checker(mainPath: path, items: files)
+        // A file that is not text at all gets one error, not a list of follow-ons.
+        let fatal = diagnostics.contains { ["C001", "C002", "C020"].contains($0.code) && $0.range.start.line == 1 }
+        if let files, !fatal {
+            var checker = Checker(mainPath: path, items: files, hadSyntaxErrors: diagnostics.hasErrors)
             let checked = checker.check()
             diagnostics += checker.diagnostics
             if !diagnostics.hasErrors { scenario = checked }
         }
-        return Result(scenario: scenario, diagnostics: diagnostics.sortedForDisplay(), sources: loader.sources)
+        return Result(
+            scenario: scenario, diagnostics: diagnostics.sortedForDisplay(), sources: loader.sources,
+            language: loader.mainLanguage)
     }
 
     /// Loads a scenario given as text (tests, fuzzing, `casus new`); includes are not found.

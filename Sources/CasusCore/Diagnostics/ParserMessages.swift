@@ -50,7 +50,7 @@ enum ParserMessages {
                       en: "the block runs on until line \(line)")
     }
     static func addEnd(_ keyword: String) -> LocalizedText {
-        LocalizedText(nl: "zet `einde` onder het laatste regel van dit `\(keyword)`-blok",
+        LocalizedText(nl: "zet `einde` onder de laatste regel van dit `\(keyword)`-blok",
                       en: "put `end` below the last line of this `\(keyword)` block")
     }
     static let endWithoutBlock = LocalizedText(

@@ -172,12 +172,12 @@ public struct Question: Hashable, Sendable {
     public var type: AnswerType
     public var prompt: Text
     /// `- option` lines under a `keuze` or `stem` question.
-    public var options: [Option]
+    public var options: [ChoiceOption]
     public var range: SourceRange
 
     public init(
         keyword: QuestionKeyword, id: Identifier, type: AnswerType, prompt: Text,
-        options: [Option], range: SourceRange
+        options: [ChoiceOption], range: SourceRange
     ) {
         self.keyword = keyword
         self.id = id
@@ -189,7 +189,7 @@ public struct Question: Hashable, Sendable {
 }
 
 /// One `- text` option of a choice or vote.
-public struct Option: Hashable, Sendable {
+public struct ChoiceOption: Hashable, Sendable {
     public var text: String
     public var range: SourceRange
 

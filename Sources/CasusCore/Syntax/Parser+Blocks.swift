@@ -29,7 +29,16 @@ extension Parser {
                 reportNotCode(line, first)
                 continue
             }
-            let keyword = Keyword(word: word)
+            var keyword = Keyword(word: word)
+            if keyword == nil, MetadataKey(word: word) == nil {
+                // A misspelt keyword: report it, then read the line as the keyword it most
+                // likely is, so the rest of the file does not collapse into follow-on errors.
+                let candidates = Keyword.statements.flatMap(\.spellings)
+                if let nearest = Suggestion.nearest(to: word, in: candidates) {
+                    reportUnknownWord(line, first, candidates: candidates, skipText: false)
+                    keyword = Keyword(word: nearest)
+                }
+            }
             if keyword == .end || keyword == .else, closesOuterBlock(line) {
                 reportUnclosed(openers[openers.count - 1], runsUntil: line.number - 1)
                 return (body, .unclosed(propagate: false))

@@ -63,7 +63,7 @@ extension Parser {
         // Split the indented block into prompt continuation lines and `- option` lines.
         let block = takeTextLines(under: line)
         var promptLines: [SourceLine] = []
-        var options: [Option] = []
+        var options: [ChoiceOption] = []
         for blockLine in block {
             let content = blockLine.isBlank ? [] : Array(blockLine.scalars[(blockLine.contentColumn - 1)...])
             if hasOptions, content.first == "-" {
@@ -71,7 +71,7 @@ extension Parser {
                 if text.isEmpty {
                     error("C007", range(blockLine, blockLine.contentColumn, blockLine.contentColumn + 1), ParserMessages.emptyOption)
                 } else {
-                    options.append(Option(text: text, range: range(blockLine, column, column + text.unicodeScalars.count)))
+                    options.append(ChoiceOption(text: text, range: range(blockLine, column, column + text.unicodeScalars.count)))
                 }
             } else {
                 promptLines.append(blockLine)

@@ -24,9 +24,23 @@ extension Parser {
             return parseMetadata(line, key: key, keyToken: first, valueColumn: restColumn ?? line.scalars.count + 1)
         }
         guard let keyword = Keyword(word: word) else {
+            // A misspelt top-level keyword is read as the keyword it most likely is.
+            if let nearest = Suggestion.nearest(to: word, in: Keyword.topLevel.flatMap(\.spellings)),
+                let guess = Keyword(word: nearest), !(tokens.count >= 2 && tokens[1].isPunct(":") && guess == .step)
+            {
+                reportUnknownWord(line, first, candidates: topLevelCandidates, skipText: false)
+                return parseTopLevelLine(line, tokens: tokens, restColumn: restColumn, unterminated: unterminated, keyword: guess, word: word, first: first)
+            }
             reportUnknownWord(line, first, candidates: topLevelCandidates)
             return nil
         }
+        return parseTopLevelLine(line, tokens: tokens, restColumn: restColumn, unterminated: unterminated, keyword: keyword, word: word, first: first)
+    }
+
+    private mutating func parseTopLevelLine(
+        _ line: SourceLine, tokens: [Token], restColumn: Int?, unterminated: Int?, keyword: Keyword, word: String,
+        first: Token
+    ) -> TopLevelItem? {
         switch keyword {
         case .caseText:
             guard let text = parseTextOwner(line, tokens: tokens, restColumn: restColumn, keyword: word) else { return nil }
@@ -164,7 +178,7 @@ extension Parser {
 
     // MARK: - Shared error reports
 
-    mutating func reportUnknownWord(_ line: SourceLine, _ token: Token, candidates: [String]) {
+    mutating func reportUnknownWord(_ line: SourceLine, _ token: Token, candidates: [String], skipText: Bool = true) {
         let word = token.spelling
         var fixIt: FixIt?
         if let nearest = Suggestion.nearest(to: word, in: candidates) {
@@ -173,7 +187,7 @@ extension Parser {
             fixIt = FixIt(ParserMessages.proseHint())
         }
         error("C003", range(line, token), ParserMessages.unknownWord(word), fixIt: fixIt)
-        skipIndented(under: line)
+        if skipText { skipIndented(under: line) }
     }
 
     mutating func reportNotCode(_ line: SourceLine, _ token: Token) {

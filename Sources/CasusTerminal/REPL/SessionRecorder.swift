@@ -1,0 +1,32 @@
+import CasusCore
+
+/// Where the REPL hands every event before it shows the next prompt. The durable
+/// implementation (journal + fsync + sheets) lives with the command line; tests use
+/// `MemoryRecorder`.
+public protocol SessionRecorder: AnyObject {
+    /// Stores `event` durably; returns only when it is safe on disk. The REPL shows the next
+    /// prompt only after this returns, so an acknowledged answer is never lost.
+    func record(_ event: SessionEvent, state: SessionState) throws
+    /// Called once when the scenario is finished or the group leaves; renders final sheets.
+    func close(state: SessionState, finished: Bool) throws
+    /// Where the group's sheet (Markdown) is written, shown at the end.
+    var sheetLocation: String? { get }
+}
+
+/// Keeps events in memory only: for tests and `casus test`.
+public final class MemoryRecorder: SessionRecorder {
+    public private(set) var events: [SessionEvent] = []
+    public private(set) var closed = false
+
+    public init() {}
+
+    public func record(_ event: SessionEvent, state: SessionState) throws {
+        events.append(event)
+    }
+
+    public func close(state: SessionState, finished: Bool) throws {
+        closed = true
+    }
+
+    public var sheetLocation: String? { nil }
+}
