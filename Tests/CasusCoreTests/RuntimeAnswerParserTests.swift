@@ -1,9 +1,12 @@
 import Testing
+
 @testable import CasusCore
 
 @Suite("Runtime: typed input to answers")
 struct RuntimeAnswerParserTests {
-    func parse(_ input: String, _ type: AnswerType, _ options: [PromptOption] = []) -> Result<AnswerValue, AnswerInputError> {
+    func parse(_ input: String, _ type: AnswerType, _ options: [PromptOption] = []) -> Result<
+        AnswerValue, AnswerInputError
+    > {
         AnswerParser.parse(RuntimeText.lines(input), type: type, options: options)
     }
 
@@ -16,7 +19,9 @@ struct RuntimeAnswerParserTests {
         try? parse(input, type, options).get()
     }
 
-    static func opts(_ labels: String...) -> [PromptOption] { labels.map { PromptOption(value: $0, label: $0) } }
+    static func opts(_ labels: String...) -> [PromptOption] {
+        labels.map { PromptOption(value: $0, label: $0) }
+    }
 
     @Test func text() {
         #expect(value("  Ze werd bedreigd. ", .text) == .text("Ze werd bedreigd."))
@@ -25,7 +30,9 @@ struct RuntimeAnswerParserTests {
     }
 
     @Test func longText() {
-        #expect(value("regel een\n  regel twee\n", .longText(maxMinutes: 3)) == .longText("regel een\nregel twee"))
+        #expect(
+            value("regel een\n  regel twee\n", .longText(maxMinutes: 3)) == .longText("regel een\nregel twee")
+        )
         #expect(error("\n \n", .longText(maxMinutes: nil)) != nil)
     }
 
@@ -50,12 +57,15 @@ struct RuntimeAnswerParserTests {
     }
 
     @Test func choice() {
-        let options = Self.opts("Hoe signaleren we pesters?", "Hoe signaleren we slachtoffers?", "Waar melden?")
+        let options = Self.opts(
+            "Hoe signaleren we pesters?", "Hoe signaleren we slachtoffers?", "Waar melden?")
         #expect(value("2", .choice, options) == .choice("Hoe signaleren we slachtoffers?"))
         #expect(value("waar melden?", .choice, options) == .choice("Waar melden?"))
         #expect(value("WAAR", .choice, options) == .choice("Waar melden?"))
         #expect(error("hoe", .choice, options)?.nl.hasPrefix("Dat past bij meer dan één optie") == true)
-        #expect(error("4", .choice, options)?.nl == "Kies een nummer van 1 tot 3, of typ (het begin van) een van de opties.")
+        #expect(
+            error("4", .choice, options)?.nl
+                == "Kies een nummer van 1 tot 3, of typ (het begin van) een van de opties.")
         #expect(error("xyz", .choice, options) != nil)
     }
 
@@ -70,21 +80,30 @@ struct RuntimeAnswerParserTests {
         #expect(value("bram", .member, members) == .member("Bram"))
         #expect(value("3", .member, members) == .member("Carla"))
         #expect(value("Da", .member, members) == .member("Daan"))
-        #expect(error("Eva", .member, members)?.nl == "Kies een lid: Anna, Bram, Carla en Daan (naam of nummer).")
+        #expect(
+            error("Eva", .member, members)?.nl == "Kies een lid: Anna, Bram, Carla en Daan (naam of nummer).")
     }
 
     @Test func role() {
-        let roles = [PromptOption(value: "slachtoffer", label: "het meisje"), PromptOption(value: "pesters", label: "de pesters")]
+        let roles = [
+            PromptOption(value: "slachtoffer", label: "het meisje"),
+            PromptOption(value: "pesters", label: "de pesters"),
+        ]
         #expect(value("pesters", .role, roles) == .role("pesters"))
         #expect(value("Het Meisje", .role, roles) == .role("slachtoffer"))
         #expect(value("2", .role, roles) == .role("pesters"))
-        #expect(error("ouders", .role, roles)?.en == "Choose a role: het meisje and de pesters (name, id or number).")
+        #expect(
+            error("ouders", .role, roles)?.en
+                == "Choose a role: het meisje and de pesters (name, id or number).")
     }
 
     @Test(arguments: [
-        ("++", AnswerValue.effect(.veryPositive, note: nil)), ("+ voelt zich gesteund", .effect(.positive, note: "voelt zich gesteund")),
-        ("0", .effect(.neutral, note: nil)), ("-", .effect(.negative, note: nil)), ("−", .effect(.negative, note: nil)),
-        ("-- wordt boos", .effect(.veryNegative, note: "wordt boos")), ("−− x", .effect(.veryNegative, note: "x")),
+        ("++", AnswerValue.effect(.veryPositive, note: nil)),
+        ("+ voelt zich gesteund", .effect(.positive, note: "voelt zich gesteund")),
+        ("0", .effect(.neutral, note: nil)), ("-", .effect(.negative, note: nil)),
+        ("−", .effect(.negative, note: nil)),
+        ("-- wordt boos", .effect(.veryNegative, note: "wordt boos")),
+        ("−− x", .effect(.veryNegative, note: "x")),
     ])
     func effect(input: String, expected: AnswerValue) {
         #expect(value(input, .effect) == expected)
@@ -96,7 +115,8 @@ struct RuntimeAnswerParserTests {
 
     @Test func ballotAndTieBreakPrompts() {
         let question = Question(
-            keyword: .vote, id: RT.id("gekozen"), type: .vote, prompt: RT.text("?"), options: [], range: RT.at)
+            keyword: .vote, id: RT.id("gekozen"), type: .vote, prompt: RT.text("?"), options: [], range: RT.at
+        )
         let step = StepInfo(index: 0, total: 1, title: "A", budgetMinutes: nil)
         let ballot = Prompt(
             key: AnswerKey("gekozen", ["Anna"]), question: question, kind: .ballot(voter: "Anna"), text: "?",
@@ -105,6 +125,8 @@ struct RuntimeAnswerParserTests {
         let tally = [VoteCount(option: "Gesprek", votes: 2), VoteCount(option: "Melden", votes: 2)]
         var tie = ballot
         tie.kind = .tieBreak(tally: tally)
-        #expect((try? AnswerParser.parse("1", for: tie).get()) == .vote(VoteDecision(chosen: "Gesprek", tally: tally)))
+        #expect(
+            (try? AnswerParser.parse("1", for: tie).get())
+                == .vote(VoteDecision(chosen: "Gesprek", tally: tally)))
     }
 }

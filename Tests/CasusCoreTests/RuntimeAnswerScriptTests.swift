@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CasusCore
 
 @Suite("Runtime: answer scripts")
@@ -40,9 +41,13 @@ struct RuntimeAnswerScriptTests {
         #expect(diagnostics.isEmpty)
         #expect(script.setup == RT.group)
         #expect(script.input(for: AnswerKey("spelers")) == .lines(["het meisje", "de pesters"]))
-        #expect(script.input(for: AnswerKey("pitch")) == .lines(["Eerste regel van de presentatie.", "Tweede regel."]))
+        #expect(
+            script.input(for: AnswerKey("pitch"))
+                == .lines(["Eerste regel van de presentatie.", "Tweede regel."]))
         #expect(script.input(for: AnswerKey("beleving", ["pesters"])) == .skip)
-        #expect(script.input(for: AnswerKey("effect", ["1", "slachtoffer"])) == .lines(["++ voelt zich gesteund"]))
+        #expect(
+            script.input(for: AnswerKey("effect", ["1", "slachtoffer"])) == .lines(["++ voelt zich gesteund"])
+        )
         #expect(script.input(for: AnswerKey("nergens")) == nil)
         #expect(script.entry(for: AnswerKey("gekozen", ["Daan"]))?.line == 26)
     }
@@ -71,7 +76,8 @@ struct RuntimeAnswerScriptTests {
         }
         let state = engine.replay(events)
         #expect(state.votes.first?.winner == "Gesprek met mentor")
-        #expect(state.value(AnswerKey("pitch")) == .longText("Eerste regel van de presentatie.\nTweede regel."))
+        #expect(
+            state.value(AnswerKey("pitch")) == .longText("Eerste regel van de presentatie.\nTweede regel."))
         #expect(state.skipped.contains(AnswerKey("beleving", ["pesters"])))
     }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CasusCore
 
 @Suite("Runtime: interpolation and conditions")
@@ -6,7 +7,8 @@ struct RuntimeInterpolationTests {
     let scenario = RT.scenario([
         RT.step(
             "A", nil, RT.ask("wie"), RT.ask("druk", .yesNo), RT.ask("ernst", .scale(min: 1, max: 5)),
-            RT.ask("spelers", .list(min: nil, max: nil)), RT.ask("sleutel", .role), RT.ask("kies", .choice, options: ["Ja graag", "Nee"]),
+            RT.ask("spelers", .list(min: nil, max: nil)), RT.ask("sleutel", .role),
+            RT.ask("kies", .choice, options: ["Ja graag", "Nee"]),
             RT.ask("weg"), RT.solutions(), RT.forEach(.roles, RT.ask("beleving")))
     ])
 
@@ -15,7 +17,8 @@ struct RuntimeInterpolationTests {
             AnswerKey("wie"): .text("Sanne"), AnswerKey("druk"): .yesNo(true), AnswerKey("ernst"): .scale(4),
             AnswerKey("spelers"): .list(["a", "b", "c"]), AnswerKey("sleutel"): .role("pesters"),
             AnswerKey("kies"): .choice("Ja graag"), AnswerKey("oplossingen"): .list(["Gesprek", "Melden"]),
-            AnswerKey("beleving", ["slachtoffer"]): .text("bang"), AnswerKey("beleving", ["pesters"]): .text("stoer"),
+            AnswerKey("beleving", ["slachtoffer"]): .text("bang"),
+            AnswerKey("beleving", ["pesters"]): .text("stoer"),
         ]
     }
 
@@ -24,11 +27,15 @@ struct RuntimeInterpolationTests {
     }
 
     @Test(arguments: [
-        ("{wie}", "Sanne"), ("{druk}", "ja"), ("{ernst}", "4"), ("{spelers}", "a, b en c"), ("{sleutel}", "de pesters"),
-        ("{kies}", "Ja graag"), ("{slachtoffer}", "het meisje"), ("{groep}", "Groep Blauw"), ("{group}", "Groep Blauw"),
+        ("{wie}", "Sanne"), ("{druk}", "ja"), ("{ernst}", "4"), ("{spelers}", "a, b en c"),
+        ("{sleutel}", "de pesters"),
+        ("{kies}", "Ja graag"), ("{slachtoffer}", "het meisje"), ("{groep}", "Groep Blauw"),
+        ("{group}", "Groep Blauw"),
         ("{leden}", "Anna, Bram, Carla en Daan"), ("{notulist}", "Anna"), ("{scribe}", "Anna"),
-        ("{presentator}", "Bram"), ("{presenter}", "Bram"), ("{tijdbewaker}", "Carla"), ("{timekeeper}", "Carla"),
-        ("{oplossingen}", "Gesprek en Melden"), ("{solutions}", "Gesprek en Melden"), ("{weg}", "(overgeslagen)"),
+        ("{presentator}", "Bram"), ("{presenter}", "Bram"), ("{tijdbewaker}", "Carla"),
+        ("{timekeeper}", "Carla"),
+        ("{oplossingen}", "Gesprek en Melden"), ("{solutions}", "Gesprek en Melden"),
+        ("{weg}", "(overgeslagen)"),
         ("{onbekend}", "{onbekend}"), ("Hallo {wie}!", "Hallo Sanne!"),
     ])
     func topLevelNames(text: String, expected: String) {
@@ -37,13 +44,21 @@ struct RuntimeInterpolationTests {
 
     @Test func loopVariablesInBothLanguagesAndLoopAnswers() {
         let scope = PlayScope([
-            LoopBinding(kind: .solution, variable: "oplossing", component: "2", value: "Melden", conditionValue: "Melden"),
-            LoopBinding(kind: .role, variable: "rol", component: "pesters", value: "de pesters", conditionValue: "pesters"),
-            LoopBinding(kind: .member, variable: "lid", component: "Bram", value: "Bram", conditionValue: "Bram"),
-            LoopBinding(kind: .item(list: "spelers"), variable: "speler", component: "3", value: "c", conditionValue: "c"),
+            LoopBinding(
+                kind: .solution, variable: "oplossing", component: "2", value: "Melden",
+                conditionValue: "Melden"),
+            LoopBinding(
+                kind: .role, variable: "rol", component: "pesters", value: "de pesters",
+                conditionValue: "pesters"),
+            LoopBinding(
+                kind: .member, variable: "lid", component: "Bram", value: "Bram", conditionValue: "Bram"),
+            LoopBinding(
+                kind: .item(list: "spelers"), variable: "speler", component: "3", value: "c",
+                conditionValue: "c"),
         ])
         let text = RT.text("{oplossing}/{solution} {rol}/{role} {lid}/{member} {speler} {beleving}")
-        #expect(interpolator.render(text, in: scope) == "Melden/Melden de pesters/de pesters Bram/Bram c stoer")
+        #expect(
+            interpolator.render(text, in: scope) == "Melden/Melden de pesters/de pesters Bram/Bram c stoer")
     }
 
     @Test func englishLists() {
@@ -93,7 +108,9 @@ struct RuntimeInterpolationTests {
 
     @Test func roleLoopVariableComparesWithRoleId() {
         let scope = PlayScope([
-            LoopBinding(kind: .role, variable: "rol", component: "pesters", value: "de pesters", conditionValue: "pesters")
+            LoopBinding(
+                kind: .role, variable: "rol", component: "pesters", value: "de pesters",
+                conditionValue: "pesters")
         ])
         #expect(conditions.evaluate(RT.cmp(RT.name("rol"), .equal, RT.name("pesters")), in: scope))
         #expect(conditions.evaluate(RT.cmp(RT.name("beleving"), .equal, RT.str("stoer")), in: scope))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CasusCore
 
 /// Plays every bundled scenario with its scripted playthrough (Tests/Fixtures/Playthroughs):
@@ -12,7 +13,8 @@ struct RuntimePlaythroughTests {
     static var names: [String] {
         let folder = root.appendingPathComponent("Tests/Fixtures/Playthroughs")
         let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return files.filter { $0.hasSuffix(".answers") }.map { String($0.dropLast(".answers".count)) }.sorted()
+        return files.filter { $0.hasSuffix(".answers") }.map { String($0.dropLast(".answers".count)) }
+            .sorted()
     }
 
     /// Every `.casus` file under Scenarios/, keyed by its relative path, for the in-memory loader.
@@ -22,7 +24,8 @@ struct RuntimePlaythroughTests {
         let walker = FileManager.default.enumerator(atPath: base.path)
         while let relative = walker?.nextObject() as? String {
             guard relative.hasSuffix(".casus") else { continue }
-            out["Scenarios/" + relative] = try? String(contentsOf: base.appendingPathComponent(relative), encoding: .utf8)
+            out["Scenarios/" + relative] = try? String(
+                contentsOf: base.appendingPathComponent(relative), encoding: .utf8)
         }
         return out
     }
@@ -30,12 +33,16 @@ struct RuntimePlaythroughTests {
     @Test(arguments: names) func playsToTheEnd(name: String) throws {
         let path = "Scenarios/\(name).casus"
         let loaded = ScenarioLoader.load(path: path, provider: InMemorySourceProvider(Self.scenarioFiles()))
-        let scenario = try #require(loaded.scenario, "\(loaded.diagnostics.map { "\($0.code) \($0.message.en)" })")
+        let scenario = try #require(
+            loaded.scenario, "\(loaded.diagnostics.map { "\($0.code) \($0.message.en)" })")
         let scriptText = try String(
-            contentsOf: Self.root.appendingPathComponent("Tests/Fixtures/Playthroughs/\(name).answers"), encoding: .utf8)
+            contentsOf: Self.root.appendingPathComponent("Tests/Fixtures/Playthroughs/\(name).answers"),
+            encoding: .utf8)
         let (script, diagnostics) = AnswerScript.parse(scriptText, path: "\(name).answers")
         #expect(diagnostics.isEmpty, "\(diagnostics.map { "\($0.range.start.line): \($0.message.en)" })")
-        #expect(script.unknownKeys(in: scenario).isEmpty, "\(script.unknownKeys(in: scenario).map { "\($0.range.start.line): \($0.message.en)" })")
+        #expect(
+            script.unknownKeys(in: scenario).isEmpty,
+            "\(script.unknownKeys(in: scenario).map { "\($0.range.start.line): \($0.message.en)" })")
         let setup = try #require(script.setup)
         #expect(setup.problems(for: scenario).isEmpty)
 

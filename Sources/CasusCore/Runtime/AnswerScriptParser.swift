@@ -32,7 +32,9 @@ struct AnswerScriptParser {
             let inline = RuntimeText.trim(body[body.index(after: colon)...])
             let blockLines = block(deeperThan: indent)
             // Only an indented block can be a list: an inline `-` is an effect rating.
-            handle(keyText, inline.isEmpty ? blockLines : [inline] + blockLines, canBeList: inline.isEmpty, lineNumber)
+            handle(
+                keyText, inline.isEmpty ? blockLines : [inline] + blockLines, canBeList: inline.isEmpty,
+                lineNumber)
         }
     }
 
@@ -96,7 +98,9 @@ struct AnswerScriptParser {
             script.group = single
             return
         case "leden", "members":
-            let names = isList || values.count > 1 ? values : single.split(separator: ",").map { RuntimeText.trim($0) }
+            let names =
+                isList || values.count > 1
+                ? values : single.split(separator: ",").map { RuntimeText.trim($0) }
             script.members = names.filter { !$0.isEmpty }
             return
         default:
@@ -115,7 +119,8 @@ struct AnswerScriptParser {
             keyText: keyText, key: key, lines: isSkip ? [] : values, isSkip: isSkip, line: line)
         if let first = script.add(entry) {
             diagnostics.append(
-                script.diagnostic("A003", line, RuntimeMessages.scriptDuplicateKey(keyText, firstLine: first)))
+                script.diagnostic("A003", line, RuntimeMessages.scriptDuplicateKey(keyText, firstLine: first))
+            )
         }
     }
 }
