@@ -99,7 +99,7 @@ extension PlaySession {
         }
         if full || prompt.options.count <= 12 {
             for (index, option) in prompt.options.enumerated() {
-                paragraph("\(index + 1). \(option.label)", indent: "     ")
+                hanging("  \(index + 1). ", option.label)
             }
         }
     }

@@ -15,6 +15,14 @@ extension PlaySession {
     /// A message of ours that may hold untrusted parts: sanitized and wrapped.
     func message(_ text: LocalizedText, indent: String = "") { paragraph(text.text(language), indent: indent) }
 
+    /// `prefix` then `text` wrapped, later lines indented under the text.
+    func hanging(_ prefix: String, _ text: String) {
+        let indent = String(repeating: " ", count: prefix.count)
+        for (n, l) in TextWrap.wrap(TextSafety.sanitize(text), width: wrapWidth, indent: indent).enumerated() {
+            line(n == 0 ? prefix + l.dropFirst(indent.count) : l)
+        }
+    }
+
     func showIntro() {
         let meta = scenario.metadata
         line(style.bold(TextSafety.sanitize(meta.title)))
@@ -133,7 +141,7 @@ extension PlaySession {
                 for (index, count) in vote.tally.enumerated() {
                     let number = String(repeating: " ", count: digits - String(count.votes).count) + "\(count.votes)"
                     let bar = TextLayout.pad(String(repeating: "■", count: count.votes), most)
-                    paragraph("  \(number) \(bar)  \(index + 1). \(count.option)")
+                    hanging("  \(number) \(bar)  \(index + 1). ", count.option)
                 }
             }
             if let winner = vote.winner, !decidedVotes.contains(vote.key) {
