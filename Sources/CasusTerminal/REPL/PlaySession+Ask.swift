@@ -130,7 +130,7 @@ extension PlaySession {
     /// The prompt string: `[mm:ss] > ` with the time left on a terminal, `> ` otherwise.
     func promptString() -> String {
         guard options.showsClock, let left = state.remainingInCurrentStep(now: clock()) else { return "> " }
-        return "[\(TextLayout.clock(left))] > "
+        return "[\(TextLayout.clock(left >= 0 ? left.rounded(.up) : left))] > "
     }
 
     var continuationPrompt: String { "  … " }

@@ -77,7 +77,7 @@ extension PlaySession {
         guard let step = state.currentStep, let spent = state.elapsedInCurrentStep(now: now) else { return }
         let budget = step.budgetMinutes.map { TextLayout.clock(Double($0) * 60) }
         let left = state.remainingInCurrentStep(now: now).map { r in
-            r >= 0 ? PlayMessages.timeLeft(TextLayout.clock(r)).text(language)
+            r >= 0 ? PlayMessages.timeLeft(TextLayout.clock(r.rounded(.up))).text(language)
                 : PlayMessages.timeOver(TextLayout.clock(-r)).text(language)
         }
         line(PlayMessages.timeStatus(step, spent: TextLayout.clock(spent), budget: budget, left: left).text(language))
