@@ -1,0 +1,4 @@
+import ArgumentParser
+struct FmtCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "fmt")
+}

@@ -1,0 +1,4 @@
+import ArgumentParser
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list")
+}

@@ -1,0 +1,4 @@
+import ArgumentParser
+struct NewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "new")
+}
