@@ -103,6 +103,8 @@ public enum Formatter {
             i += 1
             if at == 0 && keyword == .end { forceBlank = true }
             // Text owners: the lines indented deeper (and blank lines among them) are text.
+            let owners: [Keyword] = [.caseText, .note, .say, .role, .info, .ask, .solutions, .effect, .vote]
+            guard let keyword, owners.contains(keyword) else { continue }
             var block: [SourceLine] = []
             var j = i
             var lastNonBlank = i - 1
