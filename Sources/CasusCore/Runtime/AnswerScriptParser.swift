@@ -32,8 +32,10 @@ struct AnswerScriptParser {
             var valueLines: [String] = []
             let inline = RuntimeText.trim(body[body.index(after: colon)...])
             if !inline.isEmpty { valueLines.append(inline) }
-            valueLines += block(deeperThan: indent)
-            handle(keyText, valueLines, lineNumber)
+            let blockLines = block(deeperThan: indent)
+            valueLines += blockLines
+            // Only an indented block is a list; an inline `- note` (an effect) stays as typed.
+            handle(keyText, valueLines, lineNumber, listAllowed: inline.isEmpty)
         }
     }
 
@@ -82,10 +84,10 @@ struct AnswerScriptParser {
         _ = block(deeperThan: indent)
     }
 
-    private mutating func handle(_ keyText: String, _ valueLines: [String], _ line: Int) {
+    private mutating func handle(_ keyText: String, _ valueLines: [String], _ line: Int, listAllowed: Bool = true) {
         // A list block: every non-blank line is a `- item`.
         let nonBlank = valueLines.filter { !$0.isEmpty }
-        let isList = !nonBlank.isEmpty && nonBlank.allSatisfy { $0.hasPrefix("- ") || $0 == "-" }
+        let isList = listAllowed && !nonBlank.isEmpty && nonBlank.allSatisfy { $0.hasPrefix("- ") || $0 == "-" }
         let values = isList ? nonBlank.map { RuntimeText.trim($0.dropFirst()) } : valueLines
         guard !values.isEmpty else {
             diagnostics.append(script.diagnostic("A004", line, RuntimeMessages.scriptMissingValue(keyText)))
