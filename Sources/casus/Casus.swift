@@ -6,7 +6,10 @@ struct Casus: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "casus",
         abstract: "Play bullying cases as a group of teachers; check, test and report on scenarios.",
-        subcommands: [CheckCommand.self, PlayCommand.self]
+        subcommands: [
+            PlayCommand.self, CheckCommand.self, TestCommand.self, FmtCommand.self, NewCommand.self,
+            ListCommand.self,
+        ]
     )
 }
 

@@ -188,4 +188,13 @@ struct LineLexer {
         default: false
         }
     }
+
+    /// The quote that closes a string opened by `c`, if `c` opens one.
+    static func closingQuote(for c: Unicode.Scalar) -> Unicode.Scalar? {
+        switch c {
+        case "\"": "\""
+        case "\u{201C}", "\u{201E}": "\u{201D}"
+        default: nil
+        }
+    }
 }

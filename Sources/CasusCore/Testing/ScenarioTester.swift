@@ -1,0 +1,586 @@
+/// What `casus test` found for one scenario.
+public struct ScenarioTestReport: Sendable {
+    public var runs = 0
+    public var promptsAnswered = 0
+    public var branchesCovered = 0
+    public var branchesTotal = 0
+    public var optionsCovered = 0
+    public var optionsTotal = 0
+    public var stepsReached = 0
+    public var stepsTotal = 0
+    public var statementsReached = 0
+    public var statementsTotal = 0
+    /// Dead ends and unreached steps are errors; untaken branches and unchosen options warnings.
+    public var findings: [Diagnostic] = []
+
+    public var hasErrors: Bool { findings.hasErrors }
+}
+
+/// What replaying an answer script found.
+public struct ScriptReplayReport: Sendable {
+    public var reachedEnd = false
+    public var promptsAnswered = 0
+    /// Script keys (as written) that were never asked.
+    public var unusedKeys: [String] = []
+    public var findings: [Diagnostic] = []
+}
+
+/// Plays a scenario automatically, like ChoiceScript's quicktest: a fixed group of four and
+/// generated answers of every type, re-run with different answers until every branch and
+/// every choice option has been taken (or the target list is exhausted).
+///
+/// Runs go through `Engine.replay` and every generated answer through `AnswerParser`, so a
+/// prompt the engine cannot get past is found exactly as a group would find it. The number
+/// of runs is linear in the number of answer variants (yes/no, options, scale values …),
+/// never the number of paths.
+public struct ScenarioTester: Sendable {
+    public let scenario: Scenario
+    let engine: Engine
+    let setup: GroupSetup
+    /// Quoted texts that conditions compare a text answer with, by question id.
+    let textLiterals: [String: [String]]
+    /// Answer budget per run; beyond it play counts as not ending.
+    let maxAnswersPerRun: Int
+
+    public init(scenario: Scenario) {
+        self.scenario = scenario
+        self.engine = Engine(scenario: scenario)
+        self.setup = Self.makeSetup(scenario)
+        var literals: [String: [String]] = [:]
+        for step in scenario.steps { Self.collectLiterals(step.body, into: &literals) }
+        self.textLiterals = literals
+        self.maxAnswersPerRun = 5_000
+    }
+
+    /// The fixed test group: four members (or as near as `leden` allows), every job handed out.
+    static func makeSetup(_ scenario: Scenario) -> GroupSetup {
+        let names = ["Anna", "Bram", "Carla", "Daan", "Eva", "Finn", "Gijs", "Hanna"]
+        let range = scenario.metadata.members
+        let count = min(max(4, range.lowerBound), max(range.upperBound, 1))
+        var members = Array(names.prefix(count))
+        while members.count < count { members.append("Lid\(members.count + 1)") }
+        var jobs: [Job: String] = [:]
+        for (i, job) in scenario.metadata.jobs.enumerated() where !members.isEmpty {
+            jobs[job] = members[i % members.count]
+        }
+        return GroupSetup(group: "Testgroep", members: members, jobs: jobs)
+    }
+
+    // MARK: - Answer policy
+
+    /// Which variant of an answer each question gets in one run.
+    struct Policy {
+        var base = 0
+        var overrides: [String: Int] = [:]
+        var random: SplitMix64?
+
+        mutating func variant(_ id: String) -> Int {
+            if let v = overrides[id] { return v }
+            if random != nil { return random!.below(1 << 20) }
+            return base
+        }
+    }
+
+    /// How many meaningfully different answers a question has (for coverage targets).
+    func variantCount(_ q: Question) -> Int {
+        switch q.type {
+        case .yesNo: return 2
+        case .choice: return max(q.options.count, 1)
+        case .scale(let lo, let hi): return min(max(hi - lo + 1, 1), 11)
+        case .member: return setup.members.count
+        case .role: return max(scenario.roles.count, 1)
+        case .list(let lo, let hi):
+            let low = max(lo ?? 1, 1)
+            let high = max(hi ?? (low + 3), low)
+            return min(high - low + 1, 5)
+        case .text: return 1 + (textLiterals[q.id.name]?.count ?? 0)
+        case .longText, .effect: return 1
+        case .vote: return max(q.options.count, 1)
+        }
+    }
+
+    /// The typed lines for `prompt` in variant `v`.
+    func answer(_ prompt: Prompt, variant v: Int, tieBreakVariant: Int) -> [String] {
+        let q = prompt.question
+        switch prompt.kind {
+        case .ballot:
+            return [String(v % max(prompt.options.count, 1) + 1)]
+        case .tieBreak:
+            return [String(tieBreakVariant % max(prompt.options.count, 1) + 1)]
+        case .question:
+            break
+        }
+        switch q.type {
+        case .text:
+            let choices = ["Antwoord"] + (textLiterals[q.id.name] ?? [])
+            return [choices[v % choices.count]]
+        case .longText:
+            return ["Eerste regel van het antwoord.", "Tweede regel."]
+        case .list(let lo, let hi):
+            let low = max(lo ?? 1, 1)
+            let high = max(hi ?? (low + 3), low)
+            let span = min(high - low + 1, 5)
+            let n = (hi != nil && low > hi!) ? low : low + v % span
+            return (1...n).map { "Punt \($0)" }
+        case .yesNo:
+            return [v % 2 == 0 ? "ja" : "nee"]
+        case .choice, .member, .role, .vote:
+            return [String(v % max(prompt.options.count, 1) + 1)]
+        case .scale(let lo, let hi):
+            let span = max(hi - lo + 1, 1)
+            return [String(lo + v % span)]
+        case .effect:
+            let symbols = ["+", "++", "0", "-", "--"]
+            return [symbols[v % symbols.count] + (v % 2 == 0 ? "" : " toelichting")]
+        }
+    }
+
+    // MARK: - One run
+
+    struct RunResult {
+        var state: SessionState
+        var answered: Int
+        var deadEnd: Diagnostic?
+    }
+
+    func play(_ policy: inout Policy) -> RunResult {
+        var events: [SessionEvent] = [.setup(setup, at: Timestamp(0))]
+        var answered = 0
+        var chosen: [String: Int] = [:]
+        var lastKey: AnswerKey?
+        var state = engine.replay(events)
+        while let prompt = state.prompt {
+            if answered >= maxAnswersPerRun {
+                return RunResult(state: state, answered: answered, deadEnd: Diagnostic(
+                    "T003", .error, at: prompt.question.range, TesterMessages.tooManySteps(maxAnswersPerRun)))
+            }
+            if prompt.key == lastKey {
+                return RunResult(state: state, answered: answered, deadEnd: Diagnostic(
+                    "T002", .error, at: prompt.question.range, TesterMessages.noProgress(prompt.key)))
+            }
+            let id = prompt.question.id.name
+            // One variant per question id per run, so every loop instance agrees and the
+            // vote's ballots name one option (no tie).
+            let v = chosen[id] ?? policy.variant(id)
+            chosen[id] = v
+            let lines = answer(prompt, variant: v, tieBreakVariant: v)
+            switch AnswerParser.parse(lines, for: prompt) {
+            case .success(let value):
+                events.append(.answer(prompt.key, value, at: Timestamp(Double(answered + 1))))
+            case .failure(let error):
+                return RunResult(state: state, answered: answered, deadEnd: Diagnostic(
+                    "T001", .error, at: prompt.question.range,
+                    TesterMessages.refused(prompt.key, lines.joined(separator: " / "), error.message)))
+            }
+            answered += 1
+            lastKey = prompt.key
+            state = engine.replay(events)
+        }
+        return RunResult(state: state, answered: answered, deadEnd: nil)
+    }
+
+    // MARK: - Coverage
+
+    struct Coverage {
+        /// Conditional range → branch indices taken (`branches.count` = none of the conditions).
+        var branches: [SourceRange: Set<Int>] = [:]
+        var options: Set<SourceRange> = []
+        var statements: Set<SourceRange> = []
+        var steps: Set<Int> = []
+        var questionsAsked: Set<String> = []
+        var variantsSeen: Set<String> = []
+    }
+
+    /// Walks the scenario over a finished (or stopped) run's answers, mirroring the engine's
+    /// walk, and records what was reached.
+    struct CoverageWalker {
+        let context: RuntimeContext
+        let conditions: ConditionEvaluator
+        var coverage: Coverage
+        var stopped = false
+
+        mutating func walk(_ statements: [Statement], _ scope: PlayScope) {
+            for statement in statements {
+                if stopped { return }
+                switch statement {
+                case .say(let text):
+                    coverage.statements.insert(text.range)
+                case .note:
+                    break
+                case .question(let q):
+                    coverage.statements.insert(q.range)
+                    let key = AnswerKey(q.id.name, scope.bindings.map(\.component))
+                    if q.type == .vote {
+                        let ballots = context.members.map { key.appending($0) }
+                        let options = q.options.isEmpty ? context.solutions(in: scope) : q.options.map(\.text)
+                        if !options.isEmpty && ballots.contains(where: { context.answers[$0] == nil }) {
+                            stopped = true
+                            return
+                        }
+                        for b in ballots {
+                            if case .choice(let text)? = context.answers[b], let i = q.options.firstIndex(where: { $0.text == text }) {
+                                coverage.options.insert(q.options[i].range)
+                            }
+                        }
+                        continue
+                    }
+                    guard let value = context.answers[key] else {
+                        stopped = true
+                        return
+                    }
+                    coverage.questionsAsked.insert(q.id.name)
+                    if case .choice(let text) = value, let i = q.options.firstIndex(where: { $0.text == text }) {
+                        coverage.options.insert(q.options[i].range)
+                    }
+                case .conditional(let c):
+                    coverage.statements.insert(c.range)
+                    let index = c.branches.firstIndex { conditions.evaluate($0.condition, in: scope) } ?? c.branches.count
+                    coverage.branches[c.range, default: []].insert(index)
+                    if index < c.branches.count {
+                        walk(c.branches[index].body, scope)
+                    } else if let body = c.elseBody {
+                        walk(body, scope)
+                    }
+                case .loop(let loop):
+                    coverage.statements.insert(loop.range)
+                    for binding in bindings(loop, scope) {
+                        walk(loop.body, scope.adding(binding))
+                        if stopped { return }
+                    }
+                }
+            }
+        }
+
+        func bindings(_ loop: Loop, _ scope: PlayScope) -> [LoopBinding] {
+            let variable = loop.variable.name
+            switch loop.source {
+            case .roles:
+                return context.scenario.roles.map {
+                    LoopBinding(kind: .role, variable: variable, component: $0.id.name, value: $0.name, conditionValue: $0.id.name)
+                }
+            case .members:
+                return context.members.map {
+                    LoopBinding(kind: .member, variable: variable, component: $0, value: $0, conditionValue: $0)
+                }
+            case .solutions:
+                return context.solutions(in: scope).enumerated().map {
+                    LoopBinding(kind: .solution, variable: variable, component: String($0 + 1), value: $1, conditionValue: $1)
+                }
+            case .items(let itemVariable, let list):
+                guard case .answered(.list(let items)) = context.lookup(name: list.name, in: scope) else { return [] }
+                return items.enumerated().map {
+                    LoopBinding(
+                        kind: .item(list: list.name), variable: itemVariable.name, component: String($0 + 1), value: $1,
+                        conditionValue: $1)
+                }
+            }
+        }
+    }
+
+    func record(_ run: RunResult, into coverage: inout Coverage) {
+        let context = RuntimeContext(
+            scenario: scenario, setup: setup, answers: run.state.answers, skipped: run.state.skipped)
+        var walker = CoverageWalker(context: context, conditions: ConditionEvaluator(context: context), coverage: coverage)
+        for (index, step) in scenario.steps.enumerated() {
+            if walker.stopped { break }
+            walker.coverage.steps.insert(index)
+            walker.walk(step.body, .top)
+        }
+        coverage = walker.coverage
+    }
+
+    // MARK: - Driving coverage
+
+    /// Plays until every branch and option is covered or no target is left; reports problems.
+    public func run() -> ScenarioTestReport {
+        var coverage = Coverage()
+        var report = ScenarioTestReport()
+        var deadEnds: [SourceRange: Diagnostic] = [:]
+        /// The overrides of the first run that reached each question id.
+        var reachedWith: [String: [String: Int]] = [:]
+
+        func perform(_ policy: Policy) {
+            var p = policy
+            let result = play(&p)
+            report.runs += 1
+            report.promptsAnswered += result.answered
+            if let d = result.deadEnd, deadEnds[d.range] == nil { deadEnds[d.range] = d }
+            let before = coverage.questionsAsked
+            record(result, into: &coverage)
+            for id in coverage.questionsAsked.subtracting(before) where reachedWith[id] == nil {
+                reachedWith[id] = policy.overrides
+            }
+        }
+
+        perform(Policy())
+        // Worklist of (question, variant) targets; a target whose question has not been
+        // reached yet goes to the back, until a full pass makes no progress.
+        var targets: [(Question, Int)] = []
+        let referenced = conditionNames()
+        for q in allQuestions() where q.type == .choice || referenced.contains(q.id.name)
+            || (q.keyword == .solutions && (referenced.contains("oplossingen") || referenced.contains("solutions")))
+        {
+            let n = variantCount(q)
+            if n > 1 { for v in 1..<n { targets.append((q, v)) } }
+        }
+        var done = Set<String>()
+        var stalled = 0
+        while !targets.isEmpty, stalled < targets.count {
+            let (q, v) = targets.removeFirst()
+            let label = "\(q.id.name)#\(v)"
+            if done.contains(label) { continue }
+            guard let path = reachedWith[q.id.name] ?? (q.keyword == .vote ? [:] : nil) else {
+                targets.append((q, v))
+                stalled += 1
+                continue
+            }
+            stalled = 0
+            done.insert(label)
+            var overrides = path
+            overrides[q.id.name] = v
+            perform(Policy(overrides: overrides))
+        }
+        // Branches needing a combination of answers: a few seeded random runs, linear in
+        // the number of branches still open.
+        var rng = SplitMix64(seed: 0xCA5E)
+        var budget = 2 * openBranches(coverage)
+        while budget > 0, openBranches(coverage) > 0 {
+            budget -= 1
+            perform(Policy(random: SplitMix64(seed: rng.next())))
+        }
+        finish(&report, coverage, deadEnds: Array(deadEnds.values), strict: true)
+        return report
+    }
+
+    /// `runs` seeded random playthroughs.
+    public func random(runs: Int, seed: UInt64) -> ScenarioTestReport {
+        var coverage = Coverage()
+        var report = ScenarioTestReport()
+        var deadEnds: [SourceRange: Diagnostic] = [:]
+        var rng = SplitMix64(seed: seed)
+        for _ in 0..<max(runs, 0) {
+            var p = Policy(random: SplitMix64(seed: rng.next()))
+            let result = play(&p)
+            report.runs += 1
+            report.promptsAnswered += result.answered
+            if let d = result.deadEnd, deadEnds[d.range] == nil { deadEnds[d.range] = d }
+            record(result, into: &coverage)
+        }
+        finish(&report, coverage, deadEnds: Array(deadEnds.values), strict: false)
+        return report
+    }
+
+    // MARK: - Scenario structure
+
+    func allQuestions() -> [Question] {
+        var out: [Question] = []
+        func visit(_ body: [Statement]) {
+            for s in body {
+                switch s {
+                case .question(let q): out.append(q)
+                case .conditional(let c):
+                    for b in c.branches { visit(b.body) }
+                    if let e = c.elseBody { visit(e) }
+                case .loop(let l): visit(l.body)
+                case .say, .note: break
+                }
+            }
+        }
+        for step in scenario.steps { visit(step.body) }
+        return out
+    }
+
+    func allConditionals() -> [Conditional] {
+        var out: [Conditional] = []
+        func visit(_ body: [Statement]) {
+            for s in body {
+                switch s {
+                case .conditional(let c):
+                    out.append(c)
+                    for b in c.branches { visit(b.body) }
+                    if let e = c.elseBody { visit(e) }
+                case .loop(let l): visit(l.body)
+                case .say, .note, .question: break
+                }
+            }
+        }
+        for step in scenario.steps { visit(step.body) }
+        return out
+    }
+
+    /// Every name a condition mentions (answers, counts): only those questions need variants.
+    func conditionNames() -> Set<String> {
+        var names = Set<String>()
+        func expression(_ e: Expression) {
+            switch e {
+            case .name(let id), .count(let id, _): names.insert(id.name)
+            case .not(let a, _): expression(a)
+            case .and(let a, let b), .or(let a, let b), .compare(let a, _, let b):
+                expression(a)
+                expression(b)
+            case .number, .string, .boolean: break
+            }
+        }
+        for c in allConditionals() { for b in c.branches { expression(b.condition) } }
+        return names
+    }
+
+    func openBranches(_ coverage: Coverage) -> Int {
+        allConditionals().reduce(0) { $0 + ($1.branches.count + 1) - (coverage.branches[$1.range]?.count ?? 0) }
+    }
+
+    static func collectLiterals(_ body: [Statement], into literals: inout [String: [String]]) {
+        func expression(_ e: Expression) {
+            switch e {
+            case .compare(.name(let id), _, .string(let s, _)), .compare(.string(let s, _), _, .name(let id)):
+                if !(literals[id.name] ?? []).contains(s) { literals[id.name, default: []].append(s) }
+            case .not(let a, _): expression(a)
+            case .and(let a, let b), .or(let a, let b), .compare(let a, _, let b):
+                expression(a)
+                expression(b)
+            case .name, .number, .string, .boolean, .count: break
+            }
+        }
+        for s in body {
+            switch s {
+            case .conditional(let c):
+                for b in c.branches {
+                    expression(b.condition)
+                    collectLiterals(b.body, into: &literals)
+                }
+                if let e = c.elseBody { collectLiterals(e, into: &literals) }
+            case .loop(let l): collectLiterals(l.body, into: &literals)
+            case .say, .note, .question: break
+            }
+        }
+    }
+
+    // MARK: - Findings
+
+    func finish(_ report: inout ScenarioTestReport, _ coverage: Coverage, deadEnds: [Diagnostic], strict: Bool) {
+        var findings = deadEnds
+        report.stepsTotal = scenario.steps.count
+        report.stepsReached = coverage.steps.count
+        for (i, step) in scenario.steps.enumerated() where !coverage.steps.contains(i) {
+            findings.append(Diagnostic("T010", .error, at: step.range, TesterMessages.stepNeverReached))
+        }
+        // Statements: those inside a branch never taken are covered by that branch's warning.
+        var total = 0
+        var reached = 0
+        func visit(_ body: [Statement], insideUntaken: Bool) {
+            for s in body {
+                let range: SourceRange?
+                switch s {
+                case .say(let t): range = t.range
+                case .note: range = nil
+                case .question(let q): range = q.range
+                case .conditional(let c): range = c.range
+                case .loop(let l): range = l.range
+                }
+                if let range {
+                    total += 1
+                    if coverage.statements.contains(range) {
+                        reached += 1
+                    } else if !insideUntaken && strict {
+                        findings.append(Diagnostic("T011", .error, at: range, TesterMessages.statementNeverReached))
+                    }
+                }
+                switch s {
+                case .conditional(let c):
+                    let taken = coverage.branches[c.range] ?? []
+                    for (i, b) in c.branches.enumerated() { visit(b.body, insideUntaken: insideUntaken || !taken.contains(i)) }
+                    if let e = c.elseBody { visit(e, insideUntaken: insideUntaken || !taken.contains(c.branches.count)) }
+                case .loop(let l): visit(l.body, insideUntaken: insideUntaken)
+                default: break
+                }
+            }
+        }
+        for (i, step) in scenario.steps.enumerated() { visit(step.body, insideUntaken: !coverage.steps.contains(i)) }
+        report.statementsTotal = total
+        report.statementsReached = reached
+
+        for c in allConditionals() {
+            let taken = coverage.branches[c.range] ?? []
+            report.branchesTotal += c.branches.count + 1
+            report.branchesCovered += taken.count
+            // Branches of a conditional that was never reached are part of an unreached line.
+            guard coverage.statements.contains(c.range) else { continue }
+            for (i, b) in c.branches.enumerated() where !taken.contains(i) {
+                findings.append(Diagnostic("T020", .warning, at: b.range, TesterMessages.branchNeverTaken(false)))
+            }
+            if !taken.contains(c.branches.count) {
+                let at = c.elseBody != nil ? (c.branches.last?.range ?? c.range) : c.range
+                findings.append(Diagnostic("T021", .warning, at: at, TesterMessages.branchNeverTaken(true)))
+            }
+        }
+        for q in allQuestions() where q.type == .choice {
+            for option in q.options {
+                report.optionsTotal += 1
+                if coverage.options.contains(option.range) {
+                    report.optionsCovered += 1
+                } else if coverage.statements.contains(q.range) {
+                    findings.append(Diagnostic("T030", .warning, at: option.range, TesterMessages.optionNeverChosen(option.text)))
+                }
+            }
+        }
+        report.findings = findings.sortedForDisplay()
+    }
+
+    // MARK: - Scripts
+
+    /// Replays a scripted playthrough through the engine.
+    public func replay(script: AnswerScript) -> ScriptReplayReport {
+        var report = ScriptReplayReport()
+        let group = script.setup ?? setup
+        for problem in group.problems(for: scenario) {
+            report.findings.append(Diagnostic(
+                "T040", .error, at: SourceRange(file: script.path, line: 1, column: 1, length: 0),
+                TesterMessages.scriptSetup(problem)))
+        }
+        if report.findings.hasErrors { return report }
+        var events: [SessionEvent] = [.setup(group, at: Timestamp(0))]
+        var used = Set<AnswerKey>()
+        var state = engine.replay(events)
+        var lastKey: AnswerKey?
+        while let prompt = state.prompt {
+            if prompt.key == lastKey || report.promptsAnswered >= maxAnswersPerRun {
+                report.findings.append(Diagnostic("T002", .error, at: prompt.question.range, TesterMessages.noProgress(prompt.key)))
+                break
+            }
+            lastKey = prompt.key
+            guard let input = script.input(for: prompt.key) else {
+                report.findings.append(Diagnostic("T041", .error, at: prompt.question.range, TesterMessages.scriptMissing(prompt.key)))
+                break
+            }
+            used.insert(prompt.key)
+            switch input {
+            case .skip:
+                events.append(.skip(prompt.key, at: Timestamp(Double(events.count))))
+            case .lines(let lines):
+                switch AnswerParser.parse(lines, for: prompt) {
+                case .success(let value):
+                    events.append(.answer(prompt.key, value, at: Timestamp(Double(events.count))))
+                case .failure(let error):
+                    let line = script.entry(for: prompt.key)?.line ?? 1
+                    report.findings.append(Diagnostic(
+                        "T042", .error, at: SourceRange(file: script.path, line: line, column: 1, length: 0),
+                        TesterMessages.scriptRefused(prompt.key, error.message)))
+                    return report
+                }
+            }
+            report.promptsAnswered += 1
+            state = engine.replay(events)
+        }
+        report.reachedEnd = state.prompt == nil && !report.findings.hasErrors
+        for entry in script.entries where !used.contains(entry.key) {
+            // `solutions` and `oplossingen` name the same answer.
+            let alias = AnswerKey(entry.key.questionId == "solutions" ? "oplossingen" : "solutions", entry.key.components)
+            if used.contains(alias) { continue }
+            report.unusedKeys.append(entry.keyText)
+            report.findings.append(Diagnostic(
+                "T043", .warning, at: SourceRange(file: script.path, line: entry.line, column: 1, length: 0),
+                TesterMessages.scriptUnused(entry.keyText)))
+        }
+        return report
+    }
+}

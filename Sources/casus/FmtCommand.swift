@@ -1,0 +1,80 @@
+import ArgumentParser
+import CasusCore
+import Foundation
+
+/// `casus fmt FILE [--write]` — prints (or writes) the canonical layout.
+struct FmtCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fmt",
+        abstract: "Print a scenario in the canonical layout; --write rewrites the file.",
+        discussion: "Exit status: 0 on success, 1 when the file has errors (nothing is changed), 2 on usage errors.")
+
+    @Argument(help: "The scenario file (.casus).")
+    var file: String
+
+    @Flag(help: "Rewrite the file in place (atomically, keeping its permissions).")
+    var write = false
+
+    @Option(help: "Language of the messages: nl or en (default: the scenario's).")
+    var lang: String?
+
+    func run() throws {
+        let result = ScenarioLoader.load(path: file, provider: FileSourceProvider())
+        let language = LanguageChoice.resolve(flag: lang, scenario: result.language)
+        let renderer = DiagnosticRenderer(language: language, style: Output.diagnosticStyle()) { f, n in result.line(n, of: f) }
+        guard let data = FileManager.default.contents(atPath: file) else {
+            for d in result.diagnostics { Output.err(renderer.render(d)) }
+            throw ExitCode(2)
+        }
+        // An included fragment (no `titel:`) is checked for syntax only, by the formatter.
+        let isFragment = !String(decoding: data, as: UTF8.self).split(separator: "\n").contains {
+            let t = $0.drop { $0 == " " || $0 == "\t" }.lowercased()
+            return t.hasPrefix("titel:") || t.hasPrefix("title:")
+        }
+        if result.diagnostics.hasErrors && !isFragment {
+            for d in result.diagnostics { Output.err(renderer.render(d)) }
+            Output.err(LocalizedText(nl: "niet opgemaakt: los eerst de fouten op\n", en: "not formatted: fix the errors first\n").text(language))
+            throw ExitCode(1)
+        }
+        let source = String(decoding: data, as: UTF8.self)
+        switch Formatter.format(source, path: file) {
+        case .failure(.invalid(let diagnostics)):
+            for d in diagnostics { Output.err(renderer.render(d)) }
+            throw ExitCode(1)
+        case .failure(.meaningChanged):
+            Output.err(LocalizedText(
+                nl: "niet opgemaakt: de opmaak zou de betekenis veranderen (meld dit als fout)\n",
+                en: "not formatted: the layout would change the meaning (please report this bug)\n").text(language))
+            throw ExitCode(1)
+        case .success(let formatted):
+            if !write {
+                Output.out(formatted)
+                return
+            }
+            if formatted == source { return }
+            try AtomicFile.write(formatted, to: file)
+        }
+    }
+}
+
+/// Writes a file by writing a temporary file next to it and renaming it over the original,
+/// keeping the original's permissions.
+enum AtomicFile {
+    static func write(_ text: String, to path: String) throws {
+        let fm = FileManager.default
+        let attributes = try? fm.attributesOfItem(atPath: path)
+        let folder = PathMath.folder(of: path)
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let temp = (folder.isEmpty ? "" : folder + "/") + ".\(name).casus-fmt-\(getpid())"
+        guard fm.createFile(atPath: temp, contents: Data(text.utf8), attributes: nil) else {
+            throw ExitCode(2)
+        }
+        if let permissions = attributes?[.posixPermissions] {
+            try? fm.setAttributes([.posixPermissions: permissions], ofItemAtPath: temp)
+        }
+        if rename(temp, path) != 0 {
+            try? fm.removeItem(atPath: temp)
+            throw ExitCode(2)
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import ArgumentParser
+import CasusCore
+import Foundation
+
+/// `casus list [--format json]` — the bundled scenarios plus local `*.casus` files.
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List the bundled scenarios and the .casus files in the current folder.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @Option(help: "Output format: text or json.")
+    var format: Format = .text
+
+    @Option(help: "Language of the headings: nl or en.")
+    var lang: String?
+
+    struct Entry: Encodable {
+        var title: String
+        var audience: String?
+        var durationMinutes: Int?
+        var file: String
+        var bundled: Bool
+        var valid: Bool
+    }
+
+    func run() throws {
+        var files: [(String, Bool)] = []
+        var seen = Set<String>()
+        if let folder = ScenarioDirectory.bundled() {
+            for f in ScenarioDirectory.scenarios(in: folder) where seen.insert(FileSourceProvider.realPath(f)).inserted {
+                files.append((f, true))
+            }
+        }
+        for f in ScenarioDirectory.scenarios(in: ".") where seen.insert(FileSourceProvider.realPath(f)).inserted {
+            files.append((f, false))
+        }
+        let entries = files.map { file, bundled -> Entry in
+            let result = ScenarioLoader.load(path: file, provider: FileSourceProvider())
+            let meta = result.scenario?.metadata
+            let audience = meta?.audience.map { a in [a.school.rawValue, a.level].compactMap { $0 }.joined(separator: ", ") }
+            return Entry(
+                title: meta?.title ?? (file as NSString).lastPathComponent, audience: audience,
+                durationMinutes: meta?.durationMinutes, file: file, bundled: bundled, valid: result.scenario != nil)
+        }
+        switch format {
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            let data = (try? encoder.encode(entries)) ?? Data("[]".utf8)
+            Output.out(String(decoding: data, as: UTF8.self) + "\n")
+        case .text:
+            let language = LanguageChoice.resolve(flag: lang, scenario: nil)
+            for entry in entries {
+                var line = entry.title
+                if let a = entry.audience { line += " — \(a)" }
+                if let d = entry.durationMinutes { line += " — \(d) min" }
+                if !entry.valid { line += LocalizedText(nl: " (bevat fouten)", en: " (has errors)").text(language) }
+                Output.out(line + "\n    " + entry.file + "\n")
+            }
+            if entries.isEmpty {
+                Output.out(LocalizedText(nl: "geen scenario's gevonden\n", en: "no scenarios found\n").text(language))
+            }
+        }
+    }
+}

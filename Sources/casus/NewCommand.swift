@@ -1,0 +1,42 @@
+import ArgumentParser
+import CasusCore
+import Foundation
+
+/// `casus new FILE [--lang nl|en]` — writes a commented starter scenario.
+struct NewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new",
+        abstract: "Write a commented starter scenario (Dutch by default).",
+        discussion: "Exit status: 0 when written, 2 when the file exists or on usage errors.")
+
+    @Argument(help: "The new scenario file (.casus).")
+    var file: String
+
+    @Option(help: "Language of the scenario: nl (default) or en.")
+    var lang: String = "nl"
+
+    func validate() throws {
+        if Language(tag: lang) == nil { throw ValidationError("--lang takes nl or en") }
+    }
+
+    func run() throws {
+        let language = Language(tag: lang) ?? .nl
+        if FileManager.default.fileExists(atPath: file) {
+            Output.err(LocalizedText(
+                nl: "\(file) bestaat al; casus new overschrijft niets\n",
+                en: "\(file) already exists; casus new never overwrites\n").text(language))
+            throw ExitCode(2)
+        }
+        // O_EXCL: never overwrite, even if the file appears in the meantime.
+        let fd = open(file, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard fd >= 0 else {
+            Output.err(LocalizedText(nl: "kan \(file) niet schrijven\n", en: "cannot write \(file)\n").text(language))
+            throw ExitCode(2)
+        }
+        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+        handle.write(Data(StarterScenario.text(language).utf8))
+        Output.out(LocalizedText(
+            nl: "\(file) geschreven; controleer het met: casus check \(file)\n",
+            en: "wrote \(file); check it with: casus check \(file)\n").text(language))
+    }
+}
