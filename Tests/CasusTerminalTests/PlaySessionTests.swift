@@ -120,6 +120,15 @@ final class TestClock: @unchecked Sendable {
         #expect(answered == [AnswerKey("wat"), AnswerKey("erg")])
     }
 
+    @Test func aTooShortListKeepsWhatWasTyped() throws {
+        // One solution and an empty line: too few, but "Praten" must not have to be retyped.
+        let lines = Self.setup + ["Er werd gepest.", "ja", "4", "slachtoffer", "Praten", "", "Straffen", ""]
+        let (_, text, _, session) = try play(lines)
+        #expect(text.contains("Noem er minstens 2."))
+        #expect(text.contains("Bewaard (1)"))
+        #expect(session.state.value(AnswerKey("oplossingen")) == .list(["Praten", "Straffen"]))
+    }
+
     @Test func skipMovesOn() throws {
         let (_, text, recorder, session) = try play(Self.setup + [":overslaan", ":skip"])
         #expect(text.contains("Overgeslagen."))

@@ -146,4 +146,11 @@ public enum PlayMessages {
     public static let timesHeading = t("Tijd per stap (gebruikt / budget)", "Time per step (used / budget)")
     public static let overBudget = t("over de tijd", "over time")
     public static func sheetAt(_ path: String) -> LocalizedText { t("Het blad staat in: \(path)", "The sheet is at: \(path)") }
+
+    /// A list that was too short keeps what was typed.
+    static func listSoFar(_ n: Int) -> LocalizedText {
+        LocalizedText(
+            nl: "Bewaard (\(n)); typ de volgende en sluit af met een lege regel:",
+            en: "Kept (\(n)); type the next ones and end with an empty line:")
+    }
 }

@@ -17,6 +17,8 @@ extension PlaySession {
     /// Asks `prompt` until it is answered or skipped (nil) or the session ends.
     func ask(_ prompt: Prompt) -> PlayEnding? {
         showQuestion(prompt, full: true)
+        // List items already typed when the list was still too short: kept, not retyped.
+        var carried: [String] = []
         while true {
             noticeBudget()
             switch readReply(for: prompt) {
@@ -46,12 +48,21 @@ extension PlaySession {
                     runCommand(command)
                     showQuestion(prompt, full: false)
                 }
-            case .lines(let lines):
+            case .lines(let typed):
+                let lines = carried + typed
                 switch AnswerParser.parse(lines, for: prompt) {
                 case .success(let value):
                     return record(.answer(prompt.key, value, at: clock()))
                 case .failure(let error):
                     line(style.yellow(TextSafety.sanitize(error.message.text(language))))
+                    let items = lines.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+                    if case .list(let min?, _) = prompt.type, !items.isEmpty, items.count < min {
+                        carried = items
+                        line(PlayMessages.listSoFar(items.count).text(language))
+                        for item in items { line("  - " + TextSafety.sanitize(item)) }
+                    } else {
+                        carried = []
+                    }
                     showQuestion(prompt, full: false)
                 }
             }
