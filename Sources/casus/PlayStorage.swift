@@ -1,0 +1,126 @@
+import CasusCore
+import CasusStore
+import CasusTerminal
+import Foundation
+
+/// How `casus play` wants its session stored.
+struct PlayStorageOptions {
+    /// `--dir`; nil uses `CASUS_DIR`, then the XDG data folder.
+    var dir: String?
+    /// `--resume`: continue the newest unfinished session of this scenario without asking.
+    var resume: Bool
+    /// The language of notices, questions and sheets.
+    var language: Language
+    /// Asks the group a yes/no question (false on a non-terminal).
+    var askResume: (String) -> Bool
+}
+
+/// Opens the durable storage for playing `scenario`: a new session (its folder is created at
+/// the first event) or, when the group agrees or `--resume` is given, the newest unfinished
+/// session of the same scenario file. Returns the recorder, the events to replay (with a
+/// `resumed` marker already recorded at the end when resuming) and notices to show.
+///
+/// Throws a `CasusFailure` (exit 1) when the session is in use by another casus or its
+/// journal is damaged before its last record.
+func openPlayStorage(scenario: Scenario, options: PlayStorageOptions) throws
+    -> (recorder: SessionRecorder, events: [SessionEvent], notices: [String])
+{
+    try openPlayStorage(scenario: scenario, options: options, now: Date.init)
+}
+
+func openPlayStorage(scenario: Scenario, options: PlayStorageOptions, now: @escaping () -> Date) throws
+    -> (recorder: SessionRecorder, events: [SessionEvent], notices: [String])
+{
+    setRestrictiveUmask()
+    let language = options.language
+    let store: SessionStore
+    do {
+        store = try SessionStore(location: StoreLocation.resolve(explicit: options.dir))
+    } catch let error as StoreError {
+        throw SessionFiles.failure(error, folder: nil, language: language)
+    }
+    let path = PlayStorage.absolutePath(scenario.path)
+    var notices: [String] = []
+
+    if let candidate = try PlayStorage.unfinished(in: store, scenarioPath: path).first {
+        let question = PlayStorage.resumeQuestion(candidate, language)
+        if options.resume || options.askResume(question) {
+            let files = try SessionFiles(
+                resuming: candidate.folder, store: store, scenario: scenario, scenarioPath: path, language: language,
+                now: now)
+            notices += files.notices
+            let orphaned = Engine(scenario: scenario).orphanedAnswers(in: files.events)
+            if !orphaned.isEmpty {
+                let keys = orphaned.map(\.description).joined(separator: ", ")
+                notices.append(
+                    LocalizedText(
+                        nl: "Deze antwoorden passen niet meer bij het (aangepaste) scenario en staan niet op het blad: \(keys). Ze blijven bewaard in het logboek.",
+                        en: "These answers no longer fit the (edited) scenario and are left off the sheet: \(keys). They stay kept in the journal."
+                    ).text(language))
+            }
+            try files.append(.resumed(at: Timestamp(now().timeIntervalSince1970)))
+            try files.writeSheets()
+            notices.append(
+                LocalizedText(
+                    nl: "Verder met sessie \(candidate.folder.id).", en: "Continuing session \(candidate.folder.id)."
+                ).text(language))
+            return (files, files.events, notices)
+        }
+    } else if options.resume {
+        notices.append(
+            LocalizedText(
+                nl: "Er is geen onafgemaakte sessie van dit scenario; er begint een nieuwe.",
+                en: "There is no unfinished session of this scenario; a new one starts."
+            ).text(language))
+    }
+    let files = SessionFiles(store: store, scenario: scenario, scenarioPath: path, language: language, now: now)
+    return (files, [], notices)
+}
+
+enum PlayStorage {
+    struct Candidate {
+        var folder: SessionFolder
+        var meta: SessionMeta
+    }
+
+    /// Unfinished sessions of the scenario at `scenarioPath` (absolute), newest first.
+    static func unfinished(in store: SessionStore, scenarioPath: String) throws -> [Candidate] {
+        let list: [SessionStore.Summary]
+        do {
+            list = try store.list()
+        } catch let error as StoreError {
+            throw CasusFailure(error.message)
+        }
+        let real = FileSourceProvider.realPath(scenarioPath)
+        return list.compactMap { summary -> (Candidate, Date)? in
+            guard let meta = SessionFiles.meta(summary), !meta.finished,
+                meta.scenarioPath == scenarioPath || FileSourceProvider.realPath(meta.scenarioPath) == real
+            else { return nil }
+            return (Candidate(folder: summary.folder, meta: meta), max(summary.modified, meta.updated))
+        }
+        .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.folder.id > $1.0.folder.id }
+        .map(\.0)
+    }
+
+    static func absolutePath(_ path: String) -> String {
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        return URL(fileURLWithPath: absolute).standardizedFileURL.path
+    }
+
+    static func resumeQuestion(_ candidate: Candidate, _ language: Language) -> String {
+        let group = candidate.meta.group ?? "?"
+        let when = localTime(candidate.meta.started)
+        return LocalizedText(
+            nl: "Er is een onafgemaakte sessie van groep \(group) (begonnen \(when), \(candidate.meta.answers) antwoorden). Daarmee verder gaan?",
+            en: "There is an unfinished session of group \(group) (started \(when), \(candidate.meta.answers) answers). Continue it?"
+        ).text(language)
+    }
+
+    /// `2026-11-25 14:05` in the local time zone.
+    static func localTime(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        return formatter.string(from: date)
+    }
+}
