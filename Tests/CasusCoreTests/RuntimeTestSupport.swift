@@ -35,7 +35,7 @@ enum RT {
         return .question(
             Question(
                 keyword: keyword, id: id(name), type: type, prompt: text(prompt),
-                options: options.map { Option(text: $0, range: range) }, range: range))
+                options: options.map { ChoiceOption(text: $0, range: range) }, range: range))
     }
 
     static func solutions(min: Int? = nil, _ prompt: String = "Oplossingen?") -> Statement {

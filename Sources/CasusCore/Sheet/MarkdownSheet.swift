@@ -144,15 +144,31 @@ public enum MarkdownSheet {
         case .list(let items):
             out.append(contentsOf: items.map { "- " + inline($0) })
         case .longText(let s):
-            out.append(contentsOf: s.trimmingTrailingNewlines.split(separator: "\n", omittingEmptySubsequences: false).map { "> " + $0 })
+            out.append(contentsOf: s.trimmingTrailingNewlines.split(separator: "\n", omittingEmptySubsequences: false).map { "> " + block(String($0)) })
         default:
-            out.append(text)
+            out.append(block(text))
         }
     }
 
-    /// One-line text: line breaks become spaces.
+    /// One-line text: line breaks become spaces; `<` is escaped so no viewer reads it as HTML.
     static func inline(_ s: String) -> String {
-        String(s.map { $0 == "\n" || $0 == "\r" ? " " : $0 })
+        var out = ""
+        for ch in s {
+            switch ch {
+            case "\n", "\r": out.append(" ")
+            case "<": out += "\\<"
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+
+    /// Text on a line of its own: a leading list or heading marker is escaped, so an answer
+    /// such as `- ` or `+ note` stays text.
+    static func block(_ s: String) -> String {
+        let text = inline(s)
+        guard let first = text.first, "-+*#>=|".contains(first) || (first.isNumber && text.contains(". ")) else { return text }
+        return first.isNumber ? text : "\\" + text
     }
 
     /// Text for a table cell: one line, pipes escaped.

@@ -35,6 +35,7 @@ public struct SheetLabels: Sendable {
     var budget: String { t("Budget", "Budget") }
     var overBudget: String { t("over de tijd", "over time") }
     var speaking: String { t("Spreektijd van de presentatie", "Speaking time of the presentation") }
+    var tieBreak: String { t("keuze van de groep bij gelijke stand", "the group's pick after a tie") }
     var role: String { t("rol", "role") }
     var member: String { t("lid", "member") }
     var item: String { t("punt", "item") }
@@ -83,10 +84,11 @@ public struct SheetLabels: Sendable {
     /// Loop context of an answer: "rol: het meisje · oplossing: Gesprek".
     func context(_ answer: SheetModel.Answer) -> String? {
         var parts: [String] = []
-        if let role = answer.role { parts.append("\(self.role): \(role)") }
         if let solution = answer.solution { parts.append("\(self.solution.lowercased()): \(solution)") }
+        if let role = answer.role { parts.append("\(self.role): \(role)") }
         if let member = answer.member { parts.append("\(self.member): \(member)") }
         if let item = answer.item { parts.append("\(self.item): \(item)") }
+        if case .vote? = answer.value { parts.append(tieBreak) }
         return parts.isEmpty ? nil : parts.joined(separator: " · ")
     }
 
