@@ -180,21 +180,21 @@ final class SessionFiles: SessionRecorder {
         let model = SheetModel(
             state: state, language: language, started: Timestamp(started.timeIntervalSince1970),
             updated: events.last.map(\.timestamp))
-        try write(Data(MarkdownSheet.render(model).utf8), to: folder.sheetURL(.markdown))
-        try write(Data(HTMLSheet.render(model).utf8), to: folder.sheetURL(.html))
-        try write(Data(JSONSheet.render(model).utf8), to: folder.sheetURL(.json))
+        var files: [(data: Data, url: URL)] = [
+            (Data(MarkdownSheet.render(model).utf8), folder.sheetURL(.markdown)),
+            (Data(HTMLSheet.render(model).utf8), folder.sheetURL(.html)),
+            (Data(JSONSheet.render(model).utf8), folder.sheetURL(.json)),
+        ]
         let meta = SessionMeta(
             id: folder.id, group: state.setup?.group, scenarioPath: scenarioPath,
             scenarioTitle: scenario.metadata.title, language: language.rawValue, started: started,
             updated: events.last.map { Date(timeIntervalSince1970: $0.timestamp.secondsSince1970) } ?? started,
             answers: state.answers.count, finished: state.hasFinishedMarker)
-        try write(try SessionFolder.metaEncoder().encode(meta), to: folder.metaURL)
-    }
-
-    private func write(_ data: Data, to url: URL) throws {
-        if written[url.path] == data { return }
-        try DurableFile.writeAtomically(data, to: url)
-        written[url.path] = data
+        files.append((try SessionFolder.metaEncoder().encode(meta), folder.metaURL))
+        // Unchanged files are not rewritten; the rest share one folder flush.
+        files.removeAll { written[$0.url.path] == $0.data }
+        try DurableFile.writeAtomically(files)
+        for file in files { written[file.url.path] = file.data }
     }
 
     // MARK: Helpers
