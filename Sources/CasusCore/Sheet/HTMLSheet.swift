@@ -226,14 +226,17 @@ public enum HTMLSheet {
         .skipped { color: var(--muted); font-style: italic; margin-left: 1rem; }
         table { border-collapse: collapse; width: 100%; margin: 0.5rem 0; }
         th, td { border: 1px solid var(--line); padding: 0.35rem 0.5rem; text-align: left; vertical-align: top; }
-        .matrix td { text-align: center; min-width: 4rem; }
+        .matrix { table-layout: fixed; }
+        .matrix thead th:first-child { width: 30%; }
+        .matrix thead th:last-child { width: 5.5rem; }
+        .matrix td { text-align: center; vertical-align: middle; min-width: 4rem; }
         .matrix td .symbol { display: block; font-size: 1.6rem; font-weight: bold; }
         .matrix td small { display: block; font-size: 0.7rem; }
         .matrix td.total { font-weight: bold; background: #f3f3f3; }
         .r-pp { background: #1b5e20; color: #fff; }
         .r-p { background: #81c784; color: #000; }
         .r-0 { background: #eeeeee; color: #000; }
-        .r-m { background: #ef9a9a; color: #000; }
+        .r-m { background: #f4a6a6; color: #000; }
         .r-mm { background: #b71c1c; color: #fff; }
         .legend { font-size: 0.75rem; color: var(--muted); }
         .legend .rating { display: inline-block; min-width: 1.8rem; text-align: center; padding: 0 0.2rem; font-weight: bold; }
