@@ -6,7 +6,7 @@ struct Casus: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "casus",
         abstract: "Play bullying cases as a group of teachers; check, test and report on scenarios.",
-        subcommands: [CheckCommand.self, SheetCommand.self, SessionsCommand.self, DeleteCommand.self]
+        subcommands: [CheckCommand.self, PlayCommand.self, SheetCommand.self, SessionsCommand.self, DeleteCommand.self]
     )
 }
 

@@ -17,8 +17,9 @@ struct PlayStorageOptions {
 
 /// Opens the durable storage for playing `scenario`: a new session (its folder is created at
 /// the first event) or, when the group agrees or `--resume` is given, the newest unfinished
-/// session of the same scenario file. Returns the recorder, the events to replay (with a
-/// `resumed` marker already recorded at the end when resuming) and notices to show.
+/// session of the same scenario file. Returns the recorder, the events to replay and notices
+/// to show (repairs of the journal, which session continues). The REPL records the `resumed`
+/// marker and names answers that no longer fit the scenario (`Engine.orphanedAnswers`).
 ///
 /// Throws a `CasusFailure` (exit 1) when the session is in use by another casus or its
 /// journal is damaged before its last record.
@@ -49,16 +50,7 @@ func openPlayStorage(scenario: Scenario, options: PlayStorageOptions, now: @esca
                 resuming: candidate.folder, store: store, scenario: scenario, scenarioPath: path, language: language,
                 now: now)
             notices += files.notices
-            let orphaned = Engine(scenario: scenario).orphanedAnswers(in: files.events)
-            if !orphaned.isEmpty {
-                let keys = orphaned.map(\.description).joined(separator: ", ")
-                notices.append(
-                    LocalizedText(
-                        nl: "Deze antwoorden passen niet meer bij het (aangepaste) scenario en staan niet op het blad: \(keys). Ze blijven bewaard in het logboek.",
-                        en: "These answers no longer fit the (edited) scenario and are left off the sheet: \(keys). They stay kept in the journal."
-                    ).text(language))
-            }
-            try files.append(.resumed(at: Timestamp(now().timeIntervalSince1970)))
+            // The REPL records the `resumed` marker and names orphaned answers itself.
             try files.writeSheets()
             notices.append(
                 LocalizedText(

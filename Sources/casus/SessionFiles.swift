@@ -127,6 +127,25 @@ final class SessionFiles: SessionRecorder {
         try writeSheets()
     }
 
+    /// Undo: the journal is replaced, atomically, by one holding only `remaining`.
+    func recordUndo(remaining: [SessionEvent], state: SessionState) throws {
+        guard !closed else {
+            throw CasusFailure(LocalizedText(nl: "De sessie is al gesloten.", en: "The session is already closed.").text(language))
+        }
+        guard let folder, let old = journal else {
+            events = remaining
+            return
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let payloads = try remaining.map { try encoder.encode($0) }
+        old.close()
+        journal = nil
+        journal = try Journal.replace(at: folder.journalURL, header: old.header, payloads: payloads)
+        events = remaining
+        try writeSheets()
+    }
+
     func close(state: SessionState, finished: Bool) throws {
         guard !closed else { return }
         defer {

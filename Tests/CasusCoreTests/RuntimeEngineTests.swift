@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CasusCore
 
 @Suite("Runtime engine: replay and next prompt")
@@ -10,12 +11,17 @@ struct RuntimeEngineTests {
 
     @Test func straightLineStepsInOrderThenFinished() {
         let scenario = RT.scenario([
-            RT.step("Verkennen", 10, RT.say("Lees de casus."), .note(RT.text("geheim")), RT.ask("a"), RT.ask("b")),
+            RT.step(
+                "Verkennen", 10, RT.say("Lees de casus."), .note(RT.text("geheim")), RT.ask("a"), RT.ask("b")),
             RT.step("Afronden", 5, RT.ask("c"), RT.say("Klaar!")),
         ])
         var s = RT.Session(scenario)
         #expect(s.key == "a")
-        #expect(s.state.output == [.stepStarted(StepInfo(index: 0, total: 2, title: "Verkennen", budgetMinutes: 10)), .say("Lees de casus.")])
+        #expect(
+            s.state.output == [
+                .stepStarted(StepInfo(index: 0, total: 2, title: "Verkennen", budgetMinutes: 10)),
+                .say("Lees de casus."),
+            ])
         #expect(s.state.isStepStart)
         s.type("eerste")
         #expect(s.key == "b")
@@ -33,7 +39,9 @@ struct RuntimeEngineTests {
     }
 
     @Test func stepWithoutQuestionsIsPassedWithItsHeaderAndTexts() {
-        let scenario = RT.scenario([RT.step("Inleiding", nil, RT.say("Welkom")), RT.step("Vragen", nil, RT.ask("a"))])
+        let scenario = RT.scenario([
+            RT.step("Inleiding", nil, RT.say("Welkom")), RT.step("Vragen", nil, RT.ask("a")),
+        ])
         let s = RT.Session(scenario)
         #expect(s.state.output.count == 3)
         #expect(s.state.output[1] == .say("Welkom"))
@@ -44,7 +52,8 @@ struct RuntimeEngineTests {
         let scenario = RT.scenario([
             RT.step(
                 "A", nil, RT.ask("druk", .yesNo),
-                RT.when([(RT.name("druk"), [RT.ask("drukHoe")])], otherwise: [RT.ask("geenDruk")]), RT.ask("eind"))
+                RT.when([(RT.name("druk"), [RT.ask("drukHoe")])], otherwise: [RT.ask("geenDruk")]),
+                RT.ask("eind"))
         ])
         var s = RT.Session(scenario)
         s.type(answer)
@@ -60,7 +69,10 @@ struct RuntimeEngineTests {
                 "A", nil, RT.ask("ernst", .scale(min: 1, max: 5)),
                 RT.when(
                     [
-                        (RT.cmp(RT.name("ernst"), .greaterOrEqual, RT.num(4)), [RT.say("hoog"), RT.ask("hoog")]),
+                        (
+                            RT.cmp(RT.name("ernst"), .greaterOrEqual, RT.num(4)),
+                            [RT.say("hoog"), RT.ask("hoog")]
+                        ),
                         (RT.cmp(RT.name("ernst"), .equal, RT.num(3)), [RT.say("midden"), RT.ask("midden")]),
                     ], otherwise: [RT.say("laag"), RT.ask("laag")]))
         ])
@@ -71,7 +83,9 @@ struct RuntimeEngineTests {
     }
 
     @Test func roleLoopAsksOncePerRoleWithRoleName() {
-        let scenario = RT.scenario([RT.step("A", nil, RT.forEach(.roles, RT.ask("beleving", .text, "Hoe beleeft {rol} dit?")))])
+        let scenario = RT.scenario([
+            RT.step("A", nil, RT.forEach(.roles, RT.ask("beleving", .text, "Hoe beleeft {rol} dit?")))
+        ])
         var s = RT.Session(scenario)
         #expect(s.key == "beleving[slachtoffer]")
         #expect(s.prompt?.text == "Hoe beleeft het meisje dit?")
@@ -84,7 +98,10 @@ struct RuntimeEngineTests {
 
     @Test func memberLoopRotatesTheWordInOrder() {
         let scenario = RT.scenario([
-            RT.step("A", nil, RT.ask("voor"), RT.forEach(.members, RT.ask("situatie", .longText(maxMinutes: nil), "{lid}, noteer een situatie.")))
+            RT.step(
+                "A", nil, RT.ask("voor"),
+                RT.forEach(
+                    .members, RT.ask("situatie", .longText(maxMinutes: nil), "{lid}, noteer een situatie.")))
         ])
         var s = RT.Session(scenario)
         #expect(s.state.speaker == nil)
@@ -101,7 +118,9 @@ struct RuntimeEngineTests {
 
     @Test func solutionsTimesRolesNestedLoopsAndEffectMatrix() {
         let scenario = RT.scenario([
-            RT.step("Oplossingen", 10, RT.solutions(min: 2), RT.forEach(.solutions, RT.forEach(.roles, RT.effect())))
+            RT.step(
+                "Oplossingen", 10, RT.solutions(min: 2),
+                RT.forEach(.solutions, RT.forEach(.roles, RT.effect())))
         ])
         var s = RT.Session(scenario)
         #expect(s.key == "oplossingen")
@@ -112,7 +131,11 @@ struct RuntimeEngineTests {
             keys.append(s.key!)
             s.type(input)
         }
-        #expect(keys == ["effect[1][slachtoffer]", "effect[1][pesters]", "effect[2][slachtoffer]", "effect[2][pesters]"])
+        #expect(
+            keys == [
+                "effect[1][slachtoffer]", "effect[1][pesters]", "effect[2][slachtoffer]",
+                "effect[2][pesters]",
+            ])
         #expect(s.state.next == .finished)
         let matrix = try! #require(s.state.effectMatrices.first)
         #expect(matrix.solutions == ["Gesprek", "Melden"])
@@ -124,7 +147,10 @@ struct RuntimeEngineTests {
 
     @Test func itemLoopWalksTheListAnswer() {
         let scenario = RT.scenario([
-            RT.step("A", nil, RT.ask("zorgen", .list(min: nil, max: nil)), RT.forEach(RT.items("punt", in: "zorgen"), RT.ask("aanpak", .text, "Wat doen we aan {punt}?")))
+            RT.step(
+                "A", nil, RT.ask("zorgen", .list(min: nil, max: nil)),
+                RT.forEach(RT.items("punt", in: "zorgen"), RT.ask("aanpak", .text, "Wat doen we aan {punt}?"))
+            )
         ])
         var s = RT.Session(scenario)
         s.type("roddels\nbuitensluiten")
@@ -137,7 +163,11 @@ struct RuntimeEngineTests {
 
     @Test func conditionInsideRoleLoopUsesTheLoopVariable() {
         let scenario = RT.scenario([
-            RT.step("A", nil, RT.forEach(.roles, RT.when([(RT.cmp(RT.name("rol"), .equal, RT.name("pesters")), [RT.ask("straf")])])))
+            RT.step(
+                "A", nil,
+                RT.forEach(
+                    .roles, RT.when([(RT.cmp(RT.name("rol"), .equal, RT.name("pesters")), [RT.ask("straf")])])
+                ))
         ])
         let s = RT.Session(scenario)
         #expect(s.key == "straf[pesters]")
@@ -201,7 +231,9 @@ struct RuntimeEngineTests {
     }
 
     @Test func voteTieGoesBackToTheGroup() {
-        let scenario = RT.scenario([RT.step("A", nil, RT.vote("gekozen", options: ["Gesprek", "Melden", "Niets"]))])
+        let scenario = RT.scenario([
+            RT.step("A", nil, RT.vote("gekozen", options: ["Gesprek", "Melden", "Niets"]))
+        ])
         var s = RT.Session(scenario)
         for input in ["1", "2", "gesprek", "melden"] { s.type(input) }
         let tie = try! #require(s.prompt)
@@ -226,7 +258,10 @@ struct RuntimeEngineTests {
     }
 
     @Test func orphanedAnswersAfterAScenarioEdit() {
-        let original = RT.scenario([RT.step("A", nil, RT.ask("a"), RT.ask("weg"), RT.forEach(.roles, RT.ask("b")), RT.ask("c", .yesNo))])
+        let original = RT.scenario([
+            RT.step(
+                "A", nil, RT.ask("a"), RT.ask("weg"), RT.forEach(.roles, RT.ask("b")), RT.ask("c", .yesNo))
+        ])
         var s = RT.Session(original)
         for input in ["1", "2", "3", "4", "ja"] { s.type(input) }
         #expect(s.engine.orphanedAnswers(in: s.events).isEmpty)
@@ -262,7 +297,9 @@ struct RuntimeEngineTests {
     @Test func answersWithAWrongValueTypeAreNotUsed() {
         let scenario = RT.scenario([RT.step("A", nil, RT.ask("druk", .yesNo))])
         let engine = Engine(scenario: scenario)
-        let state = engine.replay([.setup(RT.group, at: Timestamp(0)), .answer(AnswerKey("druk"), .text("ja"), at: Timestamp(1))])
+        let state = engine.replay([
+            .setup(RT.group, at: Timestamp(0)), .answer(AnswerKey("druk"), .text("ja"), at: Timestamp(1)),
+        ])
         #expect(state.prompt?.key == AnswerKey("druk"))
         #expect(state.orphaned == [AnswerKey("druk")])
     }
@@ -270,12 +307,17 @@ struct RuntimeEngineTests {
     /// Linear by design: one pass over events into a dictionary, one walk over the scenario.
     /// This checks a large session replays correctly (no timing assertions).
     @Test func largeSessionReplays() {
-        let scenario = RT.scenario([RT.step("A", nil, RT.ask("lijst", .list(min: nil, max: nil)), RT.forEach(RT.items("p", in: "lijst"), RT.forEach(.roles, RT.ask("x"))))])
+        let scenario = RT.scenario([
+            RT.step(
+                "A", nil, RT.ask("lijst", .list(min: nil, max: nil)),
+                RT.forEach(RT.items("p", in: "lijst"), RT.forEach(.roles, RT.ask("x"))))
+        ])
         var events: [SessionEvent] = [.setup(RT.group, at: Timestamp(0))]
         events.append(.answer(AnswerKey("lijst"), .list((1...500).map { "punt \($0)" }), at: Timestamp(1)))
         for i in 1...500 {
             for role in ["slachtoffer", "pesters"] {
-                events.append(.answer(AnswerKey("x", [String(i), role]), .text("a"), at: Timestamp(Double(i))))
+                events.append(
+                    .answer(AnswerKey("x", [String(i), role]), .text("a"), at: Timestamp(Double(i))))
             }
         }
         let state = Engine(scenario: scenario).replay(events)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CasusCore
 
 @Suite("Runtime: a parsed scenario played through")
@@ -6,7 +7,8 @@ struct RuntimeLoadedScenarioTests {
     @Test func havo4PlaysThroughWithInterpolation() {
         var s = RT.Session(RT.load(RT.havo4))
         #expect(s.state.output.contains(.say("Welkom, Groep Blauw. Anna schrijft mee.")))
-        #expect(!s.state.output.contains { if case .say(let t) = $0 { t.contains("Niet voor") } else { false } })
+        #expect(
+            !s.state.output.contains { if case .say(let t) = $0 { t.contains("Niet voor") } else { false } })
         #expect(s.key == "wat_gebeurde")
         s.type("Bedreigd en afgeperst.")
         s.type("nee")
@@ -29,7 +31,9 @@ struct RuntimeLoadedScenarioTests {
         #expect(s.key == "pitch")
         #expect(
             s.state.output.contains(
-                .say("Bram presenteert \"Aangifte doen\" namens Anna, Bram, Carla en Daan. Spelers: het meisje, de pesters en de ouders.")))
+                .say(
+                    "Bram presenteert \"Aangifte doen\" namens Anna, Bram, Carla en Daan. Spelers: het meisje, de pesters en de ouders."
+                )))
         s.type("Wij kiezen aangifte.")
         #expect(s.state.next == .finished)
         #expect(s.state.votes.first?.decidedByGroup == true)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CasusCore
 
 /// Builds scenarios by hand for runtime tests (until the loader can parse source text).
@@ -42,11 +43,15 @@ enum RT {
         ask("oplossingen", .list(min: min, max: nil), prompt, keyword: .solutions)
     }
 
-    static func effect(_ name: String = "effect", _ prompt: String = "Wat doet {oplossing} met {rol}?") -> Statement {
+    static func effect(_ name: String = "effect", _ prompt: String = "Wat doet {oplossing} met {rol}?")
+        -> Statement
+    {
         ask(name, .effect, prompt, keyword: .effect)
     }
 
-    static func vote(_ name: String, _ prompt: String = "Welke kiezen jullie?", options: [String] = []) -> Statement {
+    static func vote(_ name: String, _ prompt: String = "Welke kiezen jullie?", options: [String] = [])
+        -> Statement
+    {
         ask(name, .vote, prompt, options: options, keyword: .vote)
     }
 
@@ -81,7 +86,9 @@ enum RT {
     static func bool(_ b: Bool) -> Expression { .boolean(b, at) }
     static func count(_ s: String) -> Expression { .count(id(s), at) }
     static func not(_ e: Expression) -> Expression { .not(e, at) }
-    static func cmp(_ a: Expression, _ op: ComparisonOperator, _ b: Expression) -> Expression { .compare(a, op, b) }
+    static func cmp(_ a: Expression, _ op: ComparisonOperator, _ b: Expression) -> Expression {
+        .compare(a, op, b)
+    }
 
     static func step(_ title: String, _ budget: Int? = nil, _ body: Statement...) -> Step {
         Step(title: title, budgetMinutes: budget, body: body, range: next(), endRange: nil)
@@ -98,7 +105,8 @@ enum RT {
             for s in statements {
                 switch s {
                 case .say, .note: break
-                case .question(let q): questions[q.id.name] = QuestionInfo(question: q, stepIndex: step, loops: loops)
+                case .question(let q):
+                    questions[q.id.name] = QuestionInfo(question: q, stepIndex: step, loops: loops)
                 case .conditional(let c):
                     for b in c.branches { index(b.body, step, loops) }
                     if let e = c.elseBody { index(e, step, loops) }
@@ -108,7 +116,8 @@ enum RT {
         }
         for (i, step) in steps.enumerated() { index(step.body, i, []) }
         return Scenario(
-            path: "test.casus", metadata: Metadata(title: "Test", language: language), caseText: text("De casus."),
+            path: "test.casus", metadata: Metadata(title: "Test", language: language),
+            caseText: text("De casus."),
             roles: roles.map { RoleDeclaration(id: id($0.0), name: $0.1, description: nil, range: at) },
             infos: [], notes: [], steps: steps, sheet: nil, questions: questions)
     }
@@ -133,7 +142,9 @@ enum RT {
 
         /// Answers the current prompt with typed input through the parser.
         @discardableResult
-        mutating func type(_ input: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> Prompt? {
+        mutating func type(_ input: String, sourceLocation: Testing.SourceLocation = #_sourceLocation)
+            -> Prompt?
+        {
             guard let prompt else {
                 Issue.record("no prompt to answer \(input)", sourceLocation: sourceLocation)
                 return nil
@@ -159,10 +170,12 @@ enum RT {
 
 extension RT {
     /// Parses and checks scenario source text with the real loader.
-    static func load(_ source: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> Scenario {
+    static func load(_ source: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> Scenario
+    {
         let result = ScenarioLoader.load(source: source, path: "test.casus")
         for d in result.diagnostics where d.severity == .error {
-            Issue.record("\(d.code) line \(d.range.start.line): \(d.message.en)", sourceLocation: sourceLocation)
+            Issue.record(
+                "\(d.code) line \(d.range.start.line): \(d.message.en)", sourceLocation: sourceLocation)
         }
         guard let scenario = result.scenario else {
             return RT.scenario([])

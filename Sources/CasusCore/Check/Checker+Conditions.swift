@@ -75,7 +75,17 @@ extension Checker {
             reportOption(s, options, a)
             return
         }
-        error("C140", range, CheckerMessages.typeMismatch(left.name, right.name))
+        if case .effect = left, case .string(let s) = right {
+            error("C140", b.range, CheckerMessages.unknownEffect(s))
+            return
+        }
+        if case .effect = right, case .string(let s) = left {
+            error("C140", a.range, CheckerMessages.unknownEffect(s))
+            return
+        }
+        let yesNo = left == .boolean || right == .boolean
+        error("C140", range, CheckerMessages.typeMismatch(left.name, right.name),
+              fixIt: yesNo ? FixIt(CheckerMessages.yesNoHint) : nil)
     }
 
     private func compatible(_ l: ValueKind, _ r: ValueKind, _ rhs: Expression) -> Bool {
@@ -95,7 +105,7 @@ extension Checker {
         let nearest = Suggestion.nearest(to: value, in: options)
             ?? options.first { $0.lowercased().hasPrefix(value.lowercased()) }
         let question: String = {
-            for (id, info) in asked where info.question.options.map(\.text) == options { return id }
+            for (id, info) in asked.sorted(by: { $0.key < $1.key }) where info.question.options.map(\.text) == options { return id }
             return "…"
         }()
         error("C141", at.range, CheckerMessages.unknownOption(value, question),

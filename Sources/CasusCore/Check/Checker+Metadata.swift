@@ -65,7 +65,7 @@ extension Checker {
     /// `50 min`, `50`, `50 minuten` → 50.
     static func minutes(_ value: String) -> Int? {
         let words = value.split(separator: " ")
-        guard let first = words.first, let n = Int(first), n >= 0, n <= 24 * 60 else { return nil }
+        guard let first = words.first, let n = Int(first), n >= 0, n <= 999_999 else { return nil }
         if words.count == 1 { return n }
         if words.count == 2, Vocabulary.minutes.contains(words[1].lowercased()) { return n }
         return nil

@@ -13,7 +13,7 @@ extension Checker {
         if let info = asked[name] { return .answer(info) }
         if BuiltinName.solutions.contains(name), let info = asked["oplossingen"] { return .answer(info) }
         if let role = roleIDs[name] { return .role(role) }
-        if BuiltinName.all.contains(name) { return .builtin }
+        if BuiltinName.allSet.contains(name) { return .builtin }
         return nil
     }
 
@@ -23,19 +23,21 @@ extension Checker {
 
     /// Everything a name could be here, for "did you mean".
     func visibleNames(scope: [LoopScope]) -> [String] {
-        Array(asked.keys) + roleIDs.keys + scope.flatMap(\.names) + BuiltinName.all
+        asked.keys.sorted() + roleIDs.keys.sorted() + scope.flatMap(\.names) + BuiltinName.all
             + (solutionsAsked ? BuiltinName.solutions : [])
     }
 
     /// Reports an unknown name: asked later, or not defined at all (with the nearest name).
     mutating func reportName(_ id: Identifier, scope: [LoopScope]) {
+        // One error per unknown name: its other uses would only repeat it.
+        if brokenNames.contains(id.name) || !reportedNames.insert(id.name).inserted { return }
         let later = allQuestions[id.name] ?? (BuiltinName.solutions.contains(id.name) ? allQuestions["oplossingen"] : nil)
         if let later {
             error("C120", id.range, CheckerMessages.usedBeforeAsked(id.name),
                   notes: [DiagnosticNote(CheckerMessages.askedHere, at: later.range)])
             return
         }
-        let candidates = visibleNames(scope: scope) + allQuestions.keys
+        let candidates = visibleNames(scope: scope) + allQuestions.keys.sorted()
         let fixIt = Suggestion.nearest(to: id.name, in: candidates).map {
             FixIt(CheckerMessages.didYouMean($0), replacement: $0, range: id.range)
         }
@@ -70,12 +72,12 @@ extension Checker {
         for entry in sheet.entries {
             guard case .show(let names) = entry else { continue }
             for id in names {
-                if parts.contains(id.name.lowercased()) { continue }
+                if parts.contains(id.name.lowercased()) || brokenNames.contains(id.name) { continue }
                 if let info = asked[id.name] ?? (BuiltinName.solutions.contains(id.name) ? asked["oplossingen"] : nil) {
                     used.insert(info.question.id.name)
                     continue
                 }
-                let fixIt = Suggestion.nearest(to: id.name, in: Array(asked.keys) + parts).map {
+                let fixIt = Suggestion.nearest(to: id.name, in: asked.keys.sorted() + parts).map {
                     FixIt(CheckerMessages.didYouMean($0), replacement: $0, range: id.range)
                 }
                 error("C121", id.range, CheckerMessages.undefined(id.name), fixIt: fixIt)

@@ -7,13 +7,25 @@ struct LoopScope {
 
 extension Checker {
     mutating func checkStep(_ step: Step, index: Int) {
-        let before = asked.count
         checkStatements(step.body, stepIndex: index, scope: [])
-        if asked.count == before {
+        // Counted as written: a question rejected with an error still counts. With syntax
+        // errors, the step's questions may be the very lines that failed.
+        if !Self.asksQuestions(step.body) && !hadSyntaxErrors {
             warning("C150", step.range, CheckerMessages.stepWithoutQuestions)
         }
         if step.budgetMinutes == 0 {
             warning("C155", step.range, CheckerMessages.zeroBudget(step.title))
+        }
+    }
+
+    static func asksQuestions(_ statements: [Statement]) -> Bool {
+        statements.contains {
+            switch $0 {
+            case .question: true
+            case .say, .note: false
+            case .conditional(let c): c.branches.contains { asksQuestions($0.body) } || asksQuestions(c.elseBody ?? [])
+            case .loop(let l): asksQuestions(l.body)
+            }
         }
     }
 
@@ -112,7 +124,7 @@ extension Checker {
                   notes: [DiagnosticNote(CheckerMessages.firstHere, at: first.question.id.range)])
             return
         }
-        if question.keyword != .solutions, BuiltinName.all.contains(id.name) || BuiltinName.solutions.contains(id.name) {
+        if question.keyword != .solutions, BuiltinName.allSet.contains(id.name) || BuiltinName.solutions.contains(id.name) {
             error("C113", id.range, CheckerMessages.reserved(id.name))
             return
         }

@@ -25,6 +25,10 @@ struct Checker {
     /// When the parser already complained, whole-file checks (no steps, no title) are
     /// likely follow-on errors and stay silent.
     let hadSyntaxErrors: Bool
+    /// Ids of question lines the parser dropped; their uses are follow-on errors.
+    var brokenNames: Set<String> = []
+    /// Unknown names already reported once.
+    var reportedNames: Set<String> = []
 
     init(mainPath: String, items: [TopLevelItem], hadSyntaxErrors: Bool = false) {
         self.mainPath = mainPath
@@ -69,7 +73,7 @@ struct Checker {
                 if let first = roleIDs[role.id.name] {
                     error("C110", role.id.range, CheckerMessages.duplicate(CheckerMessages.aRole, role.id.name),
                           notes: [DiagnosticNote(CheckerMessages.firstHere, at: first.id.range)])
-                } else if BuiltinName.all.contains(role.id.name) || Vocabulary.roleLoop.contains(role.id.name) {
+                } else if BuiltinName.allSet.contains(role.id.name) || Vocabulary.roleLoop.contains(role.id.name) {
                     error("C113", role.id.range, CheckerMessages.reserved(role.id.name))
                 } else {
                     roleIDs[role.id.name] = role
@@ -86,8 +90,11 @@ struct Checker {
             case .step(let step): steps.append(step)
             case .note(let text): notes.append(text)
             case .caseText(let text):
-                if caseText == nil { caseText = text } else {
-                    error("C114", text.range, CheckerMessages.duplicate(LocalizedText(nl: "tekst", en: "text"), "casus"))
+                if let first = caseText {
+                    error("C114", text.range, CheckerMessages.caseTwice,
+                          notes: [DiagnosticNote(CheckerMessages.firstHere, at: first.range)])
+                } else {
+                    caseText = text
                 }
             case .sheet(let layout):
                 if sheet == nil { sheet = layout } else {

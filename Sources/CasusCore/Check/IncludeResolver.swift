@@ -9,6 +9,8 @@ struct IncludeResolver<Provider: SourceProvider> {
     var diagnostics: [Diagnostic] = []
     var sources: [String: String] = [:]
     var mainLanguage: Language?
+    /// Ids of question lines dropped for a syntax error, in any file.
+    var brokenNames: Set<String> = []
     private var filesRead = 0
 
     init(mainPath: String, provider: Provider) {
@@ -32,6 +34,7 @@ struct IncludeResolver<Provider: SourceProvider> {
         let (file, parseDiagnostics) = Parser.parse(bytes: bytes, path: path)
         if let text = String(validating: bytes, as: UTF8.self) { sources[path] = text }
         diagnostics += parseDiagnostics
+        brokenNames.formUnion(file.brokenNames)
         var items: [TopLevelItem] = []
         let root = PathMath.folder(of: mainPath)
         for item in file.items {
@@ -56,7 +59,7 @@ struct IncludeResolver<Provider: SourceProvider> {
                     notes: [DiagnosticNote(CheckerMessages.cycleChain((stack + [target]).joined(separator: " → ")))]))
                 continue
             }
-            if stack.count >= Self.maxDepth {
+            if stack.count > Self.maxDepth {
                 diagnostics.append(Diagnostic("C104", .error, at: include.pathRange, CheckerMessages.includeTooDeep(Self.maxDepth)))
                 continue
             }

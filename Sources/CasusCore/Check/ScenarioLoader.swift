@@ -17,7 +17,7 @@ public enum ScenarioLoader {
             guard let text = sources[file] else { return nil }
             let lines = SourceLine.split(text)
             guard number >= 1, number <= lines.count else { return nil }
-            return String(String.UnicodeScalarView(lines[number - 1].scalars))
+            return lines[number - 1].string
         }
     }
 
@@ -31,6 +31,7 @@ public enum ScenarioLoader {
         let fatal = diagnostics.contains { ["C001", "C002", "C020"].contains($0.code) && $0.range.start.line == 1 }
         if let files, !fatal {
             var checker = Checker(mainPath: path, items: files, hadSyntaxErrors: diagnostics.hasErrors)
+            checker.brokenNames = loader.brokenNames
             let checked = checker.check()
             diagnostics += checker.diagnostics
             if !diagnostics.hasErrors { scenario = checked }

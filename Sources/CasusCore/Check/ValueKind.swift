@@ -49,8 +49,10 @@ enum BuiltinName {
     static let group = ["groep", "group"]
     static let members = ["leden", "members"]
     static let solutions = ["oplossingen", "solutions"]
-    static var jobs: [String] { Job.allCases.flatMap { [$0.name(.nl), $0.name(.en)] } }
-    static var all: [String] { group + members + jobs }
+    static let jobs: [String] = Job.allCases.flatMap { [$0.name(.nl), $0.name(.en)] }
+    static let all: [String] = group + members + jobs
+    /// `all` as a set, for the per-question checks on the hot path.
+    static let allSet: Set<String> = Set(all)
 
     /// Both languages' loop variable names for a loop.
     static func loopVariables(_ source: LoopSource) -> [String] {

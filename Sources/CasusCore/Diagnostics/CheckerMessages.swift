@@ -116,12 +116,26 @@ enum CheckerMessages {
                                        en: "there are no roles to loop over; add `role …:`")
     static func notACondition(_ name: String, _ type: LocalizedText) -> LocalizedText {
         LocalizedText(nl: "`\(name)` is een \(type.nl) en geen ja/nee-antwoord; een voorwaarde moet waar of onwaar zijn",
-                      en: "`\(name)` is a \(type.en), not a yes/no answer; a condition must be true or false")
+                      en: "`\(name)` is \(article(type.en)) \(type.en), not a yes/no answer; a condition must be true or false")
     }
+    /// "a" or "an" before an English type name.
+    static func article(_ word: String) -> String {
+        "aeiou".contains(word.first ?? "x") ? "an" : "a"
+    }
+    static func unknownEffect(_ v: String) -> LocalizedText {
+        LocalizedText(nl: "\"\(v)\" is geen effect; een effect is `++`, `+`, `0`, `-` of `--`",
+                      en: "\"\(v)\" is not an effect; an effect is `++`, `+`, `0`, `-` or `--`")
+    }
+    static let yesNoHint = LocalizedText(
+        nl: "vergelijk een ja/nee-antwoord met `ja` of `nee`, of gebruik het los: `als groepsdruk`",
+        en: "compare a yes/no answer with `yes` or `no`, or use it on its own: `if pressure`")
+    static let caseTwice = LocalizedText(
+        nl: "er staat al een `casus:`; een scenario heeft één casustekst", en: "there is already a `case:`; a scenario has one case text")
     static let compareHint = LocalizedText(nl: "vergelijk het, bijvoorbeeld `x = \"…\"` of `aantal x > 0`",
                                            en: "compare it, for example `x = \"…\"` or `count x > 0`")
     static func typeMismatch(_ left: LocalizedText, _ right: LocalizedText) -> LocalizedText {
-        LocalizedText(nl: "kan een \(left.nl) niet vergelijken met een \(right.nl)", en: "cannot compare a \(left.en) with a \(right.en)")
+        LocalizedText(nl: "kan een \(left.nl) niet vergelijken met een \(right.nl)",
+                      en: "cannot compare \(article(left.en)) \(left.en) with \(article(right.en)) \(right.en)")
     }
     static func unknownOption(_ v: String, _ q: String) -> LocalizedText {
         LocalizedText(nl: "\"\(v)\" is geen keuze van `\(q)`", en: "\"\(v)\" is not an option of `\(q)`")

@@ -106,7 +106,7 @@ enum ParserMessages {
     static let lineTooLong = LocalizedText(
         nl: "regel te lang (meer dan 10.000 tekens)", en: "line too long (more than 10,000 characters)")
     static let fileTooLarge = LocalizedText(
-        nl: "bestand te groot (meer dan 5 MB)", en: "file too large (more than 5 MB)")
+        nl: "bestand te groot (meer dan 32 MB)", en: "file too large (more than 32 MB)")
     static let loopVariableHint = LocalizedText(
         nl: "bijvoorbeeld `voor elk punt in aanbevelingen`", en: "for example `for each item in recommendations`")
     static let missingValue = LocalizedText(nl: "hier ontbreekt de waarde", en: "the value is missing here")

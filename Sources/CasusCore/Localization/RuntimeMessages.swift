@@ -43,7 +43,9 @@ public enum RuntimeMessages {
     /// The vote's outcome.
     public static func voteWinner(_ option: String, decidedByGroup: Bool) -> LocalizedText {
         decidedByGroup
-            ? t("Gekozen door de groep na gelijke stand: \(option)", "Chosen by the group after a tie: \(option)")
+            ? t(
+                "Gekozen door de groep na gelijke stand: \(option)",
+                "Chosen by the group after a tie: \(option)")
             : t("Gekozen: \(option)", "Chosen: \(option)")
     }
 
@@ -80,7 +82,9 @@ public enum RuntimeMessages {
     }
 
     public static func duplicateMember(_ name: String) -> LocalizedText {
-        t("\(name) staat er twee keer in; geef elk lid een eigen naam.", "\(name) is listed twice; give each member their own name.")
+        t(
+            "\(name) staat er twee keer in; geef elk lid een eigen naam.",
+            "\(name) is listed twice; give each member their own name.")
     }
 
     public static func bracketInName(_ name: String) -> LocalizedText {
@@ -122,7 +126,8 @@ public enum RuntimeMessages {
     public static func ambiguousOption(_ matches: [String]) -> LocalizedText {
         t(
             "Dat past bij meer dan één optie: \(RuntimeText.list(matches, .nl)). Typ meer letters of het nummer.",
-            "That matches more than one option: \(RuntimeText.list(matches, .en)). Type more letters or the number.")
+            "That matches more than one option: \(RuntimeText.list(matches, .en)). Type more letters or the number."
+        )
     }
 
     public static func expectedMember(_ members: [String]) -> LocalizedText {
@@ -145,7 +150,8 @@ public enum RuntimeMessages {
         "Typ ++, +, 0, - of --, eventueel gevolgd door een toelichting: + voelt zich gesteund",
         "Type ++, +, 0, - or --, optionally followed by a note: + feels supported")
 
-    public static let noOptions = t("Er is hier niets om uit te kiezen.", "There is nothing to choose from here.")
+    public static let noOptions = t(
+        "Er is hier niets om uit te kiezen.", "There is nothing to choose from here.")
 
     // MARK: Answer scripts
 
@@ -156,7 +162,9 @@ public enum RuntimeMessages {
     }
 
     public static func scriptBadKey(_ key: String) -> LocalizedText {
-        t("'\(key)' is geen geldige sleutel, zoals beleving[slachtoffer].", "'\(key)' is not a valid key such as beleving[victim].")
+        t(
+            "'\(key)' is geen geldige sleutel, zoals beleving[slachtoffer].",
+            "'\(key)' is not a valid key such as beleving[victim].")
     }
 
     public static func scriptDuplicateKey(_ key: String, firstLine: Int) -> LocalizedText {
@@ -186,6 +194,8 @@ public enum RuntimeMessages {
     }
 
     public static func scriptNotANumber(_ key: String, _ component: String) -> LocalizedText {
-        t("\(key): \(component) moet een nummer vanaf 1 zijn.", "\(key): \(component) must be a number from 1.")
+        t(
+            "\(key): \(component) moet een nummer vanaf 1 zijn.",
+            "\(key): \(component) must be a number from 1.")
     }
 }

@@ -91,4 +91,3 @@ public struct AnswerKey: Hashable, Comparable, Sendable, Codable, CustomStringCo
 
     public static func < (a: AnswerKey, b: AnswerKey) -> Bool { a.description < b.description }
 }
-

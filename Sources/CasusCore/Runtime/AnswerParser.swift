@@ -9,11 +9,15 @@ public enum AnswerParser {
         case .question:
             return parse(lines, type: prompt.type, options: prompt.options)
         case .ballot:
-            return pick(single(lines), prompt.options, expected: RuntimeMessages.expectedOption(prompt.options.count))
-                .map { .choice($0.value) }
+            return pick(
+                single(lines), prompt.options, expected: RuntimeMessages.expectedOption(prompt.options.count)
+            )
+            .map { .choice($0.value) }
         case .tieBreak(let tally):
-            return pick(single(lines), prompt.options, expected: RuntimeMessages.expectedOption(prompt.options.count))
-                .map { .vote(VoteDecision(chosen: $0.value, tally: tally)) }
+            return pick(
+                single(lines), prompt.options, expected: RuntimeMessages.expectedOption(prompt.options.count)
+            )
+            .map { .vote(VoteDecision(chosen: $0.value, tally: tally)) }
         }
     }
 
@@ -50,8 +54,10 @@ public enum AnswerParser {
             }
             return .success(.scale(n))
         case .member:
-            return pick(single(lines), options, expected: RuntimeMessages.expectedMember(options.map(\.label)))
-                .map { .member($0.value) }
+            return pick(
+                single(lines), options, expected: RuntimeMessages.expectedMember(options.map(\.label))
+            )
+            .map { .member($0.value) }
         case .role:
             return pick(single(lines), options, expected: RuntimeMessages.expectedRole(options.map(\.label)))
                 .map { .role($0.value) }
@@ -68,11 +74,14 @@ public enum AnswerParser {
         lines.map { RuntimeText.trim($0) }.filter { !$0.isEmpty }.joined(separator: " ")
     }
 
-    private static func list(_ lines: [String], min: Int?, max: Int?) -> Result<AnswerValue, AnswerInputError> {
+    private static func list(_ lines: [String], min: Int?, max: Int?) -> Result<AnswerValue, AnswerInputError>
+    {
         let items = lines.map { line -> String in
             let trimmed = RuntimeText.trim(line)
             // People often type bullets; they are not part of the item.
-            if trimmed.hasPrefix("- ") || trimmed.hasPrefix("* ") { return RuntimeText.trim(trimmed.dropFirst(2)) }
+            if trimmed.hasPrefix("- ") || trimmed.hasPrefix("* ") {
+                return RuntimeText.trim(trimmed.dropFirst(2))
+            }
             return trimmed
         }.filter { !$0.isEmpty }
         if let min, items.count < min { return .failure(.init(RuntimeMessages.listTooShort(min))) }
@@ -103,7 +112,9 @@ public enum AnswerParser {
             if options.indices.contains(n - 1) { return .success(options[n - 1]) }
             // A number that is also an option's text (e.g. a scale-like choice) still counts.
         }
-        if let exact = options.first(where: { RuntimeText.fold($0.label) == folded || RuntimeText.fold($0.value) == folded }) {
+        if let exact = options.first(where: {
+            RuntimeText.fold($0.label) == folded || RuntimeText.fold($0.value) == folded
+        }) {
             return .success(exact)
         }
         let matches = options.filter { RuntimeText.fold($0.label).hasPrefix(folded) }

@@ -61,7 +61,9 @@ public struct AnswerScript: Sendable {
     public func input(for key: AnswerKey) -> Input? {
         var found = index[key]
         if found == nil, key.questionId == "oplossingen" || key.questionId == "solutions" {
-            found = index[AnswerKey(key.questionId == "oplossingen" ? "solutions" : "oplossingen", key.components)]
+            found =
+                index[
+                    AnswerKey(key.questionId == "oplossingen" ? "solutions" : "oplossingen", key.components)]
         }
         guard let found else { return nil }
         let entry = entries[found]
@@ -72,7 +74,9 @@ public struct AnswerScript: Sendable {
     public func entry(for key: AnswerKey) -> Entry? { index[key].map { entries[$0] } }
 
     /// Parses a script's text. Problems are diagnostics naming the script's line.
-    public static func parse(_ text: String, path: String) -> (script: AnswerScript, diagnostics: [Diagnostic]) {
+    public static func parse(_ text: String, path: String) -> (
+        script: AnswerScript, diagnostics: [Diagnostic]
+    ) {
         var parser = AnswerScriptParser(path: path, lines: RuntimeText.lines(text))
         parser.run()
         return (parser.script, parser.diagnostics)
@@ -105,7 +109,9 @@ public struct AnswerScript: Sendable {
             let count = entry.key.components.count
             guard count == kinds.count || (isVote && count == kinds.count + 1) else {
                 let expected = isVote ? kinds.count + 1 : kinds.count
-                out.append(diagnostic("A011", entry.line, RuntimeMessages.scriptWrongArity(name, expected: expected)))
+                out.append(
+                    diagnostic("A011", entry.line, RuntimeMessages.scriptWrongArity(name, expected: expected))
+                )
                 continue
             }
             var memberComponents: [String] = []
@@ -113,20 +119,24 @@ public struct AnswerScript: Sendable {
                 switch kind {
                 case .role:
                     if scenario.role(component) == nil {
-                        out.append(diagnostic("A012", entry.line, RuntimeMessages.scriptUnknownRole(name, component)))
+                        out.append(
+                            diagnostic("A012", entry.line, RuntimeMessages.scriptUnknownRole(name, component))
+                        )
                     }
                 case .member:
                     memberComponents.append(component)
                 case .solution, .item:
                     if (Int(component) ?? 0) < 1 {
-                        out.append(diagnostic("A014", entry.line, RuntimeMessages.scriptNotANumber(name, component)))
+                        out.append(
+                            diagnostic("A014", entry.line, RuntimeMessages.scriptNotANumber(name, component)))
                     }
                 }
             }
             if isVote && count == kinds.count + 1 { memberComponents.append(entry.key.components[count - 1]) }
             if let members {
                 for member in memberComponents where !members.contains(member) {
-                    out.append(diagnostic("A013", entry.line, RuntimeMessages.scriptUnknownMember(name, member)))
+                    out.append(
+                        diagnostic("A013", entry.line, RuntimeMessages.scriptUnknownMember(name, member)))
                 }
             }
         }

@@ -29,11 +29,12 @@ struct AnswerScriptParser {
                 continue
             }
             let keyText = RuntimeText.trim(body[..<colon])
-            var valueLines: [String] = []
             let inline = RuntimeText.trim(body[body.index(after: colon)...])
-            if !inline.isEmpty { valueLines.append(inline) }
-            valueLines += block(deeperThan: indent)
-            handle(keyText, valueLines, lineNumber)
+            let blockLines = block(deeperThan: indent)
+            // Only an indented block can be a list: an inline `-` is an effect rating.
+            handle(
+                keyText, inline.isEmpty ? blockLines : [inline] + blockLines, canBeList: inline.isEmpty,
+                lineNumber)
         }
     }
 
@@ -82,10 +83,10 @@ struct AnswerScriptParser {
         _ = block(deeperThan: indent)
     }
 
-    private mutating func handle(_ keyText: String, _ valueLines: [String], _ line: Int) {
+    private mutating func handle(_ keyText: String, _ valueLines: [String], canBeList: Bool, _ line: Int) {
         // A list block: every non-blank line is a `- item`.
         let nonBlank = valueLines.filter { !$0.isEmpty }
-        let isList = !nonBlank.isEmpty && nonBlank.allSatisfy { $0.hasPrefix("- ") || $0 == "-" }
+        let isList = canBeList && !nonBlank.isEmpty && nonBlank.allSatisfy { $0.hasPrefix("- ") || $0 == "-" }
         let values = isList ? nonBlank.map { RuntimeText.trim($0.dropFirst()) } : valueLines
         guard !values.isEmpty else {
             diagnostics.append(script.diagnostic("A004", line, RuntimeMessages.scriptMissingValue(keyText)))
@@ -97,7 +98,9 @@ struct AnswerScriptParser {
             script.group = single
             return
         case "leden", "members":
-            let names = isList || values.count > 1 ? values : single.split(separator: ",").map { RuntimeText.trim($0) }
+            let names =
+                isList || values.count > 1
+                ? values : single.split(separator: ",").map { RuntimeText.trim($0) }
             script.members = names.filter { !$0.isEmpty }
             return
         default:
@@ -116,7 +119,8 @@ struct AnswerScriptParser {
             keyText: keyText, key: key, lines: isSkip ? [] : values, isSkip: isSkip, line: line)
         if let first = script.add(entry) {
             diagnostics.append(
-                script.diagnostic("A003", line, RuntimeMessages.scriptDuplicateKey(keyText, firstLine: first)))
+                script.diagnostic("A003", line, RuntimeMessages.scriptDuplicateKey(keyText, firstLine: first))
+            )
         }
     }
 }

@@ -17,7 +17,9 @@ struct AnswerValidator {
 
     /// True when `key` addresses a question instance the scenario (still) has.
     func keyFits(_ key: AnswerKey) -> Bool {
-        guard let info = scenario.questions[key.questionId], let kinds = loopKinds[key.questionId] else { return false }
+        guard let info = scenario.questions[key.questionId], let kinds = loopKinds[key.questionId] else {
+            return false
+        }
         let isBallot = info.question.type == .vote && key.components.count == kinds.count + 1
         guard key.components.count == kinds.count || isBallot else { return false }
         for (kind, component) in zip(kinds, key.components) {

@@ -16,7 +16,8 @@ public struct ConditionEvaluator: Sendable {
         scenario: Scenario, setup: GroupSetup?, answers: [AnswerKey: AnswerValue],
         skipped: Set<AnswerKey> = []
     ) {
-        self.init(context: RuntimeContext(scenario: scenario, setup: setup, answers: answers, skipped: skipped))
+        self.init(
+            context: RuntimeContext(scenario: scenario, setup: setup, answers: answers, skipped: skipped))
     }
 
     /// Whether `expression` holds in `scope`; unknown counts as false.

@@ -43,12 +43,16 @@ public struct EffectMatrix: Hashable, Sendable {
             let cells = solutions.indices.map { s in
                 scenario.roles.map { role -> Cell? in
                     let components = kinds.map { $0 == .solution ? String(s + 1) : role.id.name }
-                    guard case .effect(let rating, let note)? = context.answers[AnswerKey(info.question.id.name, components)]
+                    guard
+                        case .effect(let rating, let note)? = context.answers[
+                            AnswerKey(info.question.id.name, components)]
                     else { return nil }
                     return Cell(rating: rating, note: note)
                 }
             }
-            out.append(EffectMatrix(question: info.question, solutions: solutions, roles: scenario.roles, cells: cells))
+            out.append(
+                EffectMatrix(
+                    question: info.question, solutions: solutions, roles: scenario.roles, cells: cells))
         }
         return out
     }

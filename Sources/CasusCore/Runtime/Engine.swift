@@ -57,7 +57,8 @@ public struct Engine: Sendable {
         walker.run()
         let next: SessionState.Next = walker.prompt.map { .prompt($0) } ?? .finished
         return SessionState(
-            context: context, next: next, output: walker.pending, transcript: walker.transcript, votes: walker.votes,
+            context: context, next: next, output: walker.pending, transcript: walker.transcript,
+            votes: walker.votes,
             orphaned: orphaned, timings: timings, lastCounted: lastCounted, finishedMarker: finished)
     }
 
@@ -70,6 +71,7 @@ public struct Engine: Sendable {
     /// The step at `index` as shown to the group.
     public static func stepInfo(_ scenario: Scenario, _ index: Int) -> StepInfo {
         let step = scenario.steps[index]
-        return StepInfo(index: index, total: scenario.steps.count, title: step.title, budgetMinutes: step.budgetMinutes)
+        return StepInfo(
+            index: index, total: scenario.steps.count, title: step.title, budgetMinutes: step.budgetMinutes)
     }
 }

@@ -27,7 +27,8 @@ public struct GroupSetup: Hashable, Sendable, Codable {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(group, forKey: .group)
         try c.encode(members, forKey: .members)
-        try c.encode(Dictionary(uniqueKeysWithValues: jobs.map { ($0.key.rawValue, $0.value) }), forKey: .jobs)
+        try c.encode(
+            Dictionary(uniqueKeysWithValues: jobs.map { ($0.key.rawValue, $0.value) }), forKey: .jobs)
     }
 
     /// Problems that make this setup unusable for `scenario`: member count, empty or duplicate

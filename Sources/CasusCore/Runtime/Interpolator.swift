@@ -15,7 +15,8 @@ public struct Interpolator: Sendable {
         scenario: Scenario, setup: GroupSetup?, answers: [AnswerKey: AnswerValue],
         skipped: Set<AnswerKey> = []
     ) {
-        self.init(context: RuntimeContext(scenario: scenario, setup: setup, answers: answers, skipped: skipped))
+        self.init(
+            context: RuntimeContext(scenario: scenario, setup: setup, answers: answers, skipped: skipped))
     }
 
     private var language: Language { context.language }

@@ -68,7 +68,9 @@ struct RuntimeContext: Sendable {
 
     /// The solutions as seen from `scope` (empty before they are given).
     func solutions(in scope: PlayScope) -> [String] {
-        guard let id = solutionsId, case .answered(.list(let items)) = lookup(name: id, in: scope) else { return [] }
+        guard let id = solutionsId, case .answered(.list(let items)) = lookup(name: id, in: scope) else {
+            return []
+        }
         return items
     }
 

@@ -41,7 +41,8 @@ public enum SessionEvent: Hashable, Sendable, Codable {
         case .setup: self = .setup(try GroupSetup(from: decoder), at: at)
         case .answer:
             self = .answer(
-                try c.decode(AnswerKey.self, forKey: .key), try c.decode(AnswerValue.self, forKey: .value), at: at)
+                try c.decode(AnswerKey.self, forKey: .key), try c.decode(AnswerValue.self, forKey: .value),
+                at: at)
         case .skip: self = .skip(try c.decode(AnswerKey.self, forKey: .key), at: at)
         case .resumed: self = .resumed(at: at)
         case .finished: self = .finished(at: at)

@@ -29,7 +29,8 @@ public struct SessionState: Sendable {
     public let lastCounted: Timestamp?
 
     init(
-        context: RuntimeContext, next: Next, output: [PlayOutput], transcript: [TranscriptEntry], votes: [VoteResult],
+        context: RuntimeContext, next: Next, output: [PlayOutput], transcript: [TranscriptEntry],
+        votes: [VoteResult],
         orphaned: [AnswerKey], timings: [StepTiming], lastCounted: Timestamp?, finishedMarker: Bool
     ) {
         self.context = context
@@ -89,7 +90,9 @@ public struct SessionState: Sendable {
 
     /// Seconds left in the current step's budget at `now` (negative when over); nil without a budget.
     public func remainingInCurrentStep(now: Timestamp) -> Double? {
-        guard let budget = currentStep?.budgetMinutes, let elapsed = elapsedInCurrentStep(now: now) else { return nil }
+        guard let budget = currentStep?.budgetMinutes, let elapsed = elapsedInCurrentStep(now: now) else {
+            return nil
+        }
         return Double(budget) * 60 - elapsed
     }
 }

@@ -18,7 +18,9 @@ public struct StepTiming: Hashable, Sendable {
 
     /// Spent time per step from the events: each answer's time since the previous event is
     /// counted for that answer's step. Linear in the number of events.
-    static func compute(scenario: Scenario, events: [SessionEvent]) -> (timings: [StepTiming], lastCounted: Timestamp?) {
+    static func compute(scenario: Scenario, events: [SessionEvent]) -> (
+        timings: [StepTiming], lastCounted: Timestamp?
+    ) {
         var spent = Array(repeating: 0.0, count: scenario.steps.count)
         var previous: Timestamp?
         for event in events {
@@ -26,7 +28,9 @@ public struct StepTiming: Hashable, Sendable {
             case .setup(_, let at), .resumed(let at):
                 previous = at
             case .answer(let key, _, let at), .skip(let key, let at):
-                if let previous, let step = scenario.questions[key.questionId]?.stepIndex, spent.indices.contains(step) {
+                if let previous, let step = scenario.questions[key.questionId]?.stepIndex,
+                    spent.indices.contains(step)
+                {
                     spent[step] += max(0, at - previous)
                 }
                 previous = at

@@ -23,7 +23,9 @@ public struct Timestamp: Hashable, Comparable, Sendable, Codable, CustomStringCo
     public static func - (a: Timestamp, b: Timestamp) -> Double { a.secondsSince1970 - b.secondsSince1970 }
 
     /// The moment `seconds` later.
-    public static func + (a: Timestamp, seconds: Double) -> Timestamp { Timestamp(a.secondsSince1970 + seconds) }
+    public static func + (a: Timestamp, seconds: Double) -> Timestamp {
+        Timestamp(a.secondsSince1970 + seconds)
+    }
 
     public var description: String { "\(secondsSince1970)" }
 }

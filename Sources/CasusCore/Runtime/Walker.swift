@@ -43,7 +43,9 @@ struct Walker {
                     return true
                 }
             case .conditional(let conditional):
-                if let branch = conditional.branches.first(where: { conditions.evaluate($0.condition, in: scope) }) {
+                if let branch = conditional.branches.first(where: {
+                    conditions.evaluate($0.condition, in: scope)
+                }) {
                     if walk(branch.body, scope) { return true }
                 } else if let body = conditional.elseBody {
                     if walk(body, scope) { return true }
@@ -82,14 +84,18 @@ struct Walker {
             return false
         case .missing:
             prompt = Prompt(
-                key: key, question: question, kind: kind, text: text, options: options, speaker: speaker, step: step)
+                key: key, question: question, kind: kind, text: text, options: options, speaker: speaker,
+                step: step)
             return true
         }
     }
 
-    private mutating func passed(_ key: AnswerKey, _ question: Question, _ text: String, _ value: AnswerValue?) {
+    private mutating func passed(
+        _ key: AnswerKey, _ question: Question, _ text: String, _ value: AnswerValue?
+    ) {
         pending.removeAll(keepingCapacity: true)
-        transcript.append(TranscriptEntry(key: key, question: question, stepIndex: step.index, prompt: text, value: value))
+        transcript.append(
+            TranscriptEntry(key: key, question: question, stepIndex: step.index, prompt: text, value: value))
     }
 
     /// Every member votes in order; a clear winner is derived, a tie asks the group.
@@ -103,7 +109,10 @@ struct Walker {
         var ballots: [VoteResult.Ballot] = []
         for member in context.members {
             let ballotKey = key.appending(member)
-            if pass(ballotKey, question, scope, kind: .ballot(voter: member), options: promptOptions, speaker: member) {
+            if pass(
+                ballotKey, question, scope, kind: .ballot(voter: member), options: promptOptions,
+                speaker: member)
+            {
                 return true
             }
             if case .answered(.choice(let option)) = context.lookup(ballotKey) {
@@ -119,7 +128,9 @@ struct Walker {
             winner = leaders[0]
         } else {
             let tied = leaders.map { PromptOption(value: $0, label: $0) }
-            if pass(key, question, scope, kind: .tieBreak(tally: tally), options: tied, speaker: nil) { return true }
+            if pass(key, question, scope, kind: .tieBreak(tally: tally), options: tied, speaker: nil) {
+                return true
+            }
             if case .answered(.vote(let decision)) = context.lookup(key) {
                 winner = decision.chosen
                 decidedByGroup = true
@@ -127,7 +138,8 @@ struct Walker {
         }
         votes.append(
             VoteResult(
-                key: key, question: question, options: options, ballots: ballots, tally: tally, leaders: leaders,
+                key: key, question: question, options: options, ballots: ballots, tally: tally,
+                leaders: leaders,
                 winner: winner, decidedByGroup: decidedByGroup))
         return false
     }
@@ -149,7 +161,9 @@ struct Walker {
         switch loop.source {
         case .roles:
             return context.scenario.roles.map {
-                LoopBinding(kind: .role, variable: variable, component: $0.id.name, value: $0.name, conditionValue: $0.id.name)
+                LoopBinding(
+                    kind: .role, variable: variable, component: $0.id.name, value: $0.name,
+                    conditionValue: $0.id.name)
             }
         case .members:
             return context.members.map {
@@ -157,13 +171,18 @@ struct Walker {
             }
         case .solutions:
             return context.solutions(in: scope).enumerated().map {
-                LoopBinding(kind: .solution, variable: variable, component: String($0 + 1), value: $1, conditionValue: $1)
+                LoopBinding(
+                    kind: .solution, variable: variable, component: String($0 + 1), value: $1,
+                    conditionValue: $1)
             }
         case .items(let itemVariable, let list):
-            guard case .answered(.list(let items)) = context.lookup(name: list.name, in: scope) else { return [] }
+            guard case .answered(.list(let items)) = context.lookup(name: list.name, in: scope) else {
+                return []
+            }
             return items.enumerated().map {
                 LoopBinding(
-                    kind: .item(list: list.name), variable: itemVariable.name, component: String($0 + 1), value: $1,
+                    kind: .item(list: list.name), variable: itemVariable.name, component: String($0 + 1),
+                    value: $1,
                     conditionValue: $1)
             }
         }

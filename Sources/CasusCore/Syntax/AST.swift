@@ -5,6 +5,9 @@
 public struct SourceFile: Hashable, Sendable {
     public var path: String
     public var items: [TopLevelItem]
+    /// Ids of question lines that had a syntax error and were left out of `items`; uses of
+    /// these names are not reported again.
+    public var brokenNames: Set<String> = []
 
     public init(path: String, items: [TopLevelItem]) {
         self.path = path

@@ -44,7 +44,8 @@ enum Keyword: String, CaseIterable, Sendable {
     }()
 
     init?(word: String) {
-        guard let k = Keyword.table[word.lowercased()] else { return nil }
+        // Exact spelling first: lowercasing allocates and most lines are written in lowercase.
+        guard let k = Keyword.table[word] ?? Keyword.table[word.lowercased()] else { return nil }
         self = k
     }
 
@@ -71,9 +72,14 @@ extension MetadataKey {
         }
     }
 
+    private static let table: [String: MetadataKey] = {
+        var t: [String: MetadataKey] = [:]
+        for k in MetadataKey.allCases { for s in k.spellings { t[s] = k } }
+        return t
+    }()
+
     init?(word: String) {
-        let lower = word.lowercased()
-        guard let k = MetadataKey.allCases.first(where: { $0.spellings.contains(lower) }) else { return nil }
+        guard let k = MetadataKey.table[word] ?? MetadataKey.table[word.lowercased()] else { return nil }
         self = k
     }
 }
@@ -95,6 +101,6 @@ enum Vocabulary {
 
     static func matches(_ word: String?, _ set: [String]) -> Bool {
         guard let word else { return false }
-        return set.contains(word.lowercased())
+        return set.contains(word) || set.contains(word.lowercased())
     }
 }

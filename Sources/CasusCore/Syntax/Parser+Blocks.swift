@@ -129,9 +129,12 @@ extension Parser {
             if let unterminated {
                 error("C010", range(line, unterminated, unterminated + 1), ParserMessages.unterminatedString)
                 skipIndented(under: line)
+                noteBrokenQuestion(tokens, keyword: keyword)
                 return (nil, nil)
             }
-            return (parseQuestion(line, tokens: tokens, restColumn: restColumn, keyword: keyword).map { .question($0) }, nil)
+            let question = parseQuestion(line, tokens: tokens, restColumn: restColumn, keyword: keyword)
+            if question == nil { noteBrokenQuestion(tokens, keyword: keyword) }
+            return (question.map { .question($0) }, nil)
         case .if:
             guard enterBlock(line, tokens[0]) else { return (nil, nil) }
             defer { openers.removeLast() }
@@ -144,6 +147,16 @@ extension Parser {
             return (loop.map { .loop($0) }, end)
         case .else, .end, .step, .caseText, .role, .info, .include, .sheet, .heading, .show:
             return (nil, nil)
+        }
+    }
+
+    /// Remembers the id of a question line that could not be read (its error is reported), so
+    /// the checker does not report every later use of that id as a second, misleading error.
+    private mutating func noteBrokenQuestion(_ tokens: [Token], keyword: Keyword) {
+        switch keyword {
+        case .solutions: brokenNames.formUnion(["oplossingen", "solutions"])
+        case .effect: brokenNames.insert(tokens.count > 1 ? tokens[1].word ?? "effect" : "effect")
+        default: if tokens.count > 1, let name = tokens[1].word { brokenNames.insert(name) }
         }
     }
 
@@ -198,12 +211,10 @@ extension Parser {
             let start = i
             while i < tokens.count, !tokens[i].isPunct("(") { i += 1 }
             if i > start {
-                let from = tokens[start].column - 1
-                let to = tokens[i - 1].endColumn - 1
-                title = String(String.UnicodeScalarView(line.scalars[from..<to]))
+                title = line.text(tokens[start].column, tokens[i - 1].endColumn)
             }
         }
-        if title.isEmpty {
+        if title.isEmpty && unterminated == nil {
             let at = i < tokens.count ? range(line, tokens[i]) : range(line, tokens[0])
             error("C007", at, ParserMessages.expected(ParserMessages.aTitle, after: keyword))
         }
@@ -350,7 +361,7 @@ extension Parser {
                     continue
                 }
                 let (text, column) = restOfLine(inner, from: restColumn)
-                entries.append(.heading(text, range(inner, column, column + text.unicodeScalars.count)))
+                entries.append(.heading(text, range(inner, column, column + text.utf8.count)))
             case .show:
                 index += 1
                 var lexer2 = LineLexer(line: inner, fromColumn: inner.contentColumn)

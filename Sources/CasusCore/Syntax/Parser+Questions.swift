@@ -55,7 +55,7 @@ extension Parser {
         guard i < tokens.count, tokens[i].isPunct(":"), let restColumn else {
             let at = i < tokens.count ? range(line, tokens[i]) : range(line, tokens[i - 1].endColumn, tokens[i - 1].endColumn + 1)
             error("C013", at, ParserMessages.expected(ParserMessages.aColon, after: tokens[i - 1].spelling),
-                  fixIt: FixIt(ParserMessages.didYouMean("\(tokens[..<i].map(\.spelling).joined(separator: " ")): …")))
+                  fixIt: FixIt(ParserMessages.didYouMean("\(line.text(kw.column, tokens[i - 1].endColumn)): …")))
             skipIndented(under: line)
             return nil
         }
@@ -65,13 +65,12 @@ extension Parser {
         var promptLines: [SourceLine] = []
         var options: [ChoiceOption] = []
         for blockLine in block {
-            let content = blockLine.isBlank ? [] : Array(blockLine.scalars[(blockLine.contentColumn - 1)...])
-            if hasOptions, content.first == "-" {
+            if hasOptions, !blockLine.isBlank, blockLine.byte(blockLine.contentColumn) == UInt8(ascii: "-") {
                 let (text, column) = restOfLine(blockLine, from: blockLine.contentColumn + 1)
                 if text.isEmpty {
                     error("C007", range(blockLine, blockLine.contentColumn, blockLine.contentColumn + 1), ParserMessages.emptyOption)
                 } else {
-                    options.append(ChoiceOption(text: text, range: range(blockLine, column, column + text.unicodeScalars.count)))
+                    options.append(ChoiceOption(text: text, range: range(blockLine, column, column + text.utf8.count)))
                 }
             } else {
                 promptLines.append(blockLine)
@@ -86,6 +85,14 @@ extension Parser {
         }
         return Question(keyword: questionKeyword, id: id, type: type, prompt: prompt, options: options, range: contentRange(line))
     }
+
+    /// Type words in both languages → canonical names.
+    static let typeWords: [String: String] = [
+        "tekst": "text", "text": "text", "lang": "long", "long": "long", "lijst": "list", "list": "list",
+        "ja/nee": "yesno", "janee": "yesno", "yes/no": "yesno", "yesno": "yesno", "keuze": "choice",
+        "choice": "choice", "schaal": "scale", "scale": "scale", "lid": "member", "member": "member",
+        "rol": "role", "role": "role", "effect": "effect", "stem": "vote",
+        ]
 
     private struct TypeSpec {
         var type: AnswerType
@@ -125,15 +132,10 @@ extension Parser {
                 modifiers[0] = Array(modifiers[0].dropFirst())
             }
         }
-        let typeWords: [String: String] = [
-            "tekst": "text", "text": "text", "lang": "long", "long": "long", "lijst": "list", "list": "list",
-            "ja/nee": "yesno", "janee": "yesno", "yes/no": "yesno", "yesno": "yesno", "keuze": "choice",
-            "choice": "choice", "schaal": "scale", "scale": "scale", "lid": "member", "member": "member",
-            "rol": "role", "role": "role", "effect": "effect", "stem": "vote",
-        ]
-        guard let canonical = typeWords[base] else {
+
+        guard let canonical = Self.typeWords[base] else {
             let at = range(line, tokens[0])
-            let nearest = Suggestion.nearest(to: base, in: Array(typeWords.keys).filter { $0 != "effect" && $0 != "stem" })
+            let nearest = Suggestion.nearest(to: base, in: Self.typeWords.keys.sorted().filter { $0 != "effect" && $0 != "stem" })
             error("C008", at, ParserMessages.unknownType(base),
                   fixIt: nearest.map { FixIt(ParserMessages.didYouMean($0), replacement: $0, range: at) } ?? FixIt(ParserMessages.typeList))
             return nil

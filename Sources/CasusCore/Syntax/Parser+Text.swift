@@ -17,17 +17,9 @@ extension Parser {
     /// `1.`) starts a new line so lists stay lists.
     mutating func buildText(_ block: [SourceLine], inline: (SourceLine, Int)?) -> Text {
         var segments: [Text.Segment] = []
-        var literal = ""
-        var pendingBreak: String? = nil
+        var literal: [UInt8] = []
         var first: SourceRange?
         var last: SourceRange?
-
-        func flush() {
-            if !literal.isEmpty {
-                segments.append(.literal(literal))
-                literal = ""
-            }
-        }
 
         var pieces: [(SourceLine, Int)] = []
         if let inline { pieces.append(inline) }
@@ -40,95 +32,92 @@ extension Parser {
                 sawBlank = true
                 continue
             }
-            let end = line.scalars.count
-            var stop = end
-            while stop > column - 1, line.scalars[stop - 1] == " " || line.scalars[stop - 1] == "\t" { stop -= 1 }
-            let content = Array(line.scalars[(column - 1)..<stop])
-            let lineRange = range(line, column, stop + 1)
+            let stop = line.trimmedEnd
+            let lineRange = range(line, column, stop)
             if first == nil { first = lineRange }
             last = lineRange
             if started {
                 if sawBlank {
-                    pendingBreak = "\n\n"
-                } else if Self.startsListItem(content) {
-                    pendingBreak = "\n"
+                    literal += [0x0A, 0x0A]
+                } else if Self.startsListItem(line, column) {
+                    literal.append(0x0A)
                 } else {
-                    pendingBreak = " "
+                    literal.append(0x20)
                 }
             }
             sawBlank = false
             started = true
-            if let b = pendingBreak {
-                literal += b
-                pendingBreak = nil
-            }
-            appendInterpolated(content, line: line, column: column, literal: &literal, segments: &segments)
+            appendInterpolated(line, from: column, to: stop, literal: &literal, segments: &segments)
         }
-        flush()
+        if !literal.isEmpty { segments.append(.literal(String(decoding: literal, as: UTF8.self))) }
         let whole = first.map { f in last.map { f.union($0) } ?? f } ?? range(block.first ?? inline!.0, 1, 2)
         return Text(segments: segments, range: whole)
     }
 
-    static func startsListItem(_ content: [Unicode.Scalar]) -> Bool {
-        guard let c = content.first else { return false }
-        if (c == "-" || c == "*" || c == "•") && content.count > 1 && content[1] == " " { return true }
-        if ("0"..."9").contains(c) {
-            var i = 0
-            while i < content.count, ("0"..."9").contains(content[i]) { i += 1 }
-            return i < content.count && (content[i] == "." || content[i] == ")")
+    static func startsListItem(_ line: SourceLine, _ column: Int) -> Bool {
+        let end = line.count
+        guard column <= end else { return false }
+        let c = line.byte(column)
+        let next: UInt8 = column + 1 <= end ? line.byte(column + 1) : 0
+        if (c == UInt8(ascii: "-") || c == UInt8(ascii: "*")) && next == 0x20 { return true }
+        // "• " is E2 80 A2.
+        if c == 0xE2, column + 3 <= end, line.byte(column + 1) == 0x80, line.byte(column + 2) == 0xA2 { return true }
+        if LineLexer.isDigit(c) {
+            var i = column
+            while i <= end, LineLexer.isDigit(line.byte(i)) { i += 1 }
+            return i <= end && (line.byte(i) == UInt8(ascii: ".") || line.byte(i) == UInt8(ascii: ")"))
         }
         return false
     }
 
     /// Splits one line of prose into literal text and `{name}` interpolations.
     private mutating func appendInterpolated(
-        _ content: [Unicode.Scalar], line: SourceLine, column: Int, literal: inout String,
+        _ line: SourceLine, from column: Int, to stop: Int, literal: inout [UInt8],
         segments: inout [Text.Segment]
     ) {
-        var i = 0
-        while i < content.count {
-            let c = content[i]
-            if c == "{" && i + 1 < content.count && content[i + 1] == "{" {
-                literal.unicodeScalars.append("{")
+        let open = UInt8(ascii: "{")
+        let close = UInt8(ascii: "}")
+        var i = column
+        while i < stop {
+            let c = line.byte(i)
+            if c == open && i + 1 < stop && line.byte(i + 1) == open {
+                literal.append(open)
                 i += 2
                 continue
             }
-            if c == "}" && i + 1 < content.count && content[i + 1] == "}" {
-                literal.unicodeScalars.append("}")
+            if c == close && i + 1 < stop && line.byte(i + 1) == close {
+                literal.append(close)
                 i += 2
                 continue
             }
-            guard c == "{" else {
-                literal.unicodeScalars.append(c)
+            guard c == open else {
+                literal.append(c)
                 i += 1
                 continue
             }
-            let open = i
-            var close = i + 1
-            while close < content.count, content[close] != "}", content[close] != "{" { close += 1 }
-            let openColumn = column + open
-            guard close < content.count, content[close] == "}" else {
-                error("C009", range(line, openColumn, openColumn + 1), ParserMessages.unclosedBrace,
-                      fixIt: FixIt(ParserMessages.braceHint))
-                literal.unicodeScalars.append(c)
+            var end = i + 1
+            while end < stop, line.byte(end) != close, line.byte(end) != open { end += 1 }
+            guard end < stop, line.byte(end) == close else {
+                error("C009", range(line, i, i + 1), ParserMessages.unclosedBrace, fixIt: FixIt(ParserMessages.braceHint))
+                literal.append(c)
                 i += 1
                 continue
             }
-            let inner = String(String.UnicodeScalarView(content[(open + 1)..<close]))
+            let inner = line.text(i + 1, end)
             let name = inner.trimmingCharacters(in: " ")
-            let innerRange = range(line, openColumn, column + close + 1)
+            let innerRange = range(line, i, end + 1)
             if name.isEmpty {
                 error("C009", innerRange, ParserMessages.emptyInterpolation)
             } else if !Self.isName(name) {
                 error("C009", innerRange, ParserMessages.badInterpolation(inner), fixIt: FixIt(ParserMessages.braceHint))
             } else {
                 if !literal.isEmpty {
-                    segments.append(.literal(literal))
-                    literal = ""
+                    segments.append(.literal(String(decoding: literal, as: UTF8.self)))
+                    literal.removeAll(keepingCapacity: true)
                 }
                 segments.append(.interpolation(Identifier(name, at: innerRange)))
             }
-            i = close + 1
+            i = end + 1
         }
     }
 
@@ -140,9 +129,10 @@ extension Parser {
 
 extension String {
     func trimmingCharacters(in set: Unicode.Scalar) -> String {
-        var scalars = Array(unicodeScalars)
-        while scalars.first == set { scalars.removeFirst() }
-        while scalars.last == set { scalars.removeLast() }
-        return String(String.UnicodeScalarView(scalars))
+        guard unicodeScalars.first == set || unicodeScalars.last == set else { return self }
+        var view = Substring(self)
+        while view.unicodeScalars.first == set { view = Substring(view.unicodeScalars.dropFirst()) }
+        while view.unicodeScalars.last == set { view = Substring(view.unicodeScalars.dropLast()) }
+        return String(view)
     }
 }

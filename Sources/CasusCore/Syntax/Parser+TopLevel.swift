@@ -21,7 +21,7 @@ extension Parser {
             return nil
         }
         if let key = MetadataKey(word: word), tokens.count >= 2, tokens[1].isPunct(":") {
-            return parseMetadata(line, key: key, keyToken: first, valueColumn: restColumn ?? line.scalars.count + 1)
+            return parseMetadata(line, key: key, keyToken: first, valueColumn: restColumn ?? line.count + 1)
         }
         guard let keyword = Keyword(word: word) else {
             // A misspelt top-level keyword is read as the keyword it most likely is.
@@ -95,7 +95,7 @@ extension Parser {
         var (value, column) = restOfLine(line, from: valueColumn)
         // Metadata lines are code lines: ` # …` is a comment.
         value = value.removingTrailingComment()
-        let valueRange = range(line, column, column + value.unicodeScalars.count)
+        let valueRange = range(line, column, column + value.utf8.count)
         if value.isEmpty {
             error("C007", range(line, keyToken), ParserMessages.missingValue)
             return nil
@@ -105,11 +105,11 @@ extension Parser {
 
     /// The trimmed text from `column` to the end of the line, and the column where it starts.
     func restOfLine(_ line: SourceLine, from column: Int) -> (String, Int) {
-        var start = column - 1
-        while start < line.scalars.count, line.scalars[start] == " " || line.scalars[start] == "\t" { start += 1 }
-        guard start < line.scalars.count else { return ("", column) }
-        let text = String(String.UnicodeScalarView(line.scalars[start...])).trimmingTrailingSpaces()
-        return (text, start + 1)
+        var start = column
+        let end = line.trimmedEnd
+        while start < end, line.byte(start) == 0x20 || line.byte(start) == 0x09 { start += 1 }
+        guard start < end else { return ("", column) }
+        return (line.text(start, end), start)
     }
 
     // MARK: - Text owners
@@ -221,8 +221,9 @@ extension String {
     }
 
     func trimmingTrailingSpaces() -> String {
-        var scalars = Array(unicodeScalars)
-        while let last = scalars.last, last == " " || last == "\t" { scalars.removeLast() }
-        return String(String.UnicodeScalarView(scalars))
+        guard let last = utf8.last, last == 0x20 || last == 0x09 else { return self }
+        var view = Substring(self)
+        while let c = view.utf8.last, c == 0x20 || c == 0x09 { view = view.dropLast() }
+        return String(view)
     }
 }

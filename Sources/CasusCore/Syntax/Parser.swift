@@ -10,12 +10,14 @@ public struct Parser {
     /// Longest allowed line, in Unicode scalars.
     public static let maxLineLength = 10_000
     /// Largest allowed file, in bytes.
-    public static let maxFileBytes = 5_000_000
+    public static let maxFileBytes = 32 * 1024 * 1024
 
     let path: String
     let lines: [SourceLine]
     var index = 0
     var diagnostics: [Diagnostic] = []
+    /// Ids of question lines that had a syntax error and were dropped.
+    var brokenNames: Set<String> = []
     /// The block openers around the line being parsed, innermost last.
     var openers: [(keyword: String, line: SourceLine)] = []
 
@@ -31,15 +33,21 @@ public struct Parser {
         if bytes.count > maxFileBytes {
             return (empty, [Diagnostic("C020", .error, at: point(path, 1, 1), ParserMessages.fileTooLarge)])
         }
-        switch decode(bytes, path: path) {
-        case .success(let text): return parse(text, path: path)
-        case .failure(let diagnostic): return (empty, [diagnostic])
-        }
+        if let diagnostic = validate(bytes, path: path) { return (empty, [diagnostic]) }
+        return parseValid(bytes, path: path)
     }
 
     /// Parses source text.
     public static func parse(_ text: String, path: String) -> (SourceFile, [Diagnostic]) {
-        var parser = Parser(path: path, lines: SourceLine.split(text))
+        let bytes = Array(text.utf8)
+        if bytes.contains(0), let diagnostic = validate(bytes, path: path) {
+            return (SourceFile(path: path, items: []), [diagnostic])
+        }
+        return parseValid(bytes, path: path)
+    }
+
+    private static func parseValid(_ bytes: [UInt8], path: String) -> (SourceFile, [Diagnostic]) {
+        var parser = Parser(path: path, lines: SourceLine.split(bytes))
         if parser.lines.allSatisfy({ $0.isBlank || $0.isComment }) {
             let d = Diagnostic(
                 "C002", .error, at: point(path, 1, 1), ParserMessages.emptyFile(),
@@ -47,7 +55,9 @@ public struct Parser {
             return (SourceFile(path: path, items: []), [d])
         }
         let items = parser.parseTopLevel()
-        return (SourceFile(path: path, items: items), parser.diagnostics)
+        var file = SourceFile(path: path, items: items)
+        file.brokenNames = parser.brokenNames
+        return (file, parser.diagnostics)
     }
 
     // MARK: - Decoding
@@ -56,20 +66,21 @@ public struct Parser {
         let diagnostic: Diagnostic
     }
 
-    private static func decode(_ bytes: [UInt8], path: String) -> Result<String, Diagnostic> {
+    /// Nil when the bytes are valid UTF-8 without NUL; else an error at the first bad byte.
+    private static func validate(_ bytes: [UInt8], path: String) -> Diagnostic? {
+        // Fast path: validate in bulk; only a bad file pays for the walk that finds where.
+        if !bytes.contains(0), String(validating: bytes, as: UTF8.self) != nil { return nil }
         var line = 1
         var column = 1
         var iterator = bytes.makeIterator()
         var utf8 = Unicode.UTF8.ForwardParser()
-        var scalars = String.UnicodeScalarView()
         while true {
             switch utf8.parseScalar(from: &iterator) {
             case .valid(let encoded):
                 let scalar = Unicode.UTF8.decode(encoded)
                 if scalar == "\0" {
-                    return .failure(Diagnostic("C001", .error, at: point(path, line, column), ParserMessages.nulByte()))
+                    return Diagnostic("C001", .error, at: point(path, line, column), ParserMessages.nulByte())
                 }
-                scalars.append(scalar)
                 if scalar == "\n" {
                     line += 1
                     column = 1
@@ -77,9 +88,9 @@ public struct Parser {
                     column += 1
                 }
             case .emptyInput:
-                return .success(String(scalars))
+                return nil
             case .error:
-                return .failure(Diagnostic("C001", .error, at: point(path, line, column), ParserMessages.invalidUTF8()))
+                return Diagnostic("C001", .error, at: point(path, line, column), ParserMessages.invalidUTF8())
             }
         }
     }
@@ -99,7 +110,7 @@ public struct Parser {
                 index += 1
                 continue
             }
-            if line.scalars.count > Parser.maxLineLength {
+            if line.count > Parser.maxLineLength, line.scalarCount > Parser.maxLineLength {
                 error("C020", range(line, line.contentColumn, line.contentColumn + 1), ParserMessages.lineTooLong)
                 index += 1
                 skipIndented(under: line)
@@ -141,10 +152,13 @@ public struct Parser {
 
     // MARK: - Diagnostics
 
+    /// A range on `line` between two byte columns, in the scalar columns people see.
     func range(_ line: SourceLine, _ start: Int, _ end: Int) -> SourceRange {
-        SourceRange(
-            file: path, start: SourceLocation(line: line.number, column: start),
-            end: SourceLocation(line: line.number, column: max(end, start + 1)))
+        let from = line.scalarColumn(start)
+        let to = line.scalarColumn(max(end, start + 1))
+        return SourceRange(
+            file: path, start: SourceLocation(line: line.number, column: from),
+            end: SourceLocation(line: line.number, column: max(to, from + 1)))
     }
 
     func range(_ line: SourceLine, _ token: Token) -> SourceRange {
@@ -153,9 +167,7 @@ public struct Parser {
 
     /// The content of a line, from its first non-blank character to its last.
     func contentRange(_ line: SourceLine) -> SourceRange {
-        var end = line.scalars.count
-        while end > 0, line.scalars[end - 1] == " " || line.scalars[end - 1] == "\t" { end -= 1 }
-        return range(line, line.contentColumn, end + 1)
+        range(line, line.contentColumn, line.trimmedEnd)
     }
 
     mutating func error(

@@ -1,0 +1,149 @@
+import CasusCore
+
+/// Every text the REPL shows a person, in Dutch and English.
+public enum PlayMessages {
+    private static func t(_ nl: String, _ en: String) -> LocalizedText { LocalizedText(nl: nl, en: en) }
+
+    // MARK: Start
+
+    public static func audience(_ text: String) -> LocalizedText { t("Doelgroep: \(text)", "Audience: \(text)") }
+    public static func duration(_ minutes: Int) -> LocalizedText { t("Duur: \(minutes) min", "Duration: \(minutes) min") }
+    public static let caseHeading = t("De casus", "The case")
+    public static let startHint = t(
+        "Typ :hulp voor de commando's. Elk antwoord wordt meteen bewaard.",
+        "Type :help for the commands. Every answer is saved right away.")
+    public static let groupName = t("Hoe heet jullie groep?", "What is your group called?")
+    public static func membersIntro(_ range: ClosedRange<Int>) -> LocalizedText {
+        t(
+            "Wie doen er mee? Typ één naam per regel; een lege regel sluit af (\(range.lowerBound) tot \(range.upperBound) leden, meestal vier).",
+            "Who is playing? Type one name per line; an empty line ends (\(range.lowerBound) to \(range.upperBound) members, usually four).")
+    }
+    public static func memberPrompt(_ n: Int) -> LocalizedText { t("lid \(n)> ", "member \(n)> ") }
+    public static func tooFewMembers(_ min: Int) -> LocalizedText {
+        t("Er zijn minstens \(min) leden nodig. Typ nog een naam.", "At least \(min) members are needed. Type another name.")
+    }
+    public static func maxMembersReached(_ max: Int) -> LocalizedText {
+        t("Dat zijn er \(max): het maximum voor deze casus.", "That makes \(max): the most this case allows.")
+    }
+    public static func jobQuestion(_ job: Job) -> LocalizedText {
+        switch job {
+        case .scribe: t("Wie is de notulist (schrijft alles op)?", "Who is the scribe (writes everything down)?")
+        case .presenter: t("Wie is de presentator (presenteert maximaal 3 minuten)?", "Who is the presenter (presents for at most 3 minutes)?")
+        case .timekeeper: t("Wie is de tijdbewaker (let op de tijd per stap)?", "Who is the timekeeper (watches the time per step)?")
+        }
+    }
+    public static func groupReady(_ group: String, _ members: String) -> LocalizedText {
+        t("\(group): \(members). Succes!", "\(group): \(members). Good luck!")
+    }
+    public static let notDuringSetup = t(
+        "Dat commando werkt pas als de groep er is. Hier kan: :hulp, :casus, :rollen, :stop.",
+        "That command works once the group is set up. Here you can use: :help, :case, :roles, :quit.")
+
+    // MARK: Questions
+
+    public static let longHint = t("(meerdere regels; een lege regel sluit af)", "(several lines; an empty line ends)")
+    public static func listHint(min: Int?, max: Int?) -> LocalizedText {
+        var nl = "(één per regel; een lege regel sluit af"
+        var en = "(one per line; an empty line ends"
+        if let min, min > 1 { nl += "; minstens \(min)"; en += "; at least \(min)" }
+        if let max { nl += "; hoogstens \(max)"; en += "; at most \(max)" }
+        return t(nl + ")", en + ")")
+    }
+    public static let yesNoHint = t("(ja/nee)", "(yes/no)")
+    public static func scaleHint(_ min: Int, _ max: Int) -> LocalizedText { t("(\(min) tot \(max))", "(\(min) to \(max))") }
+    public static let pickHint = t("(nummer of naam)", "(number or name)")
+    public static let effectHint = t("(++ + 0 - --, eventueel met toelichting)", "(++ + 0 - --, optionally with a note)")
+    public static let effectLegend = t(
+        "Effect: ++ heel positief, + positief, 0 neutraal, - negatief, -- heel negatief. Zet er eventueel een toelichting achter, bijvoorbeeld: + voelt zich gesteund",
+        "Effect: ++ very positive, + positive, 0 neutral, - negative, -- very negative. Optionally add a note, for example: + feels supported")
+    public static let tallyHeading = t("Stemmen:", "Votes:")
+    public static func votes(_ n: Int) -> LocalizedText { n == 1 ? t("1 stem", "1 vote") : t("\(n) stemmen", "\(n) votes") }
+    public static let skipped = t("Overgeslagen.", "Skipped.")
+    public static let undone = t("Het laatste antwoord is teruggedraaid.", "The last answer was undone.")
+    public static let nothingToUndo = t("Er is nog niets om terug te draaien.", "There is nothing to undo yet.")
+    public static let saved = t("Alles is bewaard: elk antwoord wordt meteen opgeslagen.", "Everything is saved: each answer is stored right away.")
+
+    // MARK: Time
+
+    public static func budgetSpent(_ step: StepInfo) -> LocalizedText {
+        t(
+            "⏰ De tijd voor stap \(step.index + 1) (\(step.budgetMinutes ?? 0) min) is om. Rond af wanneer jullie zover zijn.",
+            "⏰ The time for step \(step.index + 1) (\(step.budgetMinutes ?? 0) min) is up. Wrap up when you are ready.")
+    }
+    public static func timeStatus(_ step: StepInfo, spent: String, budget: String?, left: String?) -> LocalizedText {
+        guard let budget, let left else {
+            return t("Stap \(step.index + 1): \(spent) bezig (geen tijdsbudget).", "Step \(step.index + 1): \(spent) so far (no time budget).")
+        }
+        return t(
+            "Stap \(step.index + 1): \(spent) van \(budget) gebruikt; \(left).",
+            "Step \(step.index + 1): \(spent) of \(budget) used; \(left).")
+    }
+    public static func timeLeft(_ clock: String) -> LocalizedText { t("nog \(clock)", "\(clock) left") }
+    public static func timeOver(_ clock: String) -> LocalizedText { t("\(clock) over de tijd", "\(clock) over time") }
+    public static func totalTime(_ spent: String) -> LocalizedText { t("Totaal tot nu toe: \(spent)", "Total so far: \(spent)") }
+
+    // MARK: Commands
+
+    public static func unknownCommand(_ word: String, suggestion: String?) -> LocalizedText {
+        let nlHint = suggestion.map { " Bedoel je :\($0)?" } ?? ""
+        let enHint = suggestion.map { " Did you mean :\($0)?" } ?? ""
+        return t(
+            "Onbekend commando :\(word).\(nlHint) Typ :hulp voor alle commando's.",
+            "Unknown command :\(word).\(enHint) Type :help for all commands.")
+    }
+    public static let helpHeading = t("Commando's (overal te typen):", "Commands (at any prompt):")
+    public static let helpFooter = t(
+        "Tab vult commando's, namen en keuzes aan; ↑ haalt een eerder antwoord terug; Ctrl-C wist de regel; Ctrl-D bewaart en stopt.",
+        "Tab completes commands, names and choices; ↑ recalls an earlier answer; Ctrl-C clears the line; Ctrl-D saves and quits.")
+    public static let noRoles = t("Deze casus heeft geen rollen.", "This case has no roles.")
+    public static let noInfos = t("Deze casus heeft geen achtergrondinformatie.", "This case has no background information.")
+    public static let infoList = t("Achtergrondinformatie (typ :info en de naam):", "Background information (type :info and the name):")
+    public static func unknownInfo(_ name: String, suggestion: String?) -> LocalizedText {
+        let nlHint = suggestion.map { " Bedoel je \($0)?" } ?? ""
+        let enHint = suggestion.map { " Did you mean \($0)?" } ?? ""
+        return t("Geen informatie met de naam \(name).\(nlHint)", "No information called \(name).\(enHint)")
+    }
+    public static let noCase = t("Deze casus heeft geen casustekst.", "This scenario has no case text.")
+    public static let sheetHeading = t("Voorlopig blad", "Sheet preview")
+    public static let sheetEmpty = t("Nog geen antwoorden.", "No answers yet.")
+
+    // MARK: Leaving
+
+    public static let askSaveAndQuit = t("Opslaan en stoppen? (j/n) ", "Save and quit? (y/n) ")
+    public static let goingOn = t("We gaan verder.", "Let's go on.")
+    public static let stopped = t(
+        "De sessie is bewaard. Ga later verder met --resume.",
+        "The session is saved. Continue later with --resume.")
+    public static let inputEnded = t(
+        "De invoer is op; de sessie is bewaard, ga verder met --resume.",
+        "The input has ended; the session is saved, continue with --resume.")
+    public static let inputEndedBeforeSetup = t(
+        "De invoer is op voordat de groep klaar was; er is niets bewaard.",
+        "The input ended before the group was set up; nothing was saved.")
+    public static let scriptEnded = t(
+        "Het antwoordscript is op; verder met het toetsenbord.",
+        "The answer script has run out; continue at the keyboard.")
+    public static let scriptEndedStop = t(
+        "Het antwoordscript is op; de sessie is bewaard, ga verder met --resume.",
+        "The answer script has run out; the session is saved, continue with --resume.")
+    public static func scriptInvalid(_ path: String, _ line: Int, _ key: String, _ message: String) -> LocalizedText {
+        t("\(path):\(line): het antwoord op \(key) past niet: \(message)", "\(path):\(line): the answer to \(key) does not fit: \(message)")
+    }
+    public static func scriptSetupInvalid(_ path: String, _ message: String) -> LocalizedText {
+        t("\(path): de groep in het script past niet: \(message)", "\(path): the group in the script does not fit: \(message)")
+    }
+    public static func saveFailed(_ message: String) -> LocalizedText {
+        t("Opslaan is mislukt: \(message)", "Saving failed: \(message)")
+    }
+
+    // MARK: End
+
+    public static let finished = t("Klaar! Alle stappen zijn gedaan.", "Done! Every step is finished.")
+    public static let summaryHeading = t("Samenvatting", "Summary")
+    public static func chosen(_ option: String) -> LocalizedText { t("Gekozen oplossing: \(option)", "Chosen solution: \(option)") }
+    public static let effectHeading = t("Effect van de oplossingen per rol", "Effect of the solutions per role")
+    public static let totalColumn = t("som", "sum")
+    public static let timesHeading = t("Tijd per stap (gebruikt / budget)", "Time per step (used / budget)")
+    public static let overBudget = t("over de tijd", "over time")
+    public static func sheetAt(_ path: String) -> LocalizedText { t("Het blad staat in: \(path)", "The sheet is at: \(path)") }
+}

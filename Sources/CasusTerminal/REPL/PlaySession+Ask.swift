@@ -1,0 +1,146 @@
+import CasusCore
+
+/// Asking one prompt: show it, read the answer (keyboard or script), parse, record.
+extension PlaySession {
+    /// What came back from reading a prompt's input.
+    enum Reply {
+        case lines([String])
+        case skip
+        case command(PlayCommandWord)
+        case unknownCommand(String, suggestion: String?)
+        /// Ctrl-C: the line is gone; ask again at the same prompt.
+        case interrupted
+        /// The session ends here.
+        case end(PlayEnding)
+    }
+
+    /// Asks `prompt` until it is answered or skipped (nil) or the session ends.
+    func ask(_ prompt: Prompt) -> PlayEnding? {
+        showQuestion(prompt, full: true)
+        while true {
+            noticeBudget()
+            switch readReply(for: prompt) {
+            case .end(let ending):
+                return ending
+            case .interrupted:
+                continue
+            case .skip:
+                if let ending = record(.skip(prompt.key, at: clock())) { return ending }
+                line(PlayMessages.skipped.text(language))
+                return nil
+            case .unknownCommand(let word, let suggestion):
+                message(PlayMessages.unknownCommand(word, suggestion: suggestion))
+            case .command(let command):
+                switch command {
+                case .skip:
+                    if let ending = record(.skip(prompt.key, at: clock())) { return ending }
+                    line(PlayMessages.skipped.text(language))
+                    return nil
+                case .back:
+                    let before = events.count
+                    if let ending = undo() { return ending }
+                    if events.count != before { return nil }
+                case .quit:
+                    return stop()
+                default:
+                    runCommand(command)
+                    showQuestion(prompt, full: false)
+                }
+            case .lines(let lines):
+                switch AnswerParser.parse(lines, for: prompt) {
+                case .success(let value):
+                    return record(.answer(prompt.key, value, at: clock()))
+                case .failure(let error):
+                    line(style.yellow(TextSafety.sanitize(error.message.text(language))))
+                    showQuestion(prompt, full: false)
+                }
+            }
+        }
+    }
+
+    /// Commands that show something and leave the question open.
+    func runCommand(_ command: PlayCommandWord) {
+        switch command {
+        case .help:
+            line(PlayMessages.helpHeading.text(language))
+            for l in PlayCommandWord.helpLines(language) { line(l) }
+            message(PlayMessages.helpFooter)
+        case .showCase: showCase()
+        case .roles: showRoles()
+        case .info(let name): showInfo(name)
+        case .time: showTime()
+        case .sheet: showSheetPreview()
+        case .save: line(PlayMessages.saved.text(language))
+        case .back, .skip, .quit: break
+        }
+    }
+
+    /// The question: who has the word, the text, a hint for the answer type, numbered options.
+    /// `full: false` repeats only the text and hint (after an invalid answer or a command).
+    func showQuestion(_ prompt: Prompt, full: Bool) {
+        line()
+        switch prompt.kind {
+        case .question:
+            if full, let speaker = prompt.speaker {
+                line(style.bold(TextSafety.sanitize(RuntimeMessages.speaker(speaker).text(language))))
+            }
+            if prompt.type == .effect && !effectLegendShown {
+                effectLegendShown = true
+                message(PlayMessages.effectLegend)
+            }
+            paragraph(prompt.text + hint(for: prompt))
+        case .ballot(let voter):
+            if full { line(style.bold(TextSafety.sanitize(RuntimeMessages.speaker(voter).text(language)))) }
+            paragraph(prompt.text)
+            paragraph(RuntimeMessages.ballot(voter).text(language) + " " + PlayMessages.pickHint.text(language))
+        case .tieBreak:
+            let leaders = prompt.options.map(\.label)
+            paragraph(RuntimeMessages.tie(leaders).text(language) + " " + PlayMessages.pickHint.text(language))
+        }
+        if full || prompt.options.count <= 12 {
+            for (index, option) in prompt.options.enumerated() {
+                hanging("  \(index + 1). ", option.label)
+            }
+        }
+    }
+
+    private func hint(for prompt: Prompt) -> String {
+        let text: LocalizedText?
+        switch prompt.type {
+        case .text, .vote: text = nil
+        case .longText: text = PlayMessages.longHint
+        case .list(let min, let max): text = PlayMessages.listHint(min: min, max: max)
+        case .yesNo: text = PlayMessages.yesNoHint
+        case .choice, .member, .role: text = PlayMessages.pickHint
+        case .scale(let min, let max): text = PlayMessages.scaleHint(min, max)
+        case .effect: text = PlayMessages.effectHint
+        }
+        return text.map { " " + $0.text(language) } ?? ""
+    }
+
+    /// One notice per step when its budget is spent.
+    func noticeBudget() {
+        guard let step = state.currentStep, !budgetNoticeShown.contains(step.index),
+            let left = state.remainingInCurrentStep(now: clock()), left < 0
+        else { return }
+        budgetNoticeShown.insert(step.index)
+        line(style.yellow(PlayMessages.budgetSpent(step).text(language)))
+    }
+
+    /// The prompt string: `[mm:ss] > ` with the time left on a terminal, `> ` otherwise.
+    func promptString() -> String {
+        guard options.showsClock, let left = state.remainingInCurrentStep(now: clock()) else { return "> " }
+        return "[\(TextLayout.clock(left >= 0 ? left.rounded(.up) : left))] > "
+    }
+
+    var continuationPrompt: String { "  … " }
+
+    /// True for answers typed over several lines (an empty line ends).
+    func isMultiLine(_ prompt: Prompt) -> Bool {
+        guard case .question = prompt.kind else { return false }
+        switch prompt.type {
+        case .longText, .list: return true
+        default: return false
+        }
+    }
+}

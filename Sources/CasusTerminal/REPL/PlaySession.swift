@@ -1,0 +1,200 @@
+import CasusCore
+
+/// How a play session ended; decides the exit status.
+public enum PlayEnding: Hashable, Sendable {
+    /// Every step is done.
+    case finished
+    /// The group typed `:stop` or confirmed Ctrl-D. Saved.
+    case stopped
+    /// Piped input or the answer script ran out. Saved.
+    case inputEnded
+    /// Something was wrong (a scripted answer that does not fit, a failed save). Exit 1.
+    case failed(String)
+
+    /// The process exit status for this ending.
+    public var exitCode: Int32 {
+        if case .failed = self { return 1 }
+        return 0
+    }
+}
+
+/// Settings of one REPL run that do not change while it runs.
+public struct PlayOptions {
+    public var language: Language
+    public var style: Style
+    /// Columns to wrap to.
+    public var width: Int
+    /// A person types at a terminal: Ctrl-D asks before leaving, a finished script hands over
+    /// to the keyboard.
+    public var interactive: Bool
+    /// Show the time left as `mm:ss` in the prompt (only on a terminal, so piped transcripts
+    /// stay deterministic).
+    public var showsClock: Bool
+    /// Answers to play instead of typing (`--answers`).
+    public var script: AnswerScript?
+    /// Wait this long before each scripted answer (`--pace`).
+    public var paceMilliseconds: Int?
+    /// Sleeps for the given milliseconds (injected so tests do not wait).
+    public var sleep: (Int) -> Void
+
+    public init(
+        language: Language, style: Style = .plain, width: Int = 80, interactive: Bool = false,
+        showsClock: Bool = false, script: AnswerScript? = nil, paceMilliseconds: Int? = nil,
+        sleep: @escaping (Int) -> Void = { _ in }
+    ) {
+        self.language = language
+        self.style = style
+        self.width = width
+        self.interactive = interactive
+        self.showsClock = showsClock
+        self.script = script
+        self.paceMilliseconds = paceMilliseconds
+        self.sleep = sleep
+    }
+}
+
+/// The REPL: plays a scenario with a group at one terminal.
+///
+/// Every decision about what comes next is the engine's (`Engine.replay`); this class asks,
+/// reads, records and shows. Each event goes to the recorder before the next prompt appears.
+public final class PlaySession {
+    let scenario: Scenario
+    let engine: Engine
+    let editor: any LineEditor
+    let out: any OutputSink
+    let clock: () -> Timestamp
+    let recorder: any SessionRecorder
+    let options: PlayOptions
+
+    /// The session so far.
+    public private(set) var events: [SessionEvent]
+    /// The replayed state of `events`.
+    public private(set) var state: SessionState
+
+    var effectLegendShown = false
+    var budgetNoticeShown = Set<Int>()
+    var talliedVotes = Set<AnswerKey>()
+    var decidedVotes = Set<AnswerKey>()
+    /// True once the answer script ran out and the keyboard took over.
+    var scriptHandedOver = false
+    /// Keys whose scripted answer did not fit; asked at the keyboard instead.
+    var scriptRejected = Set<AnswerKey>()
+    /// True when the group left during setup on purpose (`:stop`, Ctrl-D at a terminal).
+    var setupStopped = false
+
+    var language: Language { options.language }
+    var style: Style { options.style }
+
+    public init(
+        scenario: Scenario, events: [SessionEvent] = [], editor: any LineEditor, output: any OutputSink,
+        clock: @escaping () -> Timestamp, recorder: any SessionRecorder, options: PlayOptions
+    ) {
+        self.scenario = scenario
+        self.engine = Engine(scenario: scenario)
+        self.editor = editor
+        self.out = output
+        self.clock = clock
+        self.recorder = recorder
+        self.options = options
+        self.events = events
+        self.state = engine.replay(events)
+        for vote in state.votes {
+            talliedVotes.insert(vote.key)
+            if vote.winner != nil { decidedVotes.insert(vote.key) }
+        }
+    }
+
+    /// Plays until the scenario is finished, the group leaves or the input ends.
+    public func run() -> PlayEnding {
+        showIntro()
+        if state.next == .setup {
+            if let ending = runSetup() { return ending }
+        } else if !events.isEmpty {
+            // Continued session: the time away does not count.
+            if let ending = record(.resumed(at: clock())) { return ending }
+            showOrphans()
+        }
+        while true {
+            showPendingOutput()
+            announceVotes()
+            guard let prompt = state.prompt else { return finish() }
+            if let ending = ask(prompt) { return ending }
+        }
+    }
+
+    // MARK: Recording
+
+    /// Records `event` and moves on; an ending when saving failed.
+    func record(_ event: SessionEvent) -> PlayEnding? {
+        let next = events + [event]
+        let nextState = engine.replay(next)
+        do {
+            try recorder.record(event, state: nextState)
+        } catch {
+            let message = PlayMessages.saveFailed(String(describing: error)).text(language)
+            line(style.red(TextSafety.sanitize(message)))
+            return .failed(message)
+        }
+        events = next
+        state = nextState
+        return nil
+    }
+
+    /// Undoes the last answer or skip through the recorder; an ending when saving failed.
+    func undo() -> PlayEnding? {
+        let remaining = SessionEvent.undo(events)
+        guard remaining.count < events.count else {
+            line(PlayMessages.nothingToUndo.text(language))
+            return nil
+        }
+        let nextState = engine.replay(remaining)
+        do {
+            try recorder.recordUndo(remaining: remaining, state: nextState)
+        } catch {
+            let message = PlayMessages.saveFailed(String(describing: error)).text(language)
+            line(style.red(TextSafety.sanitize(message)))
+            return .failed(message)
+        }
+        events = remaining
+        state = nextState
+        talliedVotes.formIntersection(state.votes.map(\.key))
+        decidedVotes.formIntersection(state.votes.filter { $0.winner != nil }.map(\.key))
+        line(PlayMessages.undone.text(language))
+        return nil
+    }
+
+    // MARK: Ending
+
+    func finish() -> PlayEnding {
+        if !state.hasFinishedMarker, let ending = record(.finished(at: clock())) { return ending }
+        line()
+        line(style.bold(PlayMessages.finished.text(language)))
+        showSummary()
+        return close(finished: true, message: nil) ?? .finished
+    }
+
+    /// Closes the recorder and says goodbye; an ending when that failed.
+    func close(finished: Bool, message: LocalizedText?) -> PlayEnding? {
+        do {
+            try recorder.close(state: state, finished: finished)
+        } catch {
+            let text = PlayMessages.saveFailed(String(describing: error)).text(language)
+            line(style.red(TextSafety.sanitize(text)))
+            return .failed(text)
+        }
+        if let location = recorder.sheetLocation {
+            line(PlayMessages.sheetAt(TextSafety.sanitize(location)).text(language))
+        }
+        if let message { line(message.text(language)) }
+        return nil
+    }
+
+    func stop() -> PlayEnding {
+        close(finished: false, message: PlayMessages.stopped) ?? .stopped
+    }
+
+    func inputEnded(_ message: LocalizedText = PlayMessages.inputEnded) -> PlayEnding {
+        line()
+        return close(finished: false, message: message) ?? .inputEnded
+    }
+}

@@ -1,0 +1,176 @@
+import ArgumentParser
+import CasusCore
+import CasusTerminal
+import Foundation
+
+/// `casus play [FILE]` — the group plays a scenario at one terminal.
+struct PlayCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "play",
+        abstract: "Play a scenario with a group at this terminal.",
+        discussion: """
+            Without FILE a menu of the bundled scenarios appears. With --answers the answers come \
+            from a script (as for `casus test`); when it runs out the keyboard takes over on a \
+            terminal, else the session is saved and play stops. Exit status: 0 when finished, \
+            stopped or out of input (saved), 1 on a broken scenario, script or save, 2 on usage errors.
+            """)
+
+    @Argument(help: "The scenario (.casus). Without it: choose from the bundled scenarios.")
+    var file: String?
+
+    @Option(help: "Play the answers from this script (key: value lines).")
+    var answers: String?
+
+    @Option(help: "With --answers: wait this many milliseconds before each scripted answer.")
+    var pace: Int?
+
+    @Option(help: "Language: nl or en (default: CASUS_LANG/LANG, else the scenario's).")
+    var lang: String?
+
+    @Option(help: "Where sessions are kept.")
+    var dir: String?
+
+    @Flag(help: "Continue the last unfinished session of this scenario.")
+    var resume = false
+
+    func validate() throws {
+        if let lang, Language(tag: lang) == nil { throw ValidationError("--lang takes nl or en") }
+        if let pace, pace < 0 { throw ValidationError("--pace takes a number of milliseconds, 0 or more") }
+        if pace != nil && answers == nil { throw ValidationError("--pace only works with --answers") }
+    }
+
+    func run() throws {
+        let capabilities = TerminalCapabilities.current()
+        let editor = LineEditors.make(capabilities: capabilities, echoPipedInput: true)
+        let sink = ConsoleSink()
+        let environment = ProcessInfo.processInfo.environment
+        let uiLanguage = LanguageChoice.resolve(flag: lang, scenario: nil)
+
+        guard let path = file ?? chooseScenario(editor: editor, sink: sink, language: uiLanguage) else {
+            throw ExitCode.success
+        }
+        let loaded = ScenarioLoader.load(path: path, provider: FileSourceProvider())
+        let language = LanguageChoice.resolve(flag: lang, scenario: loaded.language)
+        guard let scenario = loaded.scenario, !loaded.diagnostics.hasErrors else {
+            let renderer = DiagnosticRenderer(language: language, style: Output.diagnosticStyle()) { f, n in
+                loaded.line(n, of: f)
+            }
+            for d in loaded.diagnostics { Output.err(renderer.render(d)) }
+            throw ExitCode(loaded.diagnostics.contains { $0.code == "C100" } ? 2 : 1)
+        }
+
+        var script: AnswerScript?
+        if let answers {
+            script = try loadScript(answers, scenario: scenario, language: language)
+        }
+
+        let storage = try openPlayStorage(
+            scenario: scenario,
+            options: PlayStorageOptions(
+                dir: dir, resume: resume, language: language,
+                askResume: { question in
+                    guard capabilities.stdinIsTTY else { return false }
+                    if case .line(let answer) = editor.readLine(prompt: TextSafety.sanitize(question) + " ") {
+                        return ["j", "ja", "y", "yes"].contains(answer.lowercased().trimmingCharacters(in: .whitespaces))
+                    }
+                    return false
+                }))
+        for notice in storage.notices { sink.write(TextSafety.sanitize(notice) + "\n") }
+
+        let options = PlayOptions(
+            language: language,
+            style: Style(enabled: capabilities.colorEnabled),
+            width: capabilities.width,
+            interactive: capabilities.stdinIsTTY,
+            showsClock: capabilities.stdinIsTTY && capabilities.stdoutIsTTY,
+            script: script,
+            paceMilliseconds: pace,
+            sleep: { ms in usleep(useconds_t(min(ms, 60_000)) * 1000) })
+        let session = PlaySession(
+            scenario: scenario, events: storage.events, editor: editor, output: sink,
+            clock: Self.clock(environment: environment), recorder: storage.recorder, options: options)
+        let ending = session.run()
+        if ending.exitCode != 0 { throw ExitCode(ending.exitCode) }
+    }
+
+    /// The real clock, or a fixed one when `CASUS_FAKE_CLOCK` is set (tests only): then every
+    /// reading is that many seconds since 1970 (1700000000 when not a number), so step times
+    /// in a transcript are always 00:00.
+    static func clock(environment: [String: String]) -> () -> Timestamp {
+        if let fake = environment["CASUS_FAKE_CLOCK"], !fake.isEmpty {
+            let fixed = Timestamp(Double(fake) ?? 1_700_000_000)
+            return { fixed }
+        }
+        return { Timestamp(Date().timeIntervalSince1970) }
+    }
+
+    /// Reads and checks the answer script: syntax problems and keys the scenario does not have
+    /// are errors naming the script's line (exit 1).
+    private func loadScript(_ path: String, scenario: Scenario, language: Language) throws -> AnswerScript {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            Output.err(PlayCommandText.unreadableScript(path).text(language) + "\n")
+            throw ExitCode(2)
+        }
+        let (script, diagnostics) = AnswerScript.parse(String(decoding: data, as: UTF8.self), path: path)
+        let problems = diagnostics + script.unknownKeys(in: scenario)
+        if problems.hasErrors {
+            let text = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            let renderer = DiagnosticRenderer(language: language, style: Output.diagnosticStyle()) { f, n in
+                f == path && n >= 1 && n <= text.count ? String(text[n - 1]) : nil
+            }
+            for d in problems { Output.err(renderer.render(d)) }
+            throw ExitCode(1)
+        }
+        return script
+    }
+
+    /// The numbered menu of bundled scenarios; nil when the group leaves.
+    private func chooseScenario(editor: any LineEditor, sink: ConsoleSink, language: Language) -> String? {
+        guard let folder = ScenarioCatalog.folder() else {
+            Output.err(PlayCommandText.noScenarios.text(language) + "\n")
+            return nil
+        }
+        let entries = ScenarioCatalog.entries(in: folder)
+        guard !entries.isEmpty else {
+            Output.err(PlayCommandText.noScenarios.text(language) + "\n")
+            return nil
+        }
+        sink.write(PlayCommandText.menuHeading.text(language) + "\n")
+        for (index, entry) in entries.enumerated() {
+            var facts: [String] = []
+            if let audience = entry.audience { facts.append(audience) }
+            if let minutes = entry.durationMinutes { facts.append("\(minutes) min") }
+            let extra = facts.isEmpty ? "" : " (\(facts.joined(separator: ", ")))"
+            sink.write("  \(index + 1). \(TextSafety.sanitize(entry.title + extra))\n")
+        }
+        let options = entries.map { PromptOption(value: $0.path, label: $0.title) }
+        let titles = entries.map(\.title)
+        editor.completions = { _, word in CompletionMatching.prefixMatches(word, in: titles) }
+        while true {
+            switch editor.readLine(prompt: PlayCommandText.menuPrompt.text(language)) {
+            case .interrupted: continue
+            case .endOfInput: return nil
+            case .line(let text):
+                let trimmed = text.trimmingCharacters(in: .whitespaces)
+                if trimmed == ":stop" || trimmed == ":quit" { return nil }
+                switch AnswerParser.parse([text], type: .choice, options: options) {
+                case .success(.choice(let path)): return path
+                case .success: continue
+                case .failure(let error): sink.write(TextSafety.sanitize(error.message.text(language)) + "\n")
+                }
+            }
+        }
+    }
+}
+
+/// Texts of `casus play` outside the REPL itself.
+enum PlayCommandText {
+    static let menuHeading = LocalizedText(nl: "Welke casus spelen jullie?", en: "Which case do you play?")
+    static let menuPrompt = LocalizedText(nl: "nummer> ", en: "number> ")
+    static let noScenarios = LocalizedText(
+        nl: "Geen casussen gevonden. Geef een bestand mee (casus play BESTAND) of zet CASUS_SCENARIOS.",
+        en: "No scenarios found. Give a file (casus play FILE) or set CASUS_SCENARIOS.")
+    static func unreadableScript(_ path: String) -> LocalizedText {
+        LocalizedText(nl: "Kan het antwoordscript niet lezen: \(path)", en: "Cannot read the answer script: \(path)")
+    }
+}

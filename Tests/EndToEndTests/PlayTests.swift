@@ -1,0 +1,175 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `casus play` as a person or a pipe sees it: the built binary under pipes and a pseudo-terminal.
+///
+/// Transcript determinism: the prompt shows the time left (`[mm:ss] > `) only when stdin and
+/// stdout are terminals, so piped output has no clock in it; `CASUS_FAKE_CLOCK` (tests only)
+/// fixes the clock so the summary's step times are always 00:00.
+@Suite struct PlayTests {
+    static let root: URL = {
+        var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        while !FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) {
+            dir.deleteLastPathComponent()
+        }
+        return dir
+    }()
+
+    static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
+
+    /// Each test gets its own session store, so no earlier session is offered for resuming.
+    let environment = TestEnvironment.base.merging([
+        "CASUS_FAKE_CLOCK": "1700000000", "CASUS_LANG": "nl",
+        "CASUS_DIR": FileManager.default.temporaryDirectory.appendingPathComponent("casus-play-\(UUID().uuidString)").path,
+    ]) { $1 }
+
+    /// The output without the line naming the sheet file, whose folder name is unique per run.
+    static func withoutSheetLocation(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.hasPrefix("Het blad staat in: ") && !$0.hasPrefix("The sheet is at: ") }
+            .joined(separator: "\n")
+    }
+
+    func binary() throws -> String {
+        try #require(TestEnvironment.binary(named: "casus"), "build casus first")
+    }
+
+    @Test func scriptedPlaythroughMatchesTheGoldenTranscript() throws {
+        let result = try runProcess(
+            binary: try binary(),
+            arguments: [
+                "play", Self.path("Scenarios/vo1-afpersing-havo4.casus"),
+                "--answers", Self.path("Tests/Fixtures/Playthroughs/vo1-afpersing-havo4.answers"),
+            ],
+            environment: environment)
+        #expect(result.status == 0, "\(result.stderr)")
+        let golden = Self.path("Tests/Fixtures/Transcripts/vo1.txt")
+        if ProcessInfo.processInfo.environment["CASUS_RECORD"] == "1" {
+            try Self.withoutSheetLocation(result.stdout).write(toFile: golden, atomically: true, encoding: .utf8)
+        }
+        let expected = try String(contentsOfFile: golden, encoding: .utf8)
+        #expect(result.stdout.contains("Het blad staat in: " + environment["CASUS_DIR"]!))
+        #expect(Self.withoutSheetLocation(result.stdout) == expected, "re-record with CASUS_RECORD=1 swift test --filter PlayTests")
+        #expect(result.stdout.contains("Klaar! Alle stappen zijn gedaan."))
+    }
+
+    @Test func emptyStdinEndsPromptlyAndCleanly() throws {
+        let start = Date()
+        let result = try runProcess(
+            binary: try binary(), arguments: ["play", Self.path("Scenarios/vo1-afpersing-havo4.casus")],
+            environment: environment)
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("De invoer is op"))
+        #expect(Date().timeIntervalSince(start) < 5)
+    }
+
+    @Test func aScriptRunningOutOnAPipeStopsSaved() throws {
+        let script = FileManager.default.temporaryDirectory.appendingPathComponent("casus-short-\(UUID()).answers")
+        try "groep: Groep Blauw\nleden: Anna, Bram, Carla, Daan\nnotulist: Anna\nwat_gebeurde: Iets.\n".write(
+            to: script, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: script) }
+        let result = try runProcess(
+            binary: try binary(),
+            arguments: ["play", Self.path("Scenarios/vo1-afpersing-havo4.casus"), "--answers", script.path],
+            environment: environment)
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("Het antwoordscript is op; de sessie is bewaard"))
+    }
+
+    @Test func anUnknownScriptKeyNamesItsLine() throws {
+        let script = FileManager.default.temporaryDirectory.appendingPathComponent("casus-bad-\(UUID()).answers")
+        try "groep: G\nleden: Anna, Bram\n\nbestaat_niet: x\n".write(to: script, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: script) }
+        let result = try runProcess(
+            binary: try binary(),
+            arguments: ["play", Self.path("Scenarios/vo1-afpersing-havo4.casus"), "--answers", script.path],
+            environment: environment)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("\(script.lastPathComponent):4"))
+    }
+
+    // MARK: Under a pseudo-terminal
+
+    func startTerminal() throws -> PseudoTerminal {
+        let terminal = try PseudoTerminal(
+            binary: try binary(), arguments: ["play", Self.path("Scenarios/vo1-afpersing-havo4.casus")],
+            environment: environment, columns: 100, rows: 40)
+        try terminal.waitFor("Hoe heet jullie groep?")
+        try terminal.waitFor("> ")
+        return terminal
+    }
+
+    func setUpGroup(_ terminal: PseudoTerminal) throws {
+        try terminal.send("Groep Blauw\r")
+        for name in ["Anna", "Bram", "Carla", "Daan"] {
+            try terminal.waitFor("> ")
+            try terminal.send(name + "\r")
+        }
+        try terminal.waitFor("lid 5> ")
+        try terminal.send("\r")
+        for answer in ["1", "Bram", "Ca\t"] {
+            try terminal.waitFor("> ")
+            try terminal.send(answer + "\r")
+        }
+        try terminal.waitFor("Succes!")
+    }
+
+    @Test func typingEditingHistoryCompletionAndLeaving() throws {
+        let terminal = try startTerminal()
+        // Backspace over a multi-byte character.
+        try terminal.send("Groep Zoë\u{7F}e\r")
+        try terminal.waitFor("Wie doen er mee")
+        for name in ["Anna", "Bram", "Carla", "Daan"] {
+            try terminal.waitFor("> ")
+            try terminal.send(name + "\r")
+        }
+        try terminal.waitFor("lid 5> ")
+        try terminal.send("\r")
+        // Tab completes a member name at the job questions.
+        try terminal.waitFor("notulist")
+        try terminal.waitFor("> ")
+        try terminal.send("An\t\r")
+        try terminal.waitFor("presentator")
+        try terminal.waitFor("> ")
+        try terminal.send("2\r")
+        try terminal.waitFor("tijdbewaker")
+        try terminal.waitFor("> ")
+        try terminal.send("3\r")
+        try terminal.waitFor("Groep Zoe: Anna, Bram, Carla en Daan. Succes!")
+        // The prompt shows the time left on a terminal.
+        try terminal.waitFor("[10:00] > ")
+        try terminal.send("Er werd afgeperst.\r")
+        try terminal.waitFor("  … ")
+        try terminal.send("\r")
+        // ↑ recalls the earlier answer; Ctrl-C throws the line away and the program lives.
+        try terminal.waitFor("] > ")
+        try terminal.send("\u{1B}[A")
+        try terminal.waitFor("Er werd afgeperst.")
+        try terminal.send("\u{03}")
+        try terminal.waitFor("] > ")
+        try terminal.send(":rollen\r")
+        try terminal.waitFor("slachtoffer — het meisje uit havo 4")
+        // Ctrl-D asks first; `j` saves and leaves.
+        try terminal.waitFor("] > ")
+        try terminal.send("\u{04}")
+        try terminal.waitFor("Opslaan en stoppen? (j/n) ")
+        try terminal.send("j\r")
+        try terminal.waitFor("De sessie is bewaard")
+        #expect(try terminal.waitForExit() == 0)
+        #expect(terminal.output.contains("Anna") && !terminal.output.contains("An\t"))
+    }
+
+    @Test func tabCompletesCommandsAndInfoNames() throws {
+        let terminal = try startTerminal()
+        try setUpGroup(terminal)
+        try terminal.waitFor("] > ")
+        try terminal.send(":info groeps\t\r")
+        try terminal.waitFor("] > ")
+        try terminal.send(":roll\t\r")
+        try terminal.waitFor("mentor — de mentor")
+        try terminal.waitFor("] > ")
+        try terminal.send(":stop\r")
+        #expect(try terminal.waitForExit() == 0)
+    }
+}
