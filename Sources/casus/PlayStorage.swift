@@ -84,6 +84,11 @@ enum PlayStorage {
             throw CasusFailure(error.message)
         }
         let real = FileSourceProvider.realPath(scenarioPath)
+        // A crash between creating a folder and its journal leaves a folder without answers:
+        // remove it when no one holds it.
+        for summary in list where !FileManager.default.fileExists(atPath: summary.folder.journalURL.path) {
+            try? store.delete(summary.folder)
+        }
         return list.compactMap { summary -> (Candidate, Date)? in
             guard let meta = SessionFiles.meta(summary), !meta.finished,
                 meta.scenarioPath == scenarioPath || FileSourceProvider.realPath(meta.scenarioPath) == real

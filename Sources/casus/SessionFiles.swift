@@ -76,6 +76,7 @@ final class SessionFiles: SessionRecorder {
         self.language = language
         self.now = now
         let lock = try SessionFiles.takeLock(folder, language)
+        SessionFiles.removeLeftoverTemps(folder)
         let journal: Journal
         do {
             journal = try folder.openJournal()
@@ -247,6 +248,15 @@ final class SessionFiles: SessionRecorder {
             return CasusFailure(LocalizedText(nl: "Sessie niet gevonden: \(error.message)", en: "Session not found: \(error.message)").text(language))
         default:
             return CasusFailure(error.message)
+        }
+    }
+
+    /// Removes the temp files of atomic writes a crash interrupted (`.sheet.md.tmp-…`). They
+    /// hold answers, so they must not linger. Call with the lock held.
+    static func removeLeftoverTemps(_ folder: SessionFolder) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.url.path) else { return }
+        for name in names where name.hasPrefix(".") && name.contains(".tmp-") {
+            unlink(folder.url.path + "/" + name)
         }
     }
 
