@@ -1,20 +1,123 @@
 import CasusCore
+import CasusStore
 import CasusTerminal
+import Foundation
 
-/// What `casus play` asks of session storage. Placeholder: the durable implementation
-/// (journal, `--dir`, `--resume`, the lock) replaces this file.
+/// How `casus play` wants its session stored.
 struct PlayStorageOptions {
+    /// `--dir`; nil uses `CASUS_DIR`, then the XDG data folder.
     var dir: String?
+    /// `--resume`: continue the newest unfinished session of this scenario without asking.
     var resume: Bool
+    /// The language of notices, questions and sheets.
     var language: Language
-    /// Asks the group a yes/no question (e.g. "continue the earlier session?").
+    /// Asks the group a yes/no question (false on a non-terminal).
     var askResume: (String) -> Bool
 }
 
-/// Opens the storage for a session of `scenario`: the recorder, the events to continue from,
-/// and notices to show first. This stub keeps everything in memory.
-func openPlayStorage(scenario: Scenario, options: PlayStorageOptions) throws -> (
-    recorder: SessionRecorder, events: [SessionEvent], notices: [String]
-) {
-    (MemoryRecorder(), [], [])
+/// Opens the durable storage for playing `scenario`: a new session (its folder is created at
+/// the first event) or, when the group agrees or `--resume` is given, the newest unfinished
+/// session of the same scenario file. Returns the recorder, the events to replay and notices
+/// to show (repairs of the journal, which session continues). The REPL records the `resumed`
+/// marker and names answers that no longer fit the scenario (`Engine.orphanedAnswers`).
+///
+/// Throws a `CasusFailure` (exit 1) when the session is in use by another casus or its
+/// journal is damaged before its last record.
+func openPlayStorage(scenario: Scenario, options: PlayStorageOptions) throws
+    -> (recorder: SessionRecorder, events: [SessionEvent], notices: [String])
+{
+    try openPlayStorage(scenario: scenario, options: options, now: Date.init)
+}
+
+func openPlayStorage(scenario: Scenario, options: PlayStorageOptions, now: @escaping () -> Date) throws
+    -> (recorder: SessionRecorder, events: [SessionEvent], notices: [String])
+{
+    setRestrictiveUmask()
+    let language = options.language
+    let store: SessionStore
+    do {
+        store = try SessionStore(location: StoreLocation.resolve(explicit: options.dir))
+    } catch let error as StoreError {
+        throw SessionFiles.failure(error, folder: nil, language: language)
+    }
+    let path = PlayStorage.absolutePath(scenario.path)
+    var notices: [String] = []
+
+    if let candidate = try PlayStorage.unfinished(in: store, scenarioPath: path).first {
+        let question = PlayStorage.resumeQuestion(candidate, language)
+        if options.resume || options.askResume(question) {
+            let files = try SessionFiles(
+                resuming: candidate.folder, store: store, scenario: scenario, scenarioPath: path, language: language,
+                now: now)
+            notices += files.notices
+            // The REPL records the `resumed` marker and names orphaned answers itself.
+            try files.writeSheets()
+            notices.append(
+                LocalizedText(
+                    nl: "Verder met sessie \(candidate.folder.id).", en: "Continuing session \(candidate.folder.id)."
+                ).text(language))
+            return (files, files.events, notices)
+        }
+    } else if options.resume {
+        notices.append(
+            LocalizedText(
+                nl: "Er is geen onafgemaakte sessie van dit scenario; er begint een nieuwe.",
+                en: "There is no unfinished session of this scenario; a new one starts."
+            ).text(language))
+    }
+    let files = SessionFiles(store: store, scenario: scenario, scenarioPath: path, language: language, now: now)
+    return (files, [], notices)
+}
+
+enum PlayStorage {
+    struct Candidate {
+        var folder: SessionFolder
+        var meta: SessionMeta
+    }
+
+    /// Unfinished sessions of the scenario at `scenarioPath` (absolute), newest first.
+    static func unfinished(in store: SessionStore, scenarioPath: String) throws -> [Candidate] {
+        let list: [SessionStore.Summary]
+        do {
+            list = try store.list()
+        } catch let error as StoreError {
+            throw CasusFailure(error.message)
+        }
+        let real = FileSourceProvider.realPath(scenarioPath)
+        // A crash between creating a folder and its journal leaves a folder without answers:
+        // remove it when no one holds it.
+        for summary in list where !FileManager.default.fileExists(atPath: summary.folder.journalURL.path) {
+            try? store.delete(summary.folder)
+        }
+        return list.compactMap { summary -> (Candidate, Date)? in
+            guard let meta = SessionFiles.meta(summary), !meta.finished,
+                meta.scenarioPath == scenarioPath || FileSourceProvider.realPath(meta.scenarioPath) == real
+            else { return nil }
+            return (Candidate(folder: summary.folder, meta: meta), max(summary.modified, meta.updated))
+        }
+        .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.folder.id > $1.0.folder.id }
+        .map(\.0)
+    }
+
+    static func absolutePath(_ path: String) -> String {
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        return URL(fileURLWithPath: absolute).standardizedFileURL.path
+    }
+
+    static func resumeQuestion(_ candidate: Candidate, _ language: Language) -> String {
+        let group = candidate.meta.group ?? "?"
+        let when = localTime(candidate.meta.started)
+        return LocalizedText(
+            nl: "Er is een onafgemaakte sessie van groep \(group) (begonnen \(when), \(candidate.meta.answers) antwoorden). Daarmee verder gaan?",
+            en: "There is an unfinished session of group \(group) (started \(when), \(candidate.meta.answers) answers). Continue it?"
+        ).text(language)
+    }
+
+    /// `2026-11-25 14:05` in the local time zone.
+    static func localTime(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        return formatter.string(from: date)
+    }
 }

@@ -1,0 +1,39 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension DurableFile {
+    /// Replaces several files in one folder, each atomically (temp file 0600 → fsync →
+    /// rename), with one fsync of the folder at the end instead of one per file. After a
+    /// crash every file holds its old or its new content, never a mix.
+    public static func writeAtomically(_ files: [(data: Data, url: URL)]) throws {
+        guard let folder = files.first?.url.deletingLastPathComponent().path else { return }
+        var temps: [(temp: String, path: String)] = []
+        defer {
+            for (temp, _) in temps { _ = unlink(temp) }
+        }
+        for (data, url) in files {
+            precondition(url.deletingLastPathComponent().path == folder, "all files must share one folder")
+            let temp = folder + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(randomHex(4))"
+            let fd = try Posix.open(temp, O_WRONLY | O_CREAT | O_EXCL, action: "create")
+            temps.append((temp, url.path))
+            do {
+                try Posix.writeAll(fd, data, path: temp)
+                try Posix.sync(fd, path: temp)
+            } catch {
+                _ = close(fd)
+                throw error
+            }
+            guard close(fd) == 0 else { throw Posix.error("close", temp, errno) }
+        }
+        while let (temp, path) = temps.first {
+            guard rename(temp, path) == 0 else { throw Posix.error("replace", path, errno) }
+            temps.removeFirst()
+        }
+        try Posix.syncFolder(folder)
+    }
+}

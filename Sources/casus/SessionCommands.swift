@@ -1,0 +1,243 @@
+import ArgumentParser
+import CasusCore
+import CasusStore
+import Foundation
+
+/// Options every session command shares.
+struct StoreOptions: ParsableArguments {
+    @Option(help: "The folder with the sessions (default: $CASUS_DIR, else ~/.local/share/casus).")
+    var dir: String?
+
+    @Option(help: "Language of the messages: nl or en.")
+    var lang: String?
+
+    var language: Language { LanguageChoice.resolve(flag: lang, scenario: nil) }
+
+    func validateLanguage() throws {
+        if let lang, Language(tag: lang) == nil { throw ValidationError("--lang takes nl or en") }
+    }
+
+    func store() throws -> SessionStore {
+        setRestrictiveUmask()
+        do {
+            return try SessionStore(location: StoreLocation.resolve(explicit: dir))
+        } catch let error as StoreError {
+            throw SessionFiles.failure(error, folder: nil, language: language)
+        }
+    }
+
+    func find(_ store: SessionStore, _ reference: String) throws -> SessionFolder {
+        do {
+            return try store.find(reference)
+        } catch let error as StoreError {
+            throw SessionFiles.failure(error, folder: nil, language: language)
+        }
+    }
+}
+
+/// `casus sheet SESSION` — renders a session's sheet again.
+struct SheetCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sheet",
+        abstract: "Render a session's presentation sheet again (Markdown, HTML or JSON).")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case md, html, json
+        var sheet: SessionFolder.Sheet {
+            switch self {
+            case .md: .markdown
+            case .html: .html
+            case .json: .json
+            }
+        }
+    }
+
+    @Argument(help: "The session: its id, a unique start of it, or its folder.")
+    var session: String
+
+    @Option(help: "md, html or json.")
+    var format: Format = .md
+
+    @Option(help: "Write to this file (mode 0600) instead of standard output.")
+    var out: String?
+
+    @OptionGroup var store: StoreOptions
+
+    func validate() throws { try store.validateLanguage() }
+
+    func run() throws {
+        let language = store.language
+        let sessions = try store.store()
+        let folder = try store.find(sessions, session)
+        let text = try Self.render(folder: folder, format: format, language: language)
+        if let out {
+            try DurableFile.writeAtomically(Data(text.utf8), to: URL(fileURLWithPath: PlayStorage.absolutePath(out)))
+        } else {
+            Output.out(text)
+        }
+    }
+
+    /// Replays the journal against the scenario it was played with. When the session is in use
+    /// or the scenario cannot be loaded, the sheet file written during play is used instead.
+    static func render(folder: SessionFolder, format: Format, language: Language) throws -> String {
+        let header = SessionFiles.readHeader(folder)
+        let fallback = { (reason: LocalizedText) throws -> String in
+            let url = folder.sheetURL(format.sheet)
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                throw CasusFailure(reason.text(language))
+            }
+            Output.err(
+                LocalizedText(
+                    nl: "Let op: \(reason.nl) Het blad van tijdens het spelen wordt getoond.",
+                    en: "Note: \(reason.en) Showing the sheet written during play."
+                ).text(language) + "\n")
+            return String(decoding: data, as: UTF8.self)
+        }
+        guard let header else {
+            return try fallback(LocalizedText(nl: "Het logboek van deze sessie is onleesbaar.", en: "This session's journal is unreadable."))
+        }
+        let loaded = ScenarioLoader.load(path: header.scenarioPath, provider: FileSourceProvider())
+        guard let scenario = loaded.scenario else {
+            return try fallback(
+                LocalizedText(
+                    nl: "Het scenario \(header.scenarioPath) is niet (meer) te laden.",
+                    en: "The scenario \(header.scenarioPath) cannot be loaded (any more)."))
+        }
+        let sheetLanguage = Language(tag: header.language) ?? language
+        let files: SessionFiles
+        do {
+            files = try SessionFiles(
+                resuming: folder, store: try SessionStore(location: StoreLocation(root: folder.url.deletingLastPathComponent())),
+                scenario: scenario, scenarioPath: header.scenarioPath, language: sheetLanguage)
+        } catch let failure as CasusFailure {
+            if (try? folder.lock()) == nil {
+                return try fallback(LocalizedText(nl: "De sessie wordt nu gespeeld.", en: "The session is being played right now."))
+            }
+            throw failure
+        }
+        for notice in files.notices { Output.err(notice + "\n") }
+        let state = files.state
+        let model = SheetModel(
+            state: state, language: sheetLanguage, started: Timestamp(files.started.timeIntervalSince1970),
+            updated: files.events.last.map(\.timestamp))
+        switch format {
+        case .md: return MarkdownSheet.render(model)
+        case .html: return HTMLSheet.render(model)
+        case .json: return JSONSheet.render(model)
+        }
+    }
+}
+
+/// `casus sessions` — lists the stored sessions.
+struct SessionsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sessions", abstract: "List the stored sessions: group, scenario, start, answers, finished.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @Option(help: "text or json.")
+    var format: Format = .text
+
+    @OptionGroup var store: StoreOptions
+
+    func validate() throws { try store.validateLanguage() }
+
+    struct Row: Encodable {
+        var id: String
+        var group: String?
+        var scenario: String
+        var scenarioPath: String
+        var started: Date
+        var answers: Int
+        var finished: Bool
+    }
+
+    func run() throws {
+        let language = store.language
+        let sessions = try store.store()
+        let rows: [Row]
+        do {
+            rows = try sessions.list().map { summary in
+                let meta = SessionFiles.meta(summary)
+                return Row(
+                    id: summary.folder.id, group: meta?.group, scenario: meta?.scenarioTitle ?? "?",
+                    scenarioPath: meta?.scenarioPath ?? "", started: meta?.started ?? summary.modified,
+                    answers: meta?.answers ?? 0, finished: meta?.finished ?? false)
+            }
+        } catch let error as StoreError {
+            throw SessionFiles.failure(error, folder: nil, language: language)
+        }
+        switch format {
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            encoder.dateEncodingStrategy = .iso8601
+            Output.out(String(decoding: try encoder.encode(rows), as: UTF8.self) + "\n")
+        case .text:
+            guard !rows.isEmpty else {
+                Output.out(LocalizedText(nl: "Geen sessies.", en: "No sessions.").text(language) + "\n")
+                return
+            }
+            let head = LocalizedText(
+                nl: "sessie|groep|scenario|begonnen|antwoorden|klaar",
+                en: "session|group|scenario|started|answers|finished")
+            let yes = LocalizedText(nl: "ja", en: "yes").text(language)
+            let no = LocalizedText(nl: "nee", en: "no").text(language)
+            var table = [head.text(language).split(separator: "|").map(String.init)]
+            for row in rows {
+                table.append([
+                    row.id, row.group ?? "–", row.scenario, PlayStorage.localTime(row.started), String(row.answers),
+                    row.finished ? yes : no,
+                ])
+            }
+            let widths = (0..<6).map { c in table.map { $0[c].count }.max() ?? 0 }
+            for line in table {
+                let cells = line.enumerated().map { c, s in c == 5 ? s : s + String(repeating: " ", count: widths[c] - s.count) }
+                Output.out(cells.joined(separator: "  ") + "\n")
+            }
+        }
+    }
+}
+
+/// `casus delete SESSION` — removes a session for good.
+struct DeleteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "delete", abstract: "Delete a session and all its answers for good.")
+
+    @Argument(help: "The session: its id, a unique start of it, or its folder.")
+    var session: String
+
+    @Flag(help: "Do not ask for confirmation.")
+    var yes = false
+
+    @OptionGroup var store: StoreOptions
+
+    func validate() throws { try store.validateLanguage() }
+
+    func run() throws {
+        let language = store.language
+        let sessions = try store.store()
+        let folder = try store.find(sessions, session)
+        if !yes {
+            let meta = (try? sessions.list())?.first { $0.folder == folder }.flatMap(SessionFiles.meta)
+            let group = meta?.group ?? "?"
+            let answers = meta?.answers ?? 0
+            Output.err(
+                LocalizedText(
+                    nl: "Sessie \(folder.id) van groep \(group) (\(answers) antwoorden) voorgoed verwijderen? [j/n] ",
+                    en: "Delete session \(folder.id) of group \(group) (\(answers) answers) for good? [y/n] "
+                ).text(language))
+            let reply = (readLine() ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+            guard ["j", "ja", "y", "yes"].contains(reply) else {
+                Output.err(LocalizedText(nl: "Niets verwijderd.", en: "Nothing deleted.").text(language) + "\n")
+                throw ExitCode(1)
+            }
+        }
+        do {
+            try sessions.delete(folder)
+        } catch let error as StoreError {
+            throw SessionFiles.failure(error, folder: folder, language: language)
+        }
+        Output.out(LocalizedText(nl: "Sessie \(folder.id) is verwijderd.", en: "Session \(folder.id) was deleted.").text(language) + "\n")
+    }
+}

@@ -1,0 +1,293 @@
+import CasusCore
+import CasusStore
+import CasusTerminal
+import Foundation
+
+/// The journal's header object (line 1): which scenario, in which language, since when.
+struct SessionHeader: Codable, Equatable {
+    /// The header layout version.
+    var sessionFormat: Int = 1
+    var app: String = "casus"
+    /// The scenario's absolute path when the session started.
+    var scenarioPath: String
+    var scenarioTitle: String
+    var language: String
+    /// Seconds since 1970.
+    var created: Double
+}
+
+/// `meta.json`: what `casus sessions` lists and what resume looks for.
+struct SessionMeta: Codable, Equatable {
+    var format: Int = 1
+    var id: String
+    var group: String?
+    var scenarioPath: String
+    var scenarioTitle: String
+    var language: String
+    var started: Date
+    var updated: Date
+    var answers: Int
+    var finished: Bool
+}
+
+/// The durable recorder: every event goes to the session's journal (one fsynced line)
+/// before `record` returns; then the sheets and `meta.json` are replaced atomically.
+///
+/// The session folder is created lazily at the first event, so starting and leaving at once
+/// leaves nothing behind, and the folder name carries the group's name when the first event
+/// is the setup. The session lock is held from then on (or from opening, on resume) until
+/// `close` or deinit.
+final class SessionFiles: SessionRecorder {
+    let store: SessionStore
+    let scenario: Scenario
+    let scenarioPath: String
+    let language: Language
+    let now: () -> Date
+
+    private(set) var folder: SessionFolder?
+    private var journal: Journal?
+    private var lock: SessionLock?
+    private(set) var events: [SessionEvent]
+    private(set) var started: Date
+    private var closed = false
+    /// The bytes last written per file, to skip rewriting unchanged sheets.
+    private var written: [String: Data] = [:]
+
+    /// A new session; nothing is written until the first event.
+    init(store: SessionStore, scenario: Scenario, scenarioPath: String, language: Language, now: @escaping () -> Date = Date.init) {
+        self.store = store
+        self.scenario = scenario
+        self.scenarioPath = scenarioPath
+        self.language = language
+        self.now = now
+        events = []
+        started = now()
+    }
+
+    /// Continues the session in `folder`: takes its lock, opens (and if needed repairs) its
+    /// journal and decodes every event. Notices tell what had to be repaired.
+    init(
+        resuming folder: SessionFolder, store: SessionStore, scenario: Scenario, scenarioPath: String,
+        language: Language, now: @escaping () -> Date = Date.init
+    ) throws {
+        self.store = store
+        self.scenario = scenario
+        self.scenarioPath = scenarioPath
+        self.language = language
+        self.now = now
+        let lock = try SessionFiles.takeLock(folder, language)
+        SessionFiles.removeLeftoverTemps(folder)
+        let journal: Journal
+        do {
+            journal = try folder.openJournal()
+        } catch let error as StoreError {
+            throw SessionFiles.failure(error, folder: folder, language: language)
+        }
+        var events: [SessionEvent] = []
+        let decoder = JSONDecoder()
+        for record in journal.records {
+            do {
+                events.append(try decoder.decode(SessionEvent.self, from: record.payload))
+            } catch {
+                throw CasusFailure(
+                    LocalizedText(
+                        nl: "Het logboek \(journal.url.path) heeft op regel \(record.seq) een antwoord dat casus niet kan lezen; er is niets veranderd.",
+                        en: "The journal \(journal.url.path) has an answer on line \(record.seq) that casus cannot read; nothing was changed."
+                    ).text(language))
+            }
+        }
+        let header = try? JSONDecoder().decode(SessionHeader.self, from: journal.header)
+        self.folder = folder
+        self.journal = journal
+        self.lock = lock
+        self.events = events
+        started = header.map { Date(timeIntervalSince1970: $0.created) }
+            ?? events.first.map { Date(timeIntervalSince1970: $0.timestamp.secondsSince1970) } ?? now()
+        if case .truncatedTail(_, let saved) = journal.recovery {
+            notices.append(
+                LocalizedText(
+                    nl: "Het laatste antwoord in het logboek was half geschreven (afgebroken); het is eraf gehaald en apart bewaard in \(saved.path).",
+                    en: "The last answer in the journal was only half written (cut off); it was removed and kept aside in \(saved.path)."
+                ).text(language))
+        }
+    }
+
+    /// What opening had to say (repairs).
+    private(set) var notices: [String] = []
+
+    deinit {
+        lock?.unlock()
+    }
+
+    var sheetLocation: String? { folder?.sheetURL(.markdown).path }
+
+    // MARK: SessionRecorder
+
+    func record(_ event: SessionEvent, state: SessionState) throws {
+        try append(event)
+        try writeSheets()
+    }
+
+    /// Undo: the journal is replaced, atomically, by one holding only `remaining`.
+    func recordUndo(remaining: [SessionEvent], state: SessionState) throws {
+        guard !closed else {
+            throw CasusFailure(LocalizedText(nl: "De sessie is al gesloten.", en: "The session is already closed.").text(language))
+        }
+        guard let folder, let old = journal else {
+            events = remaining
+            return
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let payloads = try remaining.map { try encoder.encode($0) }
+        old.close()
+        journal = nil
+        journal = try Journal.replace(at: folder.journalURL, header: old.header, payloads: payloads)
+        events = remaining
+        try writeSheets()
+    }
+
+    func close(state: SessionState, finished: Bool) throws {
+        guard !closed else { return }
+        defer {
+            closed = true
+            journal?.close()
+            lock?.unlock()
+        }
+        guard folder != nil else { return }
+        if finished, !events.contains(where: { if case .finished = $0 { true } else { false } }) {
+            try append(.finished(at: Timestamp(now().timeIntervalSince1970)))
+        }
+        try writeSheets()
+    }
+
+    // MARK: Writing
+
+    /// Appends `event` to the journal and returns once it is on disk.
+    func append(_ event: SessionEvent) throws {
+        guard !closed else {
+            throw CasusFailure(LocalizedText(nl: "De sessie is al gesloten.", en: "The session is already closed.").text(language))
+        }
+        if journal == nil { try createFolder(first: event) }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        try journal!.append(payload: try encoder.encode(event))
+        events.append(event)
+    }
+
+    private func createFolder(first event: SessionEvent) throws {
+        var group = "sessie"
+        if case .setup(let setup, _) = event { group = setup.group }
+        let folder = try store.create(group: group, date: started)
+        let lock = try SessionFiles.takeLock(folder, language)
+        let header = SessionHeader(
+            scenarioPath: scenarioPath, scenarioTitle: scenario.metadata.title, language: language.rawValue,
+            created: started.timeIntervalSince1970)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        journal = try folder.createJournal(header: try encoder.encode(header))
+        self.folder = folder
+        self.lock = lock
+    }
+
+    /// The current state of the journal's events.
+    var state: SessionState { Engine(scenario: scenario).replay(events) }
+
+    /// Replaces the three sheets and `meta.json`; files whose bytes did not change are skipped.
+    func writeSheets() throws {
+        guard let folder else { return }
+        let state = self.state
+        let model = SheetModel(
+            state: state, language: language, started: Timestamp(started.timeIntervalSince1970),
+            updated: events.last.map(\.timestamp))
+        var files: [(data: Data, url: URL)] = [
+            (Data(MarkdownSheet.render(model).utf8), folder.sheetURL(.markdown)),
+            (Data(HTMLSheet.render(model).utf8), folder.sheetURL(.html)),
+            (Data(JSONSheet.render(model).utf8), folder.sheetURL(.json)),
+        ]
+        let meta = SessionMeta(
+            id: folder.id, group: state.setup?.group, scenarioPath: scenarioPath,
+            scenarioTitle: scenario.metadata.title, language: language.rawValue, started: started,
+            updated: events.last.map { Date(timeIntervalSince1970: $0.timestamp.secondsSince1970) } ?? started,
+            answers: state.answers.count, finished: state.hasFinishedMarker)
+        files.append((try SessionFolder.metaEncoder().encode(meta), folder.metaURL))
+        // Unchanged files are not rewritten; the rest share one folder flush.
+        files.removeAll { written[$0.url.path] == $0.data }
+        try DurableFile.writeAtomically(files)
+        for file in files { written[file.url.path] = file.data }
+    }
+
+    // MARK: Helpers
+
+    static func takeLock(_ folder: SessionFolder, _ language: Language) throws -> SessionLock {
+        do {
+            return try folder.lock()
+        } catch let error as StoreError {
+            throw failure(error, folder: folder, language: language)
+        }
+    }
+
+    /// A store error as a plain sentence in `language`.
+    static func failure(_ error: StoreError, folder: SessionFolder?, language: Language) -> CasusFailure {
+        let id = folder?.id ?? ""
+        switch error.kind {
+        case .sessionInUse(let pid):
+            let who = pid.map { " (pid \($0))" } ?? ""
+            return CasusFailure(
+                LocalizedText(
+                    nl: "Sessie \(id) is al open in een andere casus\(who). Sluit die eerst; twee tegelijk kan niet.",
+                    en: "Session \(id) is already open in another casus\(who). Close that one first; two at once is not possible."
+                ).text(language))
+        case .journalCorrupt(let line):
+            return CasusFailure(
+                LocalizedText(
+                    nl: "Het logboek van sessie \(id) is beschadigd op regel \(line), vóór latere goede antwoorden. casus heeft niets weggegooid of veranderd; bewaar de map \(folder?.url.path ?? "") en vraag hulp.",
+                    en: "The journal of session \(id) is damaged at line \(line), before later good answers. casus dropped and changed nothing; keep the folder \(folder?.url.path ?? "") and ask for help."
+                ).text(language))
+        case .sessionNotFound:
+            return CasusFailure(LocalizedText(nl: "Sessie niet gevonden: \(error.message)", en: "Session not found: \(error.message)").text(language))
+        default:
+            return CasusFailure(error.message)
+        }
+    }
+
+    /// Removes the temp files of atomic writes a crash interrupted (`.sheet.md.tmp-…`). They
+    /// hold answers, so they must not linger. Call with the lock held.
+    static func removeLeftoverTemps(_ folder: SessionFolder) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.url.path) else { return }
+        for name in names where name.hasPrefix(".") && name.contains(".tmp-") {
+            unlink(folder.url.path + "/" + name)
+        }
+    }
+
+    /// Reads the header of a session's journal without opening (or repairing) it.
+    static func readHeader(_ folder: SessionFolder) -> SessionHeader? {
+        guard let handle = FileHandle(forReadingAtPath: folder.journalURL.path) else { return nil }
+        defer { try? handle.close() }
+        guard let bytes = try? handle.read(upToCount: 64 * 1024), let newline = bytes.firstIndex(of: 0x0A),
+            let line = try? JSONSerialization.jsonObject(with: bytes[..<newline]) as? [String: Any],
+            let data = line["data"], let json = try? JSONSerialization.data(withJSONObject: data)
+        else { return nil }
+        return try? JSONDecoder().decode(SessionHeader.self, from: json)
+    }
+
+    /// The metadata of a listed session: `meta.json`, or what the journal header says.
+    static func meta(_ summary: SessionStore.Summary) -> SessionMeta? {
+        if let data = summary.meta, let meta = try? SessionFolder.metaDecoder().decode(SessionMeta.self, from: data) {
+            return meta
+        }
+        guard let header = readHeader(summary.folder) else { return nil }
+        let started = Date(timeIntervalSince1970: header.created)
+        return SessionMeta(
+            id: summary.folder.id, group: nil, scenarioPath: header.scenarioPath, scenarioTitle: header.scenarioTitle,
+            language: header.language, started: started, updated: summary.modified, answers: 0, finished: false)
+    }
+}
+
+/// A failure with a plain message for the user; exits with status 1.
+struct CasusFailure: Error, CustomStringConvertible, LocalizedError {
+    let message: String
+    init(_ message: String) { self.message = message }
+    var description: String { message }
+    var errorDescription: String? { message }
+}

@@ -1,0 +1,177 @@
+import Foundation
+import Testing
+@testable import CasusCore
+
+/// A fixed session of the havo 4 case, played through the real loader and engine.
+enum SheetFixture {
+    static let pitch = "Wij kiezen aangifte. Het meisje is veilig en de school steunt haar."
+
+    /// The session; `clock` shifts every timestamp (the answers stay the same).
+    static func session(clock: Double = 1_700_000_000, pitch: String = SheetFixture.pitch, group: GroupSetup = RT.group) -> RT.Session {
+        var s = RT.Session(RT.load(RT.havo4), setup: group)
+        s.clock = clock
+        s.events = [.setup(group, at: Timestamp(clock))]
+        s.type("Bedreigd en afgeperst via Instagram.")
+        s.type("ja")
+        s.type("De hele klas deed mee <uit angst>.")
+        s.type("het meisje\nde pesters\nde ouders")
+        s.type("bang")
+        s.type("stoer")
+        s.type("Gesprek met mentor\nAangifte doen")
+        for rating in ["++", "-", "+ ze voelt zich gehoord", "--"] { s.type(rating) }
+        for input in ["1", "2", "1", "2"] { s.type(input) }
+        s.type("aan")
+        s.type(pitch)
+        return s
+    }
+
+    static func model(_ s: RT.Session, language: Language = .nl) -> SheetModel {
+        SheetModel(
+            state: s.state, language: language, started: s.events.first?.timestamp, updated: s.events.last?.timestamp)
+    }
+}
+
+@Suite("Sheets")
+struct SheetTests {
+    static let goldenFolder = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures/Sheets")
+
+    /// Compares with a golden file; `CASUS_RECORD=1` writes it instead.
+    func golden(_ name: String, _ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        let url = Self.goldenFolder.appendingPathComponent(name)
+        if ProcessInfo.processInfo.environment["CASUS_RECORD"] == "1" {
+            try FileManager.default.createDirectory(at: Self.goldenFolder, withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+            return
+        }
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        #expect(text == expected, "differs from \(name); re-record with CASUS_RECORD=1", sourceLocation: sourceLocation)
+    }
+
+    @Test func markdownGolden() throws {
+        let s = SheetFixture.session()
+        #expect(s.state.next == .finished)
+        try golden("havo4.nl.md", MarkdownSheet.render(SheetFixture.model(s)))
+        try golden("havo4.en.md", MarkdownSheet.render(SheetFixture.model(s, language: .en)))
+    }
+
+    @Test func htmlGolden() throws {
+        try golden("havo4.nl.html", HTMLSheet.render(SheetFixture.model(SheetFixture.session())))
+    }
+
+    @Test func jsonGolden() throws {
+        try golden("havo4.nl.json", JSONSheet.render(SheetFixture.model(SheetFixture.session())))
+    }
+
+    @Test func markdownHoldsEveryPart() {
+        let md = MarkdownSheet.render(SheetFixture.model(SheetFixture.session()))
+        for part in [
+            "# Presentatieblad: Afpersing via sociale media", "## Groep: Groep Blauw", "- Notulist: Anna",
+            "## De casus", "## Rollen", "### Stap 1: De situatie verkennen", "## Groepsdruk",
+            "| 1. Gesprek met mentor | ++ | - | +1 |", "Gekozen oplossing: **Aangifte doen** (gelijke stand; de groep heeft gekozen)",
+            "## Tijd per stap", "## Spreektijd van de presentatie", "_(rol: het meisje)_",
+        ] {
+            #expect(md.contains(part), "missing: \(part)")
+        }
+    }
+
+    @Test func speakingTimeEstimateAndWarning() {
+        let short = SheetFixture.model(SheetFixture.session(pitch: Array(repeating: "woord", count: 130).joined(separator: " ")))
+        #expect(short.speeches.count == 1)
+        #expect(short.speeches[0].words == 130)
+        #expect(short.speeches[0].seconds == 60)
+        #expect(!short.speeches[0].isOverLimit)
+        #expect(!MarkdownSheet.render(short).contains("Let op"))
+
+        let long = SheetFixture.model(SheetFixture.session(pitch: Array(repeating: "woord", count: 400).joined(separator: " ")))
+        #expect(long.speeches[0].limitMinutes == 3)
+        #expect(long.speeches[0].isOverLimit)
+        #expect(MarkdownSheet.render(long).contains("Let op: langer dan 3 minuten."))
+        #expect(HTMLSheet.render(long).contains("class=\"warning\""))
+        #expect(MarkdownSheet.render(SheetFixture.model(SheetFixture.session(pitch: Array(repeating: "word", count: 400).joined(separator: " ")), language: .en)).contains("Warning: longer than 3 minutes."))
+        #expect(JSONSheet.value(long).object?["speaking"]?.object?["overLimit"] == .bool(true))
+    }
+
+    @Test func htmlEscapesEverything() {
+        let evil = GroupSetup(group: "<script>alert('x')</script> & \"co\"", members: ["Anna", "Bram", "Carla", "Daan"], jobs: [.scribe: "Anna"])
+        let html = HTMLSheet.render(SheetFixture.model(SheetFixture.session(group: evil)))
+        #expect(!html.contains("<script>"))
+        #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;co&quot;"))
+        #expect(html.contains("De hele klas deed mee &lt;uit angst&gt;."))
+        #expect(HTMLSheet.e("&<>\"'") == "&amp;&lt;&gt;&quot;&#39;")
+        // Self-contained: no links to anything outside the file.
+        #expect(!html.contains("http://") && !html.contains("https://") && !html.contains("<script") && !html.contains("<link"))
+        #expect(html.contains("@page { size: A4"))
+    }
+
+    @Test func jsonIsEqualApartFromTimes() throws {
+        let a = JSONSheet.render(SheetFixture.model(SheetFixture.session(clock: 1_700_000_000)))
+        let b = JSONSheet.render(SheetFixture.model(SheetFixture.session(clock: 1_800_000_123)))
+        #expect(a != b)
+        func withoutTimes(_ text: String) throws -> NSDictionary {
+            var object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+            #expect(object["times"] != nil)
+            object["times"] = nil
+            return object as NSDictionary
+        }
+        #expect(try withoutTimes(a) == withoutTimes(b))
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(a.utf8)) as? [String: Any])
+        let answers = try #require(parsed["answers"] as? [[String: Any]])
+        let effect = try #require(answers.first { $0["key"] as? String == "effect[2][pesters]" })
+        #expect(effect["solution"] as? Int == 2)
+        #expect(effect["role"] as? String == "pesters")
+        #expect(effect["step"] as? Int == 2)
+        let ballot = try #require(answers.first { $0["key"] as? String == "gekozen[Bram]" })
+        #expect(ballot["member"] as? String == "Bram")
+        #expect(parsed["chosen"] as? String == "Aangifte doen")
+        #expect(parsed["format"] as? Int == 1)
+    }
+
+    @Test func layoutDecidesOrder() {
+        let source = RT.havo4 + """
+
+
+            blad
+                kop: Onze oplossing
+                toon stemming, pitch
+                kop: Wat we zagen
+                toon wat_gebeurde, casus
+            einde
+            """
+        var s = RT.Session(RT.load(source))
+        for input in ["Afgeperst.", "nee", "a\nb", "bang", "stoer", "Gesprek\nAangifte"] { s.type(input) }
+        for _ in 0..<4 { s.type("+") }
+        for input in ["1", "1", "1", "2"] { s.type(input) }
+        s.type("Kort.")
+        let md = MarkdownSheet.render(SheetModel(state: s.state, language: .nl))
+        let order = ["## Onze oplossing", "## Stemming", "**Jullie presentatie in het kort**", "## Wat we zagen", "**Wat gebeurde er precies?**", "## De casus"]
+        let positions = order.map { md.range(of: $0)?.lowerBound }
+        #expect(positions.allSatisfy { $0 != nil }, "\(md)")
+        #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted())
+        #expect(!md.contains("## Rollen"))
+    }
+
+    @Test func utcTimes() {
+        #expect(SheetTime.utc(Timestamp(0)) == "1970-01-01 00:00 UTC")
+        #expect(SheetTime.utc(Timestamp(1_700_000_000)) == "2023-11-14 22:13 UTC")
+    }
+
+    @Test func jsonStringsAreEscaped() {
+        #expect(JSONValue.string("a\"b\\c\n<\u{1}").serialized() == "\"a\\\"b\\\\c\\n\\u003c\\u0001\"\n")
+    }
+
+    @Test func emptySessionRenders() {
+        let state = Engine(scenario: RT.load(RT.havo4)).replay([])
+        let model = SheetModel(state: state, language: .en)
+        #expect(MarkdownSheet.render(model).contains("No answers yet."))
+        #expect(HTMLSheet.render(model).contains("<!DOCTYPE html>"))
+        #expect(JSONSheet.value(model).object?["group"] == .null)
+    }
+}
+
+extension JSONValue {
+    var object: [String: JSONValue]? {
+        if case .object(let o) = self { return o }
+        return nil
+    }
+}

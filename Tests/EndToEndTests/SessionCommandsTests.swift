@@ -1,0 +1,96 @@
+import CasusCore
+import CasusStore
+import Foundation
+import Testing
+import TestSupport
+@testable import casus
+
+/// `casus sheet`, `casus sessions` and `casus delete` on the built binary.
+@Suite("Session commands")
+struct SessionCommandsTests {
+    let root: URL
+    let dir: String
+    let scenarioPath: String
+
+    init() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("casus-cmd-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        dir = root.appendingPathComponent("store").path
+        scenarioPath = root.appendingPathComponent("proef.casus").path
+        try Data(SessionFilesTests.source.utf8).write(to: URL(fileURLWithPath: scenarioPath))
+    }
+
+    /// Records a session in-process, as `casus play` would.
+    func record(finished: Bool) throws -> SessionFolder {
+        let scenario = try #require(ScenarioLoader.load(path: scenarioPath, provider: FileSourceProvider()).scenario)
+        let opened = try openPlayStorage(
+            scenario: scenario, options: PlayStorageOptions(dir: dir, resume: false, language: .nl, askResume: { _ in false }))
+        let files = try #require(opened.recorder as? SessionFiles)
+        let setup = GroupSetup(group: "Groep <Geel>", members: ["Anna", "Bram"], jobs: [:])
+        try files.record(.setup(setup, at: Timestamp(1_700_000_000)), state: files.state)
+        try files.record(.answer(AnswerKey("a"), .text("Sam werd buitengesloten."), at: Timestamp(1_700_000_060)), state: files.state)
+        try files.close(state: files.state, finished: finished)
+        return try #require(files.folder)
+    }
+
+    func casus(_ arguments: [String], stdin: String = "") throws -> ProcessResult {
+        let binary = try #require(TestEnvironment.binary(named: "casus"))
+        return try runProcess(binary: binary, arguments: arguments, stdin: stdin, environment: TestEnvironment.base)
+    }
+
+    @Test func sheetRendersAgainInEveryFormat() throws {
+        let folder = try record(finished: false)
+        let md = try casus(["sheet", folder.id, "--dir", dir])
+        #expect(md.status == 0, "\(md.stderr)")
+        #expect(md.stdout.contains("Sam werd buitengesloten."))
+        #expect(md.stdout == (try String(contentsOf: folder.sheetURL(.markdown), encoding: .utf8)))
+        let json = try casus(["sheet", String(folder.id.prefix(20)), "--format", "json", "--dir", dir])
+        #expect(json.status == 0, "\(json.stderr)")
+        #expect(json.stdout.contains("\"key\": \"a\""))
+        let out = root.appendingPathComponent("blad.html").path
+        let html = try casus(["sheet", folder.id, "--format", "html", "--out", out, "--dir", dir])
+        #expect(html.status == 0, "\(html.stderr)")
+        #expect(html.stdout.isEmpty)
+        #expect(try String(contentsOfFile: out, encoding: .utf8).contains("Groep &lt;Geel&gt;"))
+        let mode = try FileManager.default.attributesOfItem(atPath: out)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        // Answers never go to standard error.
+        #expect(!md.stderr.contains("Sam") && !json.stderr.contains("Sam") && !html.stderr.contains("Sam"))
+    }
+
+    @Test func sessionsListsGroupsAndState() throws {
+        let open = try record(finished: false)
+        let done = try record(finished: true)
+        let text = try casus(["sessions", "--dir", dir, "--lang", "en"])
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.contains(open.id) && text.stdout.contains(done.id))
+        #expect(text.stdout.contains("Groep <Geel>"))
+        let json = try casus(["sessions", "--format", "json", "--dir", dir])
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.count == 2)
+        #expect(Set(rows.compactMap { $0["finished"] as? Bool }) == [true, false])
+        #expect(rows.allSatisfy { $0["answers"] as? Int == 1 && $0["scenario"] as? String == "Proef" })
+    }
+
+    @Test func deleteAsksAndRemovesForGood() throws {
+        let folder = try record(finished: true)
+        let no = try casus(["delete", folder.id, "--dir", dir], stdin: "nee\n")
+        #expect(no.status == 1)
+        #expect(FileManager.default.fileExists(atPath: folder.url.path))
+        let yes = try casus(["delete", folder.id, "--dir", dir], stdin: "ja\n")
+        #expect(yes.status == 0, "\(yes.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.url.path))
+        let missing = try casus(["delete", folder.id, "--yes", "--dir", dir])
+        #expect(missing.status == 1)
+    }
+
+    @Test func deleteRefusesASessionInUse() throws {
+        let folder = try record(finished: false)
+        let lock = try folder.lock()
+        let busy = try casus(["delete", folder.id, "--yes", "--dir", dir, "--lang", "en"])
+        #expect(busy.status == 1)
+        #expect(busy.stderr.contains("already open in another casus"))
+        lock.unlock()
+        #expect(FileManager.default.fileExists(atPath: folder.url.path))
+    }
+}

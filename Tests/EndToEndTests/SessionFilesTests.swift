@@ -1,0 +1,236 @@
+import CasusCore
+import CasusStore
+import Foundation
+import Testing
+@testable import casus
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The durable recorder and `openPlayStorage`, against a temporary store.
+@Suite("Session files")
+struct SessionFilesTests {
+    static let source = """
+        titel: Proef
+        taal: nl
+        casus:
+            Een korte casus.
+        rol slachtoffer: het meisje
+        stap "Een" (5 min)
+            vraag a (tekst): Wat gebeurde er?
+            vraag b (tekst): Wie deed mee?
+            vraag c (tekst): Wat nu?
+        einde
+        """
+
+    let dir: String
+    let scenario: Scenario
+
+    init() throws {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("casus-files-\(UUID().uuidString)").path
+        let loaded = ScenarioLoader.load(source: Self.source, path: dir + "-scenario/proef.casus")
+        scenario = try #require(loaded.scenario, "\(loaded.diagnostics.map(\.message.en))")
+    }
+
+    func options(resume: Bool = false, ask: Bool = false, language: Language = .nl) -> PlayStorageOptions {
+        PlayStorageOptions(dir: dir, resume: resume, language: language, askResume: { _ in ask })
+    }
+
+    static let setup = GroupSetup(group: "Groep Rood", members: ["Anna", "Bram"], jobs: [.scribe: "Anna"])
+
+    /// Opens a new session and records the setup plus `answers` answers.
+    func play(_ answers: Int, close: Bool = true, finished: Bool = false) throws -> (SessionFiles, [SessionEvent]) {
+        let opened = try openPlayStorage(scenario: scenario, options: options())
+        let files = try #require(opened.recorder as? SessionFiles)
+        var events = [SessionEvent.setup(Self.setup, at: Timestamp(1_000))]
+        for (i, key) in ["a", "b", "c"].prefix(answers).enumerated() {
+            events.append(.answer(AnswerKey(key), .text("antwoord \(i) over \"Sam\""), at: Timestamp(1_060 + Double(i) * 60)))
+        }
+        let engine = Engine(scenario: scenario)
+        for n in events.indices {
+            try files.record(events[n], state: engine.replay(Array(events[...n])))
+        }
+        if close { try files.close(state: engine.replay(events), finished: finished) }
+        return (files, events)
+    }
+
+    func journalLines(_ files: SessionFiles) throws -> [String] {
+        let text = try String(contentsOf: try #require(files.folder).journalURL, encoding: .utf8)
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    @Test func recordedEventsReplayToTheSameState() throws {
+        let (files, events) = try play(3)
+        let folder = try #require(files.folder)
+        #expect(folder.id.contains("groep-rood"))
+        let journal = try Journal.open(at: folder.journalURL)
+        let decoded = try journal.records.map { try JSONDecoder().decode(SessionEvent.self, from: $0.payload) }
+        #expect(decoded == events)
+        let header = try JSONDecoder().decode(SessionHeader.self, from: journal.header)
+        #expect(header.scenarioPath == scenario.path)
+        #expect(header.scenarioTitle == "Proef")
+        #expect(header.language == "nl")
+        let engine = Engine(scenario: scenario)
+        #expect(engine.replay(decoded).answers == engine.replay(events).answers)
+        for sheet in SessionFolder.Sheet.allCases {
+            #expect(FileManager.default.fileExists(atPath: folder.sheetURL(sheet).path))
+        }
+        let md = try String(contentsOf: folder.sheetURL(.markdown), encoding: .utf8)
+        #expect(md.contains("antwoord 2 over \"Sam\""))
+        let meta = try #require(try folder.readMeta(as: SessionMeta.self))
+        #expect(meta.group == "Groep Rood")
+        #expect(meta.answers == 3)
+        #expect(meta.scenarioPath == scenario.path)
+        #expect(files.sheetLocation == folder.sheetURL(.markdown).path)
+    }
+
+    @Test func nothingIsWrittenBeforeTheFirstEvent() throws {
+        let opened = try openPlayStorage(scenario: scenario, options: options())
+        try opened.recorder.close(state: Engine(scenario: scenario).replay([]), finished: false)
+        #expect(try SessionStore(location: StoreLocation(root: URL(fileURLWithPath: dir))).list().isEmpty)
+    }
+
+    @Test func everyFileIsPrivateEvenUnderAWideUmask() throws {
+        let opened = try openPlayStorage(scenario: scenario, options: options())
+        let old = umask(0o022)
+        defer { umask(old) }
+        let files = try #require(opened.recorder as? SessionFiles)
+        try files.record(.setup(Self.setup, at: Timestamp(1)), state: Engine(scenario: scenario).replay([]))
+        try files.record(.answer(AnswerKey("a"), .text("x"), at: Timestamp(2)), state: files.state)
+        try files.close(state: files.state, finished: false)
+        let folder = try #require(files.folder)
+        var st = stat()
+        #expect(stat(folder.url.path, &st) == 0 && st.st_mode & 0o777 == 0o700)
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.url.path)
+        #expect(names.count >= 6)
+        for name in names {
+            #expect(stat(folder.url.path + "/" + name, &st) == 0)
+            #expect(st.st_mode & 0o777 == 0o600, "\(name) has mode \(String(st.st_mode & 0o777, radix: 8))")
+        }
+    }
+
+    @Test func resumePicksTheUnfinishedSessionOfThisScenario() throws {
+        _ = try play(3, finished: true)
+        let (unfinished, events) = try play(2)
+        // A session of another scenario is never offered.
+        let other = try #require(ScenarioLoader.load(source: Self.source, path: dir + "-other/andere.casus").scenario)
+        let otherFiles = try #require(try openPlayStorage(scenario: other, options: options()).recorder as? SessionFiles)
+        try otherFiles.record(.setup(Self.setup, at: Timestamp(5_000)), state: Engine(scenario: other).replay([]))
+        try otherFiles.close(state: otherFiles.state, finished: false)
+
+        var asked: String?
+        let opened = try openPlayStorage(
+            scenario: scenario,
+            options: PlayStorageOptions(dir: dir, resume: false, language: .nl, askResume: { asked = $0; return true }))
+        #expect(asked?.contains("Groep Rood") == true)
+        let files = try #require(opened.recorder as? SessionFiles)
+        #expect(files.folder == unfinished.folder)
+        #expect(opened.events == events)
+        #expect(Engine(scenario: scenario).replay(opened.events).prompt?.key == AnswerKey("c"))
+    }
+
+    @Test func declinedOrNothingToResumeStartsANewSession() throws {
+        let none = try openPlayStorage(scenario: scenario, options: options(resume: true, language: .en))
+        #expect(none.events.isEmpty)
+        #expect(none.notices.contains { $0.contains("no unfinished session") })
+        try none.recorder.close(state: Engine(scenario: scenario).replay([]), finished: false)
+
+        _ = try play(2)
+        let declined = try openPlayStorage(scenario: scenario, options: options(ask: false))
+        #expect(declined.events.isEmpty)
+        #expect((declined.recorder as? SessionFiles)?.folder == nil)
+    }
+
+    @Test func aSecondOpenerIsRefused() throws {
+        let (holder, _) = try play(2, close: false)
+        #expect(holder.folder != nil)
+        do {
+            _ = try openPlayStorage(scenario: scenario, options: options(resume: true, language: .en))
+            Issue.record("a second opener was let in")
+        } catch let failure as CasusFailure {
+            #expect(failure.message.contains("already open in another casus"))
+        }
+        try holder.close(state: holder.state, finished: false)
+        let again = try openPlayStorage(scenario: scenario, options: options(resume: true))
+        #expect(again.events.count == 3)
+    }
+
+    @Test func tornLastRecordIsCutOffAndKept() throws {
+        let (files, events) = try play(2)
+        let journal = try #require(files.folder).journalURL
+        let handle = try FileHandle(forWritingTo: journal)
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data(#"{"seq":4,"data":{"event":"answer","at":12"#.utf8))
+        try handle.close()
+
+        let opened = try openPlayStorage(scenario: scenario, options: options(resume: true, language: .en))
+        #expect(opened.events == events)
+        let notice = try #require(opened.notices.first { $0.contains("half written") })
+        #expect(notice.contains(journal.path + ".damaged"))
+        let kept = try String(contentsOfFile: journal.path + ".damaged", encoding: .utf8)
+        #expect(kept.hasPrefix(#"{"seq":4"#))
+        try opened.recorder.close(state: Engine(scenario: scenario).replay(opened.events), finished: false)
+    }
+
+    @Test func corruptMiddleRecordIsAnError() throws {
+        let (files, _) = try play(3)
+        let journal = try #require(files.folder).journalURL
+        var lines = try journalLines(files)
+        lines[2] = lines[2].replacingOccurrences(of: "antwoord 0", with: "antwoord X")
+        try Data(lines.joined(separator: "\n").utf8).write(to: journal)
+        let before = try Data(contentsOf: journal)
+        do {
+            _ = try openPlayStorage(scenario: scenario, options: options(resume: true, language: .en))
+            Issue.record("a damaged middle record was accepted")
+        } catch let failure as CasusFailure {
+            #expect(failure.message.contains("damaged at line 3"))
+        }
+        #expect(try Data(contentsOf: journal) == before)
+    }
+
+    @Test func orphanedAnswersAreNamed() throws {
+        _ = try play(3)
+        let edited = Self.source.replacingOccurrences(of: "vraag b (tekst)", with: "vraag bb (tekst)")
+        let changed = try #require(ScenarioLoader.load(source: edited, path: scenario.path).scenario)
+        let opened = try openPlayStorage(scenario: changed, options: options(resume: true, language: .en))
+        // The REPL names them (Engine.orphanedAnswers); the journal keeps them.
+        #expect(Engine(scenario: changed).orphanedAnswers(in: opened.events) == [AnswerKey("b")])
+        #expect(opened.events.count == 4)
+        try opened.recorder.close(state: Engine(scenario: changed).replay(opened.events), finished: false)
+    }
+
+    @Test func undoReplacesTheJournal() throws {
+        let (files, events) = try play(3, close: false)
+        let remaining = SessionEvent.undo(events)
+        try files.recordUndo(remaining: remaining, state: Engine(scenario: scenario).replay(remaining))
+        try files.record(.answer(AnswerKey("c"), .text("opnieuw"), at: Timestamp(2_000)), state: files.state)
+        try files.close(state: files.state, finished: false)
+        let journal = try Journal.open(at: try #require(files.folder).journalURL)
+        let decoded = try journal.records.map { try JSONDecoder().decode(SessionEvent.self, from: $0.payload) }
+        #expect(decoded == remaining + [.answer(AnswerKey("c"), .text("opnieuw"), at: Timestamp(2_000))])
+        #expect(journal.records.map(\.seq) == [2, 3, 4, 5])
+        let md = try String(contentsOf: try #require(files.folder).sheetURL(.markdown), encoding: .utf8)
+        #expect(md.contains("opnieuw") && !md.contains("antwoord 2"))
+    }
+
+    @Test func answerIsDurableInFewMilliseconds() throws {
+        let opened = try openPlayStorage(scenario: scenario, options: options())
+        let files = try #require(opened.recorder as? SessionFiles)
+        try files.record(.setup(Self.setup, at: Timestamp(1)), state: Engine(scenario: scenario).replay([]))
+        let clock = ContinuousClock()
+        var worst = Duration.zero
+        var total = Duration.zero
+        for i in 0..<30 {
+            let key = ["a", "b", "c"][i % 3]
+            let elapsed = try clock.measure {
+                try files.record(.answer(AnswerKey(key), .text("antwoord \(i)"), at: Timestamp(Double(2 + i))), state: files.state)
+            }
+            worst = max(worst, elapsed)
+            total += elapsed
+        }
+        try files.close(state: files.state, finished: false)
+        print("record: average \(total / 30), worst \(worst)")
+        #expect(total / 30 < .milliseconds(250))
+    }
+}
