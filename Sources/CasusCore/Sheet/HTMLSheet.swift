@@ -124,7 +124,7 @@ public enum HTMLSheet {
     }
 
     private static func effectsHTML(_ m: SheetModel.Effects, _ l: SheetLabels) -> String {
-        var out = "<section class=\"effects\"><h2>\(e(l.solutions))</h2><table class=\"matrix\"><thead><tr><th>\(e(l.solution))</th>"
+        var out = "<section class=\"effects\"><h2>\(e(l.effectMatrix))</h2><table class=\"matrix\"><thead><tr><th>\(e(l.solution))</th>"
         out += m.roles.map { "<th>\(e($0.name))</th>" }.joined() + "<th>\(e(l.total))</th></tr></thead><tbody>"
         for (s, solution) in m.solutions.enumerated() {
             out += "<tr><th scope=\"row\">\(s + 1). \(e(solution))</th>"
@@ -229,6 +229,7 @@ public enum HTMLSheet {
         .matrix { table-layout: fixed; }
         .matrix thead th:first-child { width: 30%; }
         .matrix thead th:last-child { width: 5.5rem; }
+        .matrix th { overflow-wrap: anywhere; hyphens: auto; }
         .matrix td { text-align: center; vertical-align: middle; min-width: 4rem; }
         .matrix td .symbol { display: block; font-size: 1.6rem; font-weight: bold; }
         .matrix td small { display: block; font-size: 0.7rem; }

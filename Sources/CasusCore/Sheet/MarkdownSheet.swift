@@ -65,7 +65,7 @@ public enum MarkdownSheet {
             case .effects:
                 for matrix in model.effects where !matrix.solutions.isEmpty {
                     line()
-                    line("## \(l.solutions)")
+                    line("## \(l.effectMatrix)")
                     line()
                     line("| \(l.solution) | " + matrix.roles.map { cell($0.name) }.joined(separator: " | ") + " | \(l.total) |")
                     line("|---|" + String(repeating: ":-:|", count: matrix.roles.count) + "--:|")

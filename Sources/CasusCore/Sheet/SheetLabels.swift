@@ -23,6 +23,8 @@ public struct SheetLabels: Sendable {
     var noAnswers: String { t("Nog geen antwoorden.", "No answers yet.") }
     var pressure: String { t("Groepsdruk", "Group pressure") }
     var solutions: String { t("Oplossingen en hun effect", "Solutions and their effect") }
+    /// The effect matrix's own heading, so it never repeats a `kop:` above it.
+    var effectMatrix: String { t("Effect per oplossing en rol", "Effect of each solution on each role") }
     var solution: String { t("Oplossing", "Solution") }
     var total: String { t("Totaal", "Total") }
     var votes: String { t("Stemming", "Vote") }
