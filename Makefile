@@ -23,8 +23,12 @@ test: build
 	$(SWIFT) test --parallel --num-workers 2
 	$(BIN_DEBUG) check Scenarios/*.casus
 
+# Figures for CONTRIBUTING.md, from a release build: check throughput, first prompt,
+# durable answer, resume, casus test, peak memory.
 bench: deps
-	scripts/bench
+	$(SWIFT) build -c release --product casus
+	$(SWIFT) build -c release --product casus-bench
+	.build/release/casus-bench $(CURDIR)/.build/release/casus
 
 fuzz: deps
 	scripts/fuzz $(SECONDS)

@@ -30,6 +30,8 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         // Test-only probe around the line editor, driven by the PTY tests. No product.
         .executableTarget(name: "casus-line-probe", dependencies: ["CasusTerminal"]),
+        // `make bench`: drives the release binary from outside and prints figures. No product.
+        .executableTarget(name: "casus-bench"),
         .executableTarget(
             name: "casus",
             dependencies: [

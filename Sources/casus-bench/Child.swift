@@ -1,0 +1,108 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A child process with pipes on stdin and stdout, timed from outside: the benchmark sees
+/// the real binary exactly as a group would, through its input and output.
+final class Child {
+    let pid: pid_t
+    private let input: Int32
+    private let output: Int32
+    private(set) var text: [UInt8] = []
+
+    init(_ binary: String, _ arguments: [String], environment: [String: String]) throws {
+        var inPipe: [Int32] = [0, 0]
+        var outPipe: [Int32] = [0, 0]
+        guard pipe(&inPipe) == 0, pipe(&outPipe) == 0 else { throw BenchError("pipe failed") }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, inPipe[0], 0)
+        posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        for fd in inPipe + outPipe { posix_spawn_file_actions_addclose(&actions, fd) }
+        let argv = ([binary] + arguments).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            argv.forEach { free($0) }
+            envp.forEach { free($0) }
+        }
+        var pid: pid_t = 0
+        let rc = posix_spawn(&pid, binary, &actions, nil, argv, envp)
+        guard rc == 0 else { throw BenchError("cannot start \(binary): \(String(cString: strerror(rc)))") }
+        self.pid = pid
+        close(inPipe[0])
+        close(outPipe[1])
+        input = inPipe[1]
+        output = outPipe[0]
+    }
+
+    /// Writes `line` and a newline to the child's standard input.
+    func send(_ line: String) {
+        let bytes = Array((line + "\n").utf8)
+        _ = bytes.withUnsafeBytes { write(input, $0.baseAddress, $0.count) }
+    }
+
+    func closeInput() { close(input) }
+
+    /// Reads until the output holds `count` occurrences of `marker`; false on EOF or timeout.
+    func waitFor(_ marker: String, count: Int, timeout: Double = 30) -> Bool {
+        let needle = Array(marker.utf8)
+        let deadline = Bench.now() + timeout
+        while occurrences(of: needle) < count {
+            var fds = pollfd(fd: output, events: Int16(POLLIN), revents: 0)
+            let left = Int32(max(0, (deadline - Bench.now()) * 1000))
+            if left == 0 { return false }
+            if poll(&fds, 1, left) <= 0 { continue }
+            var buffer = [UInt8](repeating: 0, count: 65536)
+            let n = read(output, &buffer, buffer.count)
+            if n <= 0 { return occurrences(of: needle) >= count }
+            text += buffer[0..<n]
+        }
+        return true
+    }
+
+    private var scanned = 0
+    private var found = 0
+    private var needle: [UInt8] = []
+
+    /// Counts `needle` in the output; the scan resumes where it stopped for the same needle.
+    private func occurrences(of needle: [UInt8]) -> Int {
+        if needle != self.needle {
+            self.needle = needle
+            scanned = 0
+            found = 0
+        }
+        guard text.count >= needle.count else { return found }
+        var i = scanned
+        while i + needle.count <= text.count {
+            if text[i] == needle[0] && Array(text[i..<(i + needle.count)]) == needle {
+                found += 1
+                i += needle.count
+            } else {
+                i += 1
+            }
+        }
+        scanned = i
+        return found
+    }
+
+    /// Closes input, drains output and reaps the child; returns its peak memory in KiB.
+    @discardableResult
+    func finish() -> (status: Int32, maxRSSKiB: Int) {
+        closeInput()
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while read(output, &buffer, buffer.count) > 0 {}
+        close(output)
+        var status: Int32 = 0
+        var usage = rusage()
+        wait4(pid, &status, 0, &usage)
+        return (status, usage.ru_maxrss)
+    }
+}
+
+struct BenchError: Error, CustomStringConvertible {
+    var description: String
+    init(_ d: String) { description = d }
+}
