@@ -7,7 +7,8 @@ struct IncludeResolver<Provider: SourceProvider> {
     let mainPath: String
     let provider: Provider
     var diagnostics: [Diagnostic] = []
-    var sources: [String: String] = [:]
+    /// The bytes of every file read; kept as read (no second copy as a String).
+    var sources: [String: [UInt8]] = [:]
     var mainLanguage: Language?
     /// Ids of question lines dropped for a syntax error, in any file.
     var brokenNames: Set<String> = []
@@ -32,7 +33,7 @@ struct IncludeResolver<Provider: SourceProvider> {
     private mutating func expand(bytes: [UInt8], path: String, stack: [String]) -> [TopLevelItem] {
         filesRead += 1
         let (file, parseDiagnostics) = Parser.parse(bytes: bytes, path: path)
-        if let text = String(validating: bytes, as: UTF8.self) { sources[path] = text }
+        sources[path] = bytes
         diagnostics += parseDiagnostics
         brokenNames.formUnion(file.brokenNames)
         var items: [TopLevelItem] = []

@@ -7,15 +7,16 @@ public enum ScenarioLoader {
     public struct Result: Sendable {
         public var scenario: Scenario?
         public var diagnostics: [Diagnostic]
-        /// The text of every file read, by path, so diagnostics can show the source line.
-        public var sources: [String: String]
+        /// The bytes of every file read, by path, so diagnostics can show the source line.
+        public var sources: [String: [UInt8]]
         /// The language named by the main file's `taal:` line, even when loading failed.
         public var language: Language?
 
         /// The source line `number` (1-based) of `file`, if known.
         public func line(_ number: Int, of file: String) -> String? {
-            guard let text = sources[file] else { return nil }
-            let lines = SourceLine.split(text)
+            // Only text files show their lines; checked here, when a diagnostic needs it.
+            guard let bytes = sources[file], Parser.isValidUTF8(bytes) else { return nil }
+            let lines = SourceLine.split(bytes)
             guard number >= 1, number <= lines.count else { return nil }
             return lines[number - 1].string
         }

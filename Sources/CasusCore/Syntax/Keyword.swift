@@ -45,7 +45,7 @@ enum Keyword: String, CaseIterable, Sendable {
 
     init?(word: String) {
         // Exact spelling first: lowercasing allocates and most lines are written in lowercase.
-        guard let k = Keyword.table[word] ?? Keyword.table[word.lowercased()] else { return nil }
+        guard let k = Keyword.table[word] ?? word.lowercasedIfNeeded.flatMap({ Keyword.table[$0] }) else { return nil }
         self = k
     }
 
@@ -79,7 +79,7 @@ extension MetadataKey {
     }()
 
     init?(word: String) {
-        guard let k = MetadataKey.table[word] ?? MetadataKey.table[word.lowercased()] else { return nil }
+        guard let k = MetadataKey.table[word] ?? word.lowercasedIfNeeded.flatMap({ MetadataKey.table[$0] }) else { return nil }
         self = k
     }
 }
@@ -99,8 +99,25 @@ enum Vocabulary {
     static let memberLoop = ["lid", "member"]
     static let solutionLoop = ["oplossing", "solution"]
 
+    /// `and`, `or` and `not` together: words that cannot stand as a value.
+    static let connectives = and + or + not
+
     static func matches(_ word: String?, _ set: [String]) -> Bool {
         guard let word else { return false }
-        return set.contains(word) || set.contains(word.lowercased())
+        if set.contains(word) { return true }
+        guard let lower = word.lowercasedIfNeeded else { return false }
+        return set.contains(lower)
+    }
+}
+
+extension String {
+    /// `lowercased()`, or nil when that would give the same string. Scenario words are nearly
+    /// always lowercase ASCII, and `lowercased()` costs an allocation-sized detour each time.
+    var lowercasedIfNeeded: String? {
+        for b in utf8 where b >= 0x80 || (b >= 0x41 && b <= 0x5A) {
+            let lower = lowercased()
+            return lower == self ? nil : lower
+        }
+        return nil
     }
 }

@@ -69,7 +69,7 @@ extension Parser {
                 reportUnclosed(openers[openers.count - 1], runsUntil: line.number - 1)
                 return (body, .unclosed(propagate: true))
             }
-            if MetadataKey(word: word) != nil, tokens.count > 1, tokens[1].isPunct(":") {
+            if tokens.count > 1, tokens[1].isPunct(":"), MetadataKey(word: word) != nil {
                 index += 1
                 error("C004", range(line, first), ParserMessages.notHere(word, ParserMessages.onlyTopLevel))
                 continue

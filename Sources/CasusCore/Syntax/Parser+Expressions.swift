@@ -57,8 +57,7 @@ struct ExpressionParser {
 
     private mutating func parseComparison() throws -> Expression {
         let left = try parsePrimary()
-        let operators: [String: ComparisonOperator] = ["=": .equal, "!=": .notEqual, "<": .less, "<=": .lessOrEqual, ">": .greater, ">=": .greaterOrEqual]
-        if let t = current, case .punct(let p) = t.kind, let op = operators[p] {
+        if let t = current, case .punct(let p) = t.kind, let op = ComparisonOperator(rawValue: p) {
             position += 1
             return .compare(left, op, try parsePrimary())
         }
@@ -99,7 +98,7 @@ struct ExpressionParser {
                 position += 1
                 return .count(Identifier(name, at: range(n)), range(t).union(range(n)))
             }
-            if Vocabulary.matches(w, Vocabulary.and + Vocabulary.or + Vocabulary.not) {
+            if Vocabulary.matches(w, Vocabulary.connectives) {
                 throw ExpressionError(token: t, message: ParserMessages.unexpected(w))
             }
             return .name(Identifier(w, at: range(t)))

@@ -116,10 +116,10 @@ extension Parser {
                 return nil
             }
             // `ja/nee`, `yes/no` are three tokens.
-            var typeWord = word.lowercased()
+            var typeWord = word.lowercasedIfNeeded ?? word
             var consumed = 1
             if first.count >= 3, first[1].isPunct("/"), let second = first[2].word {
-                typeWord += "/" + second.lowercased()
+                typeWord += "/" + (second.lowercasedIfNeeded ?? second)
                 consumed = 3
             }
             base = typeWord
@@ -145,23 +145,23 @@ extension Parser {
         var maxMinutes: Int?
         var scale: (Int, Int)?
         for item in modifiers where !item.isEmpty {
-            let words = item.map(\.spelling)
-            let lower = words.map { $0.lowercased() }
-            if lower.count == 2, lower[0] == "min", case .number(let n) = item[1].kind, canonical == "list" {
+            // Only a word can spell `min`/`max`/minutes; no per-token strings on the good path.
+            let head = item[0].word.map { $0.lowercasedIfNeeded ?? $0 }
+            if item.count == 2, head == "min", case .number(let n) = item[1].kind, canonical == "list" {
                 minimum = n
-            } else if lower.count == 2, lower[0] == "max", case .number(let n) = item[1].kind, canonical == "list" {
+            } else if item.count == 2, head == "max", case .number(let n) = item[1].kind, canonical == "list" {
                 maximum = n
-            } else if lower.count == 3, lower[0] == "max", case .number(let n) = item[1].kind,
-                Vocabulary.minutes.contains(lower[2]), canonical == "long"
+            } else if item.count == 3, head == "max", case .number(let n) = item[1].kind,
+                Vocabulary.matches(item[2].word, Vocabulary.minutes), canonical == "long"
             {
                 maxMinutes = n
-            } else if lower.count == 3, case .number(let a) = item[0].kind, item[1].isPunct("-"),
+            } else if item.count == 3, case .number(let a) = item[0].kind, item[1].isPunct("-"),
                 case .number(let b) = item[2].kind, canonical == "scale"
             {
                 scale = (a, b)
             } else {
                 error("C019", range(line, item[0].column, item[item.count - 1].endColumn),
-                      ParserMessages.unknownModifier(words.joined(separator: " ")), fixIt: FixIt(ParserMessages.modifierHint))
+                      ParserMessages.unknownModifier(item.map(\.spelling).joined(separator: " ")), fixIt: FixIt(ParserMessages.modifierHint))
                 return nil
             }
         }

@@ -80,6 +80,15 @@ extension Parser {
         var i = column
         while i < stop {
             let c = line.byte(i)
+            if c != open && c != close {
+                // Plain prose: copy the run up to the next brace in one go.
+                var j = i + 1
+                while j < stop, line.byte(j) != open, line.byte(j) != close { j += 1 }
+                let base = line.bytes.startIndex - 1
+                literal.append(contentsOf: line.bytes[(base + i)..<(base + j)])
+                i = j
+                continue
+            }
             if c == open && i + 1 < stop && line.byte(i + 1) == open {
                 literal.append(open)
                 i += 2

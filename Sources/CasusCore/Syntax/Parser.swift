@@ -69,7 +69,7 @@ public struct Parser {
     /// Nil when the bytes are valid UTF-8 without NUL; else an error at the first bad byte.
     private static func validate(_ bytes: [UInt8], path: String) -> Diagnostic? {
         // Fast path: validate in bulk; only a bad file pays for the walk that finds where.
-        if !bytes.contains(0), String(validating: bytes, as: UTF8.self) != nil { return nil }
+        if !containsNUL(bytes), isValidUTF8(bytes) { return nil }
         var line = 1
         var column = 1
         var iterator = bytes.makeIterator()
@@ -92,6 +92,33 @@ public struct Parser {
             case .error:
                 return Diagnostic("C001", .error, at: point(path, line, column), ParserMessages.invalidUTF8())
             }
+        }
+    }
+
+    /// True when `bytes` are valid UTF-8 (NUL allowed).
+    static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+        // UTF8Span validates in place; `String(validating:)` would copy the whole file.
+        if #available(macOS 26, *) { return (try? UTF8Span(validating: bytes.span)) != nil }
+        return String(validating: bytes, as: UTF8.self) != nil
+    }
+
+    /// True when `bytes` hold a 0 byte. Scans eight bytes at a time (the classic "has a zero
+    /// byte" bit trick); every load lies inside the buffer, the tail is checked bytewise.
+    private static func containsNUL(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { raw in
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            var i = 0
+            while i + 8 <= raw.count {
+                let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                if (word &- ones) & ~word & highs != 0 { return true }
+                i += 8
+            }
+            while i < raw.count {
+                if raw[i] == 0 { return true }
+                i += 1
+            }
+            return false
         }
     }
 

@@ -66,27 +66,32 @@ struct SourceLine: Sendable {
         lines.reserveCapacity(source.count / 32 + 1)
         var start = 0
         var number = 1
+        // The OR of the line's bytes: bit 7 set means a non-ASCII byte. Tracked here so
+        // `make` needs no second pass over the line.
+        var bits: UInt8 = 0
         var i = 0
         let n = source.count
         while i < n {
             let b = source[i]
             if b == 0x0A || b == 0x0D {
-                lines.append(make(number: number, bytes: source[start..<i]))
+                lines.append(make(number: number, bytes: source[start..<i], isASCII: bits < 0x80))
+                bits = 0
                 number += 1
                 if b == 0x0D, i + 1 < n, source[i + 1] == 0x0A { i += 1 }
                 i += 1
                 start = i
                 continue
             }
+            bits |= b
             i += 1
         }
-        if start < n { lines.append(make(number: number, bytes: source[start..<n])) }
+        if start < n { lines.append(make(number: number, bytes: source[start..<n], isASCII: bits < 0x80)) }
         return lines
     }
 
     static func split(_ text: String) -> [SourceLine] { split(Array(text.utf8)) }
 
-    private static func make(number: Int, bytes: ArraySlice<UInt8>) -> SourceLine {
+    private static func make(number: Int, bytes: ArraySlice<UInt8>, isASCII ascii: Bool) -> SourceLine {
         var indent = 0
         var column = 1
         var i = bytes.startIndex
@@ -106,11 +111,6 @@ struct SourceLine: Sendable {
             }
             column += 1
             i += 1
-        }
-        var ascii = true
-        for b in bytes where b >= 0x80 {
-            ascii = false
-            break
         }
         return SourceLine(number: number, bytes: bytes, indent: indent, contentColumn: column, isASCII: ascii)
     }
