@@ -51,7 +51,8 @@ func openPlayStorage(scenario: Scenario, options: PlayStorageOptions, now: @esca
                 now: now)
             notices += files.notices
             // The REPL records the `resumed` marker and names orphaned answers itself.
-            try files.writeSheets()
+            // Sheets may lag the journal after a crash: bring them up to date, off the prompt's path.
+            files.scheduleSheets(files.state)
             notices.append(
                 LocalizedText(
                     nl: "Verder met sessie \(candidate.folder.id).", en: "Continuing session \(candidate.folder.id)."

@@ -37,7 +37,11 @@ struct SessionMeta: Codable, Equatable {
 /// leaves nothing behind, and the folder name carries the group's name when the first event
 /// is the setup. The session lock is held from then on (or from opening, on resume) until
 /// `close` or deinit.
-final class SessionFiles: SessionRecorder {
+///
+/// Durability comes from the journal: `record` returns once the event is fsynced. The sheets
+/// are derived from the journal and are rewritten after every answer by a background writer,
+/// so a long session's sheet rendering never delays the next prompt; `close` waits for it.
+final class SessionFiles: SessionRecorder, @unchecked Sendable {
     let store: SessionStore
     let scenario: Scenario
     let scenarioPath: String
@@ -50,8 +54,13 @@ final class SessionFiles: SessionRecorder {
     private(set) var events: [SessionEvent]
     private(set) var started: Date
     private var closed = false
-    /// The bytes last written per file, to skip rewriting unchanged sheets.
+    /// The bytes last written per file, to skip rewriting unchanged sheets (writer queue only).
     private var written: [String: Data] = [:]
+    /// Sheet writes run here, one at a time; `pending` holds the newest state not yet written.
+    private let sheetQueue = DispatchQueue(label: "casus.sheets")
+    private let pendingLock = NSLock()
+    private var pending: (state: SessionState, events: [SessionEvent])?
+    private var sheetError: Error?
 
     /// A new session; nothing is written until the first event.
     init(store: SessionStore, scenario: Scenario, scenarioPath: String, language: Language, now: @escaping () -> Date = Date.init) {
@@ -125,7 +134,7 @@ final class SessionFiles: SessionRecorder {
 
     func record(_ event: SessionEvent, state: SessionState) throws {
         try append(event)
-        try writeSheets()
+        scheduleSheets(state)
     }
 
     /// Undo: the journal is replaced, atomically, by one holding only `remaining`.
@@ -144,7 +153,7 @@ final class SessionFiles: SessionRecorder {
         journal = nil
         journal = try Journal.replace(at: folder.journalURL, header: old.header, payloads: payloads)
         events = remaining
-        try writeSheets()
+        scheduleSheets(state)
     }
 
     func close(state: SessionState, finished: Bool) throws {
@@ -158,7 +167,42 @@ final class SessionFiles: SessionRecorder {
         if finished, !events.contains(where: { if case .finished = $0 { true } else { false } }) {
             try append(.finished(at: Timestamp(now().timeIntervalSince1970)))
         }
+        // The final sheets supersede anything still queued.
+        dropQueuedSheets()
+        if let sheetError { throw sheetError }
         try writeSheets()
+    }
+
+    /// Queues a sheet rewrite for `state`; a newer state replaces one still waiting.
+    func scheduleSheets(_ state: SessionState) {
+        guard folder != nil else { return }
+        pendingLock.lock()
+        let idle = pending == nil
+        pending = (state, events)
+        pendingLock.unlock()
+        guard idle else { return }
+        sheetQueue.async { [self] in
+            pendingLock.lock()
+            let job = pending
+            pending = nil
+            pendingLock.unlock()
+            guard let job else { return }
+            do {
+                try writeSheets(state: job.state, events: job.events)
+            } catch {
+                pendingLock.lock()
+                sheetError = error
+                pendingLock.unlock()
+            }
+        }
+    }
+
+    /// Forgets a rewrite that has not started and waits for the one in progress.
+    private func dropQueuedSheets() {
+        pendingLock.lock()
+        pending = nil
+        pendingLock.unlock()
+        sheetQueue.sync {}
     }
 
     // MARK: Writing
@@ -193,10 +237,16 @@ final class SessionFiles: SessionRecorder {
     /// The current state of the journal's events.
     var state: SessionState { Engine(scenario: scenario).replay(events) }
 
-    /// Replaces the three sheets and `meta.json`; files whose bytes did not change are skipped.
+    /// Replaces the three sheets and `meta.json` from the journal's current events.
     func writeSheets() throws {
-        guard let folder else { return }
+        let events = self.events
         let state = self.state
+        try sheetQueue.sync { try writeSheets(state: state, events: events) }
+    }
+
+    /// Replaces the three sheets and `meta.json`; files whose bytes did not change are skipped.
+    private func writeSheets(state: SessionState, events: [SessionEvent]) throws {
+        guard let folder else { return }
         let model = SheetModel(
             state: state, language: language, started: Timestamp(started.timeIntervalSince1970),
             updated: events.last.map(\.timestamp))

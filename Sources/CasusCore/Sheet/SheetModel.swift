@@ -104,7 +104,17 @@ public struct SheetModel: Hashable, Sendable {
 
     /// Answers about group pressure: question ids containing `druk` (e.g. `groepsdruk`, `hoe_druk`).
     public var pressureAnswers: [Answer] {
-        answers.filter { $0.questionId.lowercased().contains("druk") || $0.questionId.lowercased().contains("pressure") }
+        var found: [Answer] = []
+        for step in steps {
+            for answer in step.answers where Self.isAboutPressure(answer.questionId) { found.append(answer) }
+        }
+        return found
+    }
+
+    static func isAboutPressure(_ id: String) -> Bool {
+        // Ids are nearly always lowercase already; lowercasing allocates, so only when needed.
+        let lower = id.utf8.contains { $0 >= 0x41 && $0 <= 0x5A } ? id.lowercased() : id
+        return lower.contains("druk") || lower.contains("pressure")
     }
 
     /// The speaking time of the presentation: all estimated long texts together.
