@@ -94,9 +94,9 @@ enum JournalLine {
         }
         guard expect(#","data":"#) else { return nil }
         let data = cursor..<coveredEnd
-        // The CRC matched, so these are bytes we wrote; still refuse anything that is not JSON.
-        guard
-            (try? JSONSerialization.jsonObject(with: Data(bytes[data]))) is [String: Any]
+        // The CRC matched, so these are bytes we wrote (and `append` only writes JSON objects);
+        // the caller decodes them. A full JSON parse here doubled the cost of opening a journal.
+        guard data.count >= 2, bytes[data.lowerBound] == UInt8(ascii: "{"), bytes[data.upperBound - 1] == UInt8(ascii: "}")
         else { return nil }
         return Parsed(seq: seq, format: format, data: data)
     }

@@ -51,8 +51,8 @@ func openPlayStorage(scenario: Scenario, options: PlayStorageOptions, now: @esca
                 now: now)
             notices += files.notices
             // The REPL records the `resumed` marker and names orphaned answers itself.
-            // Sheets may lag the journal after a crash: bring them up to date, off the prompt's path.
-            files.scheduleSheets(files.state)
+            // Sheets may lag the journal after a crash; the `resumed` event the REPL records
+            // next (and `close`) rewrites them, so nothing is rendered here.
             notices.append(
                 LocalizedText(
                     nl: "Verder met sessie \(candidate.folder.id).", en: "Continuing session \(candidate.folder.id)."

@@ -112,9 +112,17 @@ public struct SheetModel: Hashable, Sendable {
     }
 
     static func isAboutPressure(_ id: String) -> Bool {
-        // Ids are nearly always lowercase already; lowercasing allocates, so only when needed.
-        let lower = id.utf8.contains { $0 >= 0x41 && $0 <= 0x5A } ? id.lowercased() : id
-        return lower.contains("druk") || lower.contains("pressure")
+        // A plain byte search: this runs for every answer on every sheet rewrite.
+        let lower = Array(id.utf8).map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }
+        return contains(lower, Array("druk".utf8)) || contains(lower, Array("pressure".utf8))
+    }
+
+    private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard haystack.count >= needle.count else { return false }
+        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+            if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
+        }
+        return false
     }
 
     /// The speaking time of the presentation: all estimated long texts together.
