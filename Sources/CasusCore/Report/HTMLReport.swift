@@ -62,6 +62,11 @@ public enum HTMLReport {
                     add(out + "</p></div>")
                 }
             }
+            // Agreement is about solutions and their effects; without them there is nothing to compare.
+            if part.solutions.isEmpty {
+                add("</section>")
+                continue
+            }
             add("<h3>\(e(l.agreement))</h3>")
             if part.groups.count < 2 {
                 add("<p>\(e(l.onlyOneGroup))</p>")

@@ -70,6 +70,8 @@ public enum MarkdownReport {
                     }
                 }
             }
+            // Agreement is about solutions and their effects; without them there is nothing to compare.
+            guard !part.solutions.isEmpty else { continue }
             line()
             line("### \(l.agreement)")
             line()

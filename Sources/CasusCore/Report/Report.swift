@@ -200,7 +200,9 @@ public struct Report: Hashable, Sendable {
                 if !named[key]!.groups.contains(name) { named[key]!.groups.append(name) }
             }
         }
-        for key in solutionOrder where named[key]!.groups.count > 1 {
+        // A solution several groups also chose is already said above.
+        let chosenTogether = Set(chosenOrder.filter { chosen[$0]!.groups.count > 1 })
+        for key in solutionOrder where named[key]!.groups.count > 1 && !chosenTogether.contains(key) {
             out.append(.sharedSolution(solution: named[key]!.text, groups: named[key]!.groups))
         }
         // Per role: the effect of each group's own chosen solution, when every group that
