@@ -65,6 +65,7 @@ struct ReportTests {
         // Per-member answers stay in one row, named by group and member.
         let members = try #require(vo1.steps.flatMap(\.rows).first { $0.questionId == "groepsdruk_positief" })
         #expect(members.entries.map(\.member) == ["Anna", "Bram", "Carla", "Daan", "Ilse", "Joost", "Karin"])
+        #expect(members.prompt.hasPrefix("Hoe kun je groepsdruk positief gebruiken"))
         // Effect ratings and ballots are in the solutions part, not among the questions.
         #expect(!vo1.steps.flatMap(\.rows).contains { $0.questionId == "effect" || $0.questionId == "gekozen" })
     }

@@ -125,7 +125,7 @@ public struct Report: Hashable, Sendable {
                 let key = answer.id + "\u{0}" + normalized(context ?? "")
                 if rows[key] == nil {
                     rowOrder.append((answer.step, key))
-                    rows[key] = Row(questionId: answer.id, prompt: answer.prompt, context: context, entries: [])
+                    rows[key] = Row(questionId: answer.id, prompt: sharedPrompt(answer), context: context, entries: [])
                 }
                 let items = answer.type == "list" ? answer.items : nil
                 rows[key]!.entries.append(
@@ -151,6 +151,14 @@ public struct Report: Hashable, Sendable {
         return ScenarioPart(
             title: first.scenario.title, file: fileName(first.scenario.path), groups: groups.map(\.name),
             steps: steps, solutions: solutions, agreements: agreements(groups))
+    }
+
+    /// The prompt of a per-member question without the member's name in front ("Anna, hoe
+    /// kun je…" → "Hoe kun je…"): the row holds every group's members.
+    static func sharedPrompt(_ answer: ReportInput.Answer) -> String {
+        guard let member = answer.member, answer.prompt.hasPrefix(member + ", ") else { return answer.prompt }
+        let rest = answer.prompt.dropFirst(member.count + 2)
+        return rest.prefix(1).uppercased() + rest.dropFirst()
     }
 
     /// Answers the solutions section shows instead: effect ratings and ballots.
