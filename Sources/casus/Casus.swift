@@ -8,7 +8,7 @@ struct Casus: ParsableCommand {
         abstract: "Play bullying cases as a group of teachers; check, test and report on scenarios.",
         subcommands: [
             PlayCommand.self, CheckCommand.self, TestCommand.self, SheetCommand.self, SessionsCommand.self,
-            DeleteCommand.self, FmtCommand.self, NewCommand.self, ListCommand.self,
+            DeleteCommand.self, ReportCommand.self, FmtCommand.self, NewCommand.self, ListCommand.self,
         ]
     )
 }
