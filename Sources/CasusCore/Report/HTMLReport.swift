@@ -48,7 +48,7 @@ public enum HTMLReport {
                     for (n, solution) in group.solutions.enumerated() {
                         var facts: [String] = []
                         if group.totals.indices.contains(n) { facts.append("\(e(l.effectTotal)) \(MarkdownSheet.signed(group.totals[n]))") }
-                        if let count = group.tally.first(where: { $0.option == solution }) { facts.append("\(count.votes) \(e(l.sheet.votesWord))") }
+                        if let count = group.tally.first(where: { $0.option == solution }) { facts.append(e(l.sheet.votes(count.votes))) }
                         let chosen = solution == group.chosen
                         out += "<li\(chosen ? " class=\"winner\"" : "")>\(e(solution))"
                             + (facts.isEmpty ? "" : " <span class=\"context\">(\(facts.joined(separator: ", ")))</span>") + "</li>"

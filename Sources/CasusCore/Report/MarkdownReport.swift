@@ -58,7 +58,7 @@ public enum MarkdownReport {
                     for (n, solution) in group.solutions.enumerated() {
                         var facts: [String] = []
                         if group.totals.indices.contains(n) { facts.append("\(l.effectTotal) \(MarkdownSheet.signed(group.totals[n]))") }
-                        if let count = group.tally.first(where: { $0.option == solution }) { facts.append("\(count.votes) \(l.sheet.votesWord)") }
+                        if let count = group.tally.first(where: { $0.option == solution }) { facts.append(l.sheet.votes(count.votes)) }
                         let mark = solution == group.chosen ? "**\(inline(solution))**" : inline(solution)
                         line("\(n + 1). \(mark)" + (facts.isEmpty ? "" : " — " + facts.joined(separator: ", ")))
                     }

@@ -87,7 +87,7 @@ public enum MarkdownSheet {
                     line("**\(inline(vote.prompt))**")
                     line()
                     for count in vote.tally {
-                        line("- \(inline(count.option)): \(count.votes) \(l.votesWord)")
+                        line("- \(inline(count.option)): \(l.votes(count.votes))")
                     }
                     line()
                     if let chosen = vote.chosen {

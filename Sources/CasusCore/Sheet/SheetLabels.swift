@@ -46,6 +46,8 @@ public struct SheetLabels: Sendable {
     var started: String { t("Begonnen", "Started") }
     var updated: String { t("Bijgewerkt", "Updated") }
     var votesWord: String { t("stemmen", "votes") }
+    /// "1 stem", "3 stemmen" / "1 vote", "3 votes".
+    func votes(_ n: Int) -> String { n == 1 ? t("1 stem", "1 vote") : "\(n) \(votesWord)" }
     var legend: String { t("++ zeer positief · + positief · 0 neutraal · - negatief · -- zeer negatief", "++ very positive · + positive · 0 neutral · - negative · -- very negative") }
     var printNote: String { t("Afdrukken: A4 staand; voor de muur op A3 (kies A3 in het afdrukvenster).", "Print: A4 portrait; for the wall use A3 (choose A3 in the print dialog).") }
 
