@@ -30,6 +30,8 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         // Test-only probe around the line editor, driven by the PTY tests. No product.
         .executableTarget(name: "casus-line-probe", dependencies: ["CasusTerminal"]),
+        // The fuzz target: libFuzzer entry with -DFUZZING (scripts/fuzz), else `casus-fuzz FILE...`.
+        .executableTarget(name: "casus-fuzz", dependencies: ["CasusCore"], path: "Sources/CasusFuzz"),
         .executableTarget(
             name: "casus",
             dependencies: [
