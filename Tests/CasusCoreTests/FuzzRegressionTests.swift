@@ -250,4 +250,28 @@ import Testing
         let short = Interpolator(scenario: scenario, setup: nil, answers: [AnswerKey("a"): .longText("x")])
         #expect(short.render(text) == "Eerst x en dan x.")
     }
+
+    // MARK: - Showing source lines
+
+    @Test func sourceLinesForDiagnosticsMatchTheParsersLines() {
+        let text = "\u{FEFF}titel: a\r\nb\rc\n\nd é\ne"
+        let result = ScenarioLoader.load(source: text, path: "x.casus")
+        let expected = SourceLine.split(text).map(\.string)
+        #expect(expected.count == 6)
+        for (i, line) in expected.enumerated() { #expect(result.line(i + 1, of: "x.casus") == line) }
+        #expect(result.line(0, of: "x.casus") == nil)
+        #expect(result.line(7, of: "x.casus") == nil)
+        #expect(result.line(1, of: "other.casus") == nil)
+    }
+
+    @Test func aFileFullOfErrorsRendersInLinearTime() {
+        // Each rendered diagnostic used to split the whole file again: minutes for 20,000 lines.
+        let text = "titel: T\n" + String(repeating: "onzin regel\n", count: 20_000)
+        let result = ScenarioLoader.load(source: text, path: "x.casus")
+        #expect(result.diagnostics.count == 20_000)
+        let renderer = DiagnosticRenderer(language: .nl) { f, n in result.line(n, of: f) }
+        var total = 0
+        for d in result.diagnostics { total += renderer.render(d).utf8.count }
+        #expect(total > 20_000 * 20)
+    }
 }

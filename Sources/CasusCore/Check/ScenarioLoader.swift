@@ -8,16 +8,27 @@ public enum ScenarioLoader {
         public var scenario: Scenario?
         public var diagnostics: [Diagnostic]
         /// The text of every file read, by path, so diagnostics can show the source line.
-        public var sources: [String: String]
+        public var sources: [String: String] {
+            didSet { lineIndex = sources.mapValues(LineIndex.init) }
+        }
         /// The language named by the main file's `taal:` line, even when loading failed.
         public var language: Language?
+        /// Where each line of each source starts, so `line(_:of:)` does not split the whole
+        /// file for every diagnostic (quadratic on a file full of errors).
+        private var lineIndex: [String: LineIndex]
+
+        init(scenario: Scenario?, diagnostics: [Diagnostic], sources: [String: String], language: Language?) {
+            self.scenario = scenario
+            self.diagnostics = diagnostics
+            self.sources = sources
+            self.language = language
+            self.lineIndex = sources.mapValues(LineIndex.init)
+        }
 
         /// The source line `number` (1-based) of `file`, if known.
         public func line(_ number: Int, of file: String) -> String? {
-            guard let text = sources[file] else { return nil }
-            let lines = SourceLine.split(text)
-            guard number >= 1, number <= lines.count else { return nil }
-            return lines[number - 1].string
+            guard let text = sources[file], let index = lineIndex[file] else { return nil }
+            return index.line(number, in: text)
         }
     }
 
@@ -44,5 +55,50 @@ public enum ScenarioLoader {
     /// Loads a scenario given as text (tests, fuzzing, `casus new`); includes are not found.
     public static func load(source: String, path: String = "scenario.casus") -> Result {
         load(path: path, provider: InMemorySourceProvider([path: source]))
+    }
+}
+
+/// The byte ranges of a text's lines, split as `SourceLine.split` splits them (`\n`, `\r\n`
+/// and `\r` end a line; no empty last line after a final break).
+struct LineIndex: Sendable {
+    private var ranges: [Range<Int>] = []
+
+    init(_ text: String) {
+        ranges = text.utf8.withContiguousStorageIfAvailable { Self.ranges($0) } ?? Self.ranges(Array(text.utf8))
+    }
+
+    private static func ranges(_ bytes: some Collection<UInt8>) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var start = 0
+        var i = 0
+        var iterator = bytes.makeIterator()
+        var pending = iterator.next()
+        while let b = pending {
+            pending = iterator.next()
+            if b == 0x0A || b == 0x0D {
+                out.append(start..<i)
+                if b == 0x0D, pending == 0x0A {
+                    pending = iterator.next()
+                    i += 1
+                }
+                i += 1
+                start = i
+                continue
+            }
+            i += 1
+        }
+        if start < i { out.append(start..<i) }
+        return out
+    }
+
+    /// Line `number` (1-based) of `text`, without its line break.
+    func line(_ number: Int, in text: String) -> String? {
+        guard number >= 1, number <= ranges.count else { return nil }
+        let range = ranges[number - 1]
+        let utf8 = text.utf8
+        guard range.upperBound <= utf8.count else { return nil }
+        let from = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+        let to = utf8.index(from, offsetBy: range.count)
+        return String(decoding: utf8[from..<to], as: UTF8.self)
     }
 }

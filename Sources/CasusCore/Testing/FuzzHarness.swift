@@ -55,10 +55,7 @@ public enum FuzzHarness {
 
         // What `casus check` prints.
         for language in [Language.nl, .en] {
-            let renderer = DiagnosticRenderer(language: language) { file, line in
-                // Only the first lines: the loader's line lookup splits the whole file.
-                line <= 200 ? result.line(line, of: file) : nil
-            }
+            let renderer = DiagnosticRenderer(language: language) { file, line in result.line(line, of: file) }
             for diagnostic in result.diagnostics.prefix(maxRendered) { _ = renderer.render(diagnostic) }
             let errors = result.diagnostics.filter { $0.severity == .error }.count
             _ = renderer.summary(errors: errors, warnings: result.diagnostics.count - errors)
