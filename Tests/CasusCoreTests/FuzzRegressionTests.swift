@@ -274,4 +274,59 @@ import Testing
         for d in result.diagnostics { total += renderer.render(d).utf8.count }
         #expect(total > 20_000 * 20)
     }
+
+    // MARK: - "Did you mean" on long names
+
+    /// The full Damerau-Levenshtein table, for comparison with the banded one.
+    static func fullDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+        var d = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { d[i][0] = i }
+        for j in 0...b.count { d[0][j] = j }
+        for i in 1...a.count {
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1) }
+            }
+        }
+        return d[a.count][b.count]
+    }
+
+    @Test func bandedEditDistanceAgreesWithTheFullTable() {
+        var rng = SplitMix64(seed: 7)
+        for _ in 0..<3_000 {
+            let a = (0..<rng.below(9)).map { _ in Unicode.Scalar(UInt8(97 + rng.below(3))) }
+            let b = (0..<rng.below(9)).map { _ in Unicode.Scalar(UInt8(97 + rng.below(3))) }
+            let limit = 1 + rng.below(3)
+            let full = Self.fullDistance(a, b)
+            let banded = Suggestion.distance(a, b, limit: limit)
+            if full <= limit {
+                #expect(banded == full, "\(a) \(b) limit \(limit)")
+            } else {
+                #expect(banded > limit, "\(a) \(b) limit \(limit)")
+            }
+        }
+    }
+
+    @Test func longSimilarUndefinedNamesAreSuggestedQuickly() {
+        // Many long names that differ only at the end: each suggestion compares them all.
+        let stem = String(repeating: "a", count: 3_000)
+        var body = ""
+        for i in 0..<30 { body += "    vraag \(stem)\(i)x (ja/nee): ?\n" }
+        for i in 0..<30 { body += "    zeg: {\(stem)\(i)y}\n" }
+        let codes = errorCodes(step(body))
+        #expect(codes.count == 30 && codes.allSatisfy { $0 == "C121" })
+        #expect(Suggestion.nearest(to: stem + "1", in: [stem + "2"]) == nil)
+        #expect(Suggestion.nearest(to: "groepsdrukk", in: ["groepsdruk"]) == "groepsdruk")
+    }
+
+    @Test func manyUnknownNamesAreReportedWithoutQuadraticSuggestions() {
+        var body = ""
+        for i in 0..<2_000 { body += "    vraag naam\(i) (ja/nee): ?\n" }
+        for i in 0..<2_000 { body += "    zeg: {onbekend\(i)}\n" }
+        let diagnostics = ScenarioLoader.load(source: step(body)).diagnostics
+        #expect(diagnostics.count == 2_000)
+        #expect(diagnostics.prefix(10).allSatisfy { $0.code == "C121" })
+    }
 }
