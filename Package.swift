@@ -32,6 +32,8 @@ let package = Package(
         .executableTarget(name: "casus-line-probe", dependencies: ["CasusTerminal"]),
         // `make bench`: drives the release binary from outside and prints figures. No product.
         .executableTarget(name: "casus-bench"),
+        // The fuzz target: libFuzzer entry with -DFUZZING (scripts/fuzz), else `casus-fuzz FILE...`.
+        .executableTarget(name: "casus-fuzz", dependencies: ["CasusCore"], path: "Sources/CasusFuzz"),
         .executableTarget(
             name: "casus",
             dependencies: [

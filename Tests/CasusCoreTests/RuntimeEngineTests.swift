@@ -307,21 +307,28 @@ struct RuntimeEngineTests {
     /// Linear by design: one pass over events into a dictionary, one walk over the scenario.
     /// This checks a large session replays correctly (no timing assertions).
     @Test func largeSessionReplays() {
+        // Lists hold at most `Limits.maxListItems` (50) items, so the size comes from nesting:
+        // 50 × 10 list items × 2 roles.
         let scenario = RT.scenario([
             RT.step(
-                "A", nil, RT.ask("lijst", .list(min: nil, max: nil)),
-                RT.forEach(RT.items("p", in: "lijst"), RT.forEach(.roles, RT.ask("x"))))
+                "A", nil, RT.ask("lijst", .list(min: nil, max: nil)), RT.ask("kort", .list(min: nil, max: nil)),
+                RT.forEach(
+                    RT.items("p", in: "lijst"),
+                    RT.forEach(RT.items("q", in: "kort"), RT.forEach(.roles, RT.ask("x")))))
         ])
         var events: [SessionEvent] = [.setup(RT.group, at: Timestamp(0))]
-        events.append(.answer(AnswerKey("lijst"), .list((1...500).map { "punt \($0)" }), at: Timestamp(1)))
-        for i in 1...500 {
-            for role in ["slachtoffer", "pesters"] {
-                events.append(
-                    .answer(AnswerKey("x", [String(i), role]), .text("a"), at: Timestamp(Double(i))))
+        events.append(.answer(AnswerKey("lijst"), .list((1...50).map { "punt \($0)" }), at: Timestamp(1)))
+        events.append(.answer(AnswerKey("kort"), .list((1...10).map { "deel \($0)" }), at: Timestamp(1)))
+        for i in 1...50 {
+            for j in 1...10 {
+                for role in ["slachtoffer", "pesters"] {
+                    events.append(
+                        .answer(AnswerKey("x", [String(i), String(j), role]), .text("a"), at: Timestamp(Double(i))))
+                }
             }
         }
         let state = Engine(scenario: scenario).replay(events)
         #expect(state.next == .finished)
-        #expect(state.transcript.count == 1_001)
+        #expect(state.transcript.count == 1_002)
     }
 }

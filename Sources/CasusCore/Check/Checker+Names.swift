@@ -37,9 +37,14 @@ extension Checker {
                   notes: [DiagnosticNote(CheckerMessages.askedHere, at: later.range)])
             return
         }
-        let candidates = visibleNames(scope: scope) + allQuestions.keys.sorted()
-        let fixIt = Suggestion.nearest(to: id.name, in: candidates).map {
-            FixIt(CheckerMessages.didYouMean($0), replacement: $0, range: id.range)
+        // Each suggestion compares with every name: past the first few hundred unknown names
+        // (a hostile or garbled file), report without one rather than take quadratic time.
+        var fixIt: FixIt?
+        if reportedNames.count <= 200 {
+            let candidates = visibleNames(scope: scope) + allQuestions.keys.sorted()
+            fixIt = Suggestion.nearest(to: id.name, in: candidates).map {
+                FixIt(CheckerMessages.didYouMean($0), replacement: $0, range: id.range)
+            }
         }
         error("C121", id.range, CheckerMessages.undefined(id.name), fixIt: fixIt)
     }

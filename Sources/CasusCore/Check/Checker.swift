@@ -53,6 +53,7 @@ struct Checker {
             checkStep(step, index: index)
         }
         checkSheet()
+        checkLimits(metadata)
         warnAboutTime(metadata)
         warnAboutUnusedAnswers()
         if steps.isEmpty && !hadSyntaxErrors {

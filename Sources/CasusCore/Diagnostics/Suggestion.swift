@@ -1,10 +1,15 @@
 /// "Did you mean …?" — the nearest candidate by edit distance, when it is near enough.
 public enum Suggestion {
+    /// Longer words get no suggestion.
+    public static let maxWordLength = 64
+
     /// The candidate closest to `word` (case-insensitive), if within a distance that still
     /// looks like a typo: one edit for short words, up to a third of the length for longer.
     public static func nearest(to word: String, in candidates: [String]) -> String? {
+        // A word longer than any real keyword or name is no typo; comparing it would only cost.
+        guard !word.isEmpty, word.utf8.count <= maxWordLength * 4 else { return nil }
         let target = Array(word.lowercased().unicodeScalars)
-        guard !target.isEmpty else { return nil }
+        guard target.count <= maxWordLength else { return nil }
         let limit = max(1, min(3, target.count / 3))
         var best: (String, Int)?
         for candidate in candidates {
@@ -16,26 +21,36 @@ public enum Suggestion {
         return best?.0
     }
 
-    /// Damerau-Levenshtein (adjacent transpositions count as one edit), cut off at `limit`.
+    /// Damerau-Levenshtein (adjacent transpositions count as one edit), cut off at `limit`:
+    /// any result above `limit` means "too far". Only the band of cells within `limit` of the
+    /// diagonal is computed, so two long, similar names cost O(length × limit), not O(length²).
     static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int {
         if a == b { return 0 }
         if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-        var previous2 = [Int](repeating: 0, count: b.count + 1)
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
+        let far = limit + 1
+        if abs(a.count - b.count) > limit { return far }
+        var previous2 = [Int](repeating: far, count: b.count + 1)
+        var previous = (0...b.count).map { min($0, far) }
+        var current = [Int](repeating: far, count: b.count + 1)
         for i in 1...a.count {
-            current[0] = i
-            var rowMin = current[0]
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                var v = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                    v = min(v, previous2[j - 2] + 1)
+            let low = max(1, i - limit)
+            let high = min(b.count, i + limit)
+            current[0] = min(i, far)
+            current[low - 1] = low == 1 ? current[0] : far
+            var rowMin = low == 1 ? current[0] : far
+            if low <= high {
+                for j in low...high {
+                    let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                    var v = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                    if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                        v = min(v, previous2[j - 2] + 1)
+                    }
+                    current[j] = min(v, far)
+                    rowMin = min(rowMin, current[j])
                 }
-                current[j] = v
-                rowMin = min(rowMin, v)
             }
-            if rowMin > limit { return rowMin }
+            if high < b.count { current[high + 1] = far }
+            if rowMin > limit { return far }
             (previous2, previous, current) = (previous, current, previous2)
         }
         return previous[b.count]

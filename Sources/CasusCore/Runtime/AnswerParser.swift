@@ -87,6 +87,10 @@ public enum AnswerParser {
         if let min, items.count < min { return .failure(.init(RuntimeMessages.listTooShort(min))) }
         if items.isEmpty { return .failure(.init(RuntimeMessages.emptyList)) }
         if let max, items.count > max { return .failure(.init(RuntimeMessages.listTooLong(max))) }
+        // Loops run once per item: the cap keeps a step's expansion within what the checker allowed.
+        if items.count > Limits.maxListItems {
+            return .failure(.init(LimitMessages.listAnswerTooLong(Limits.maxListItems)))
+        }
         return .success(.list(items))
     }
 

@@ -53,7 +53,9 @@ struct AnswerValidator {
         let question = info.question
         switch (question.type, value) {
         case (.text, .text), (.text, .longText), (.longText, .longText), (.longText, .text): return true
-        case (.list, .list), (.yesNo, .yesNo), (.effect, .effect): return true
+        // A longer list (an edited journal) would expand loops past the checked limits.
+        case (.list, .list(let items)): return items.count <= Limits.maxListItems
+        case (.yesNo, .yesNo), (.effect, .effect): return true
         case (.choice, .choice(let option)):
             return question.options.contains { RuntimeText.fold($0.text) == RuntimeText.fold(option) }
         case (.scale(let min, let max), .scale(let n)): return (min...max).contains(n)

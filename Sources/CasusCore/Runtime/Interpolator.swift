@@ -21,14 +21,26 @@ public struct Interpolator: Sendable {
 
     private var language: Language { context.language }
 
-    /// `text` with every interpolation filled in from `scope`.
+    /// `text` with every interpolation filled in from `scope`, at most
+    /// `Limits.maxRenderedCharacters` characters (a longer text is cut off with "…").
     public func render(_ text: Text, in scope: PlayScope = .top) -> String {
         var out = ""
+        var room = Limits.maxRenderedCharacters
         for segment in text.segments {
+            let piece: String
             switch segment {
-            case .literal(let s): out += s
-            case .interpolation(let id): out += resolve(id.name, in: scope)
+            case .literal(let s): piece = s
+            case .interpolation(let id): piece = resolve(id.name, in: scope)
             }
+            // Counting stops one past the room left, so a huge piece costs no more than that.
+            let length = piece.prefix(room + 1).count
+            if length > room {
+                out += piece.prefix(room)
+                out += LimitMessages.truncated
+                return out
+            }
+            out += piece
+            room -= length
         }
         return out
     }

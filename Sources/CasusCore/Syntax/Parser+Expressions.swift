@@ -2,6 +2,8 @@
 struct ExpressionError: Error {
     var token: Token?
     var message: LocalizedText
+    /// C021 for a malformed condition; C014 for nesting past `Parser.maxNesting`.
+    var code = "C021"
 }
 
 /// Recursive descent over one line's tokens: `of` < `en` < `niet` < comparison < primary.
@@ -11,6 +13,10 @@ struct ExpressionParser {
     let line: Int
     var position = 0
     var depth = 0
+    /// `en`/`of` read so far: a chain is flat in the text but as deep as it is long in the
+    /// tree, and every pass over a condition recurses through that depth.
+    var operators = 0
+    static let maxOperators = 100
 
     mutating func parse() throws -> Expression {
         let e = try parseOr()
@@ -29,6 +35,7 @@ struct ExpressionParser {
     private mutating func parseOr() throws -> Expression {
         var left = try parseAnd()
         while Vocabulary.matches(current?.word, Vocabulary.or) {
+            try countOperator()
             position += 1
             left = .or(left, try parseAnd())
         }
@@ -38,6 +45,7 @@ struct ExpressionParser {
     private mutating func parseAnd() throws -> Expression {
         var left = try parseNot()
         while Vocabulary.matches(current?.word, Vocabulary.and) {
+            try countOperator()
             position += 1
             left = .and(left, try parseNot())
         }
@@ -64,9 +72,16 @@ struct ExpressionParser {
         return left
     }
 
+    private mutating func countOperator() throws {
+        operators += 1
+        if operators > Self.maxOperators {
+            throw ExpressionError(token: current, message: LimitMessages.conditionTooLong(Self.maxOperators), code: "C014")
+        }
+    }
+
     private mutating func enter() throws {
         depth += 1
-        if depth > Parser.maxNesting { throw ExpressionError(token: current, message: ParserMessages.tooDeep) }
+        if depth > Parser.maxNesting { throw ExpressionError(token: current, message: ParserMessages.tooDeep, code: "C014") }
     }
 
     private mutating func parsePrimary() throws -> Expression {
@@ -119,7 +134,7 @@ extension Parser {
         do {
             return try parser.parse()
         } catch let e as ExpressionError {
-            error("C021", e.token.map { range(line, $0) } ?? contentRange(line), e.message)
+            error(e.code, e.token.map { range(line, $0) } ?? contentRange(line), e.message)
             return nil
         } catch {
             return nil
