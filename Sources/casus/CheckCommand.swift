@@ -22,6 +22,9 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Language of the messages: nl or en (default: the scenario's).")
     var lang: String?
 
+    @Flag(help: "Also print the facilitator notes (notitie:) of each scenario that checks clean.")
+    var notes = false
+
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one scenario file") }
         if let lang, Language(tag: lang) == nil { throw ValidationError("--lang takes nl or en") }
@@ -44,6 +47,9 @@ struct CheckCommand: ParsableCommand {
             case .json:
                 reports.append(DiagnosticsJSON.File(path: file, diagnostics: result.diagnostics, language: language))
             case .text:
+                if notes, let scenario = result.scenario {
+                    Output.out(FacilitatorNotes.render(scenario, language: language) + "\n")
+                }
                 let sources = result
                 let renderer = DiagnosticRenderer(language: language, style: Output.diagnosticStyle()) { f, n in
                     sources.line(n, of: f)
