@@ -120,6 +120,9 @@ public enum PlayMessages {
     public static let inputEndedBeforeSetup = t(
         "De invoer is op voordat de groep klaar was; er is niets bewaard.",
         "The input ended before the group was set up; nothing was saved.")
+    public static let leftBeforeSetup = t(
+        "Gestopt voordat de groep klaar was; er was nog niets om te bewaren.",
+        "Stopped before the group was set up; there was nothing to save yet.")
     public static let scriptEnded = t(
         "Het antwoordscript is op; verder met het toetsenbord.",
         "The answer script has run out; continue at the keyboard.")

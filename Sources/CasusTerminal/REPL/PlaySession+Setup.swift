@@ -46,7 +46,9 @@ extension PlaySession {
 
     private func setupEnded() -> PlayEnding {
         line()
-        line(PlayMessages.inputEndedBeforeSetup.text(language))
+        // At a terminal the group chose to leave; piped input simply ran out.
+        let message = options.interactive ? PlayMessages.leftBeforeSetup : PlayMessages.inputEndedBeforeSetup
+        line(message.text(language))
         return setupStopped ? .stopped : .inputEnded
     }
 
