@@ -93,27 +93,7 @@ public enum HTMLReport {
         if let draft = report.draft { add(draftHTML(draft, l)) }
         add("<footer><p>\(e(l.sheet.printNote))</p></footer>")
 
-        return """
-            <!DOCTYPE html>
-            <html lang="\(report.language.rawValue)">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-            <title>\(e(l.title))</title>
-            <style>
-            \(HTMLSheet.css)
-            \(css)
-            </style>
-            </head>
-            <body>
-            <main>
-            \(body.joined(separator: "\n"))
-            </main>
-            </body>
-            </html>
-
-            """
+        return HTMLSheet.page(language: report.language, title: e(l.title), css: HTMLSheet.css + "\n" + css, body: body)
     }
 
     private static func draftHTML(_ draft: ProtocolDraft, _ l: ReportLabels) -> String {

@@ -85,26 +85,8 @@ public enum HTMLSheet {
         }
         add(footer + "</footer>")
 
-        return """
-            <!DOCTYPE html>
-            <html lang="\(model.language.rawValue)">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-            <title>\(e(l.sheet)): \(e(model.title))\(model.setup.map { " – " + e($0.group) } ?? "")</title>
-            <style>
-            \(css)
-            </style>
-            </head>
-            <body>
-            <main>
-            \(body.joined(separator: "\n"))
-            </main>
-            </body>
-            </html>
-
-            """
+        let title = "\(e(l.sheet)): \(e(model.title))\(model.setup.map { " – " + e($0.group) } ?? "")"
+        return page(language: model.language, title: title, css: css, body: body)
     }
 
     private static func answerHTML(_ answer: SheetModel.Answer, _ l: SheetLabels) -> String {
@@ -203,6 +185,31 @@ public enum HTMLSheet {
             }
         }
         return out
+    }
+
+    /// A complete, self-contained HTML page (no network: the content security policy allows
+    /// nothing but inline style). `title` is already escaped.
+    static func page(language: Language, title: String, css: String, body: [String]) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="\(language.rawValue)">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+        <title>\(title)</title>
+        <style>
+        \(css)
+        </style>
+        </head>
+        <body>
+        <main>
+        \(body.joined(separator: "\n"))
+        </main>
+        </body>
+        </html>
+
+        """
     }
 
     static let css = """
