@@ -65,7 +65,7 @@ struct ExpressionParser {
 
     private mutating func parseComparison() throws -> Expression {
         let left = try parsePrimary()
-        if let t = current, case .punct(let p) = t.kind, let op = ComparisonOperator(rawValue: p) {
+        if let t = current, case .punct(let p) = t.kind, let op = ComparisonOperator(rawValue: p.rawValue) {
             position += 1
             return .compare(left, op, try parsePrimary())
         }
@@ -90,11 +90,11 @@ struct ExpressionParser {
         }
         position += 1
         switch t.kind {
-        case .punct("("):
+        case .punct(.openParen):
             try enter()
             defer { depth -= 1 }
             let inner = try parseOr()
-            guard let close = current, close.isPunct(")") else {
+            guard let close = current, close.isPunct(.closeParen) else {
                 throw ExpressionError(token: t, message: ParserMessages.unclosedParen)
             }
             position += 1
