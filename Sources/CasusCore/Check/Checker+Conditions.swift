@@ -92,7 +92,9 @@ extension Checker {
         switch (l, r) {
         case (.boolean, .boolean), (.number, .number): return true
         case (.text, .string), (.text, .text), (.member, .string), (.member, .member), (.string, .string): return true
-        case (.option(let options), .string(let s)): return options.contains { $0.lowercased() == s.lowercased() }
+        case (.option(let options), .string(let s)):
+            // Exact spelling first: `lowercased()` builds two strings per option.
+            return options.contains(s) || options.contains { $0.lowercased() == s.lowercased() }
         case (.option, .text), (.option, .option): return true
         case (.role, .roleLiteral), (.role, .role), (.roleLiteral, .roleLiteral): return true
         case (.role, .string(let s)): return roles.contains { $0.name.lowercased() == s.lowercased() || $0.id.name == s }

@@ -34,7 +34,7 @@ extension Checker {
         let later = allQuestions[id.name] ?? (BuiltinName.solutions.contains(id.name) ? allQuestions["oplossingen"] : nil)
         if let later {
             error("C120", id.range, CheckerMessages.usedBeforeAsked(id.name),
-                  notes: [DiagnosticNote(CheckerMessages.askedHere, at: later.range)])
+                  notes: [DiagnosticNote(CheckerMessages.askedHere, at: later)])
             return
         }
         // Each suggestion compares with every name: past the first few hundred unknown names

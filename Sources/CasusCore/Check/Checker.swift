@@ -13,9 +13,9 @@ struct Checker {
     var notes: [Text] = []
     var caseText: Text?
     var sheet: SheetLayout?
-    /// Every question anywhere, by id (the first definition), so a later use can be told apart
-    /// from a misspelling.
-    var allQuestions: [String: Question] = [:]
+    /// Where every question anywhere is asked, by id (the first definition), so a later use can
+    /// be told apart from a misspelling. Only the range: copying whole questions cost retains.
+    var allQuestions: [String: SourceRange] = [:]
 
     // Built during the walk.
     var asked: [String: QuestionInfo] = [:]
@@ -115,7 +115,7 @@ struct Checker {
             for statement in statements {
                 switch statement {
                 case .question(let q):
-                    if allQuestions[q.id.name] == nil { allQuestions[q.id.name] = q }
+                    if allQuestions[q.id.name] == nil { allQuestions[q.id.name] = q.range }
                 case .conditional(let c):
                     for b in c.branches { visit(b.body) }
                     if let e = c.elseBody { visit(e) }

@@ -36,7 +36,7 @@ public enum Formatter {
         var lexer = LineLexer(line: line, fromColumn: line.contentColumn)
         let (tokens, _, _) = lexer.tokens(stopAtColon: true)
         guard let word = tokens.first?.word else { return (nil, false) }
-        if MetadataKey(word: word) != nil, tokens.count >= 2, tokens[1].isPunct(":") { return (nil, true) }
+        if MetadataKey(word: word) != nil, tokens.count >= 2, tokens[1].isPunct(.colon) { return (nil, true) }
         return (Keyword(word: word), false)
     }
 

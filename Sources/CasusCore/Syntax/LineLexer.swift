@@ -29,7 +29,7 @@ struct LineLexer {
             let start = position
             if c == UInt8(ascii: ":") {
                 position += 1
-                result.append(Token(kind: .punct(":"), column: start, endColumn: position))
+                result.append(Token(kind: .punct(.colon), column: start, endColumn: position))
                 if stopAtColon { return (result, position, nil) }
                 continue
             }
@@ -43,10 +43,10 @@ struct LineLexer {
                     result.append(token)
                 case "\u{2260}":
                     position += length
-                    result.append(Token(kind: .punct("!="), column: start, endColumn: position))
+                    result.append(Token(kind: .punct(.notEqual), column: start, endColumn: position))
                 case "\u{2212}":
                     position += length
-                    result.append(Token(kind: .punct("-"), column: start, endColumn: position))
+                    result.append(Token(kind: .punct(.minus), column: start, endColumn: position))
                 default:
                     if scalar.properties.isAlphabetic {
                         result.append(word(start: start))
@@ -78,13 +78,13 @@ struct LineLexer {
                 continue
             }
             let next: UInt8 = position + 1 <= end ? line.byte(position + 1) : 0
-            let pair: String? = switch (c, next) {
-            case (UInt8(ascii: "!"), UInt8(ascii: "=")): "!="
-            case (UInt8(ascii: "<"), UInt8(ascii: "=")): "<="
-            case (UInt8(ascii: ">"), UInt8(ascii: "=")): ">="
-            case (UInt8(ascii: "+"), UInt8(ascii: "+")): "++"
-            case (UInt8(ascii: "-"), UInt8(ascii: "-")): "--"
-            case (UInt8(ascii: "="), UInt8(ascii: "=")): "="
+            let pair: Punct? = switch (c, next) {
+            case (UInt8(ascii: "!"), UInt8(ascii: "=")): .notEqual
+            case (UInt8(ascii: "<"), UInt8(ascii: "=")): .lessOrEqual
+            case (UInt8(ascii: ">"), UInt8(ascii: "=")): .greaterOrEqual
+            case (UInt8(ascii: "+"), UInt8(ascii: "+")): .plusPlus
+            case (UInt8(ascii: "-"), UInt8(ascii: "-")): .minusMinus
+            case (UInt8(ascii: "="), UInt8(ascii: "=")): .equal
             default: nil
             }
             if let pair {
@@ -93,15 +93,15 @@ struct LineLexer {
                 continue
             }
             switch c {
-            case UInt8(ascii: "("): result.append(punct("(", start))
-            case UInt8(ascii: ")"): result.append(punct(")", start))
-            case UInt8(ascii: ","): result.append(punct(",", start))
-            case UInt8(ascii: "="): result.append(punct("=", start))
-            case UInt8(ascii: "<"): result.append(punct("<", start))
-            case UInt8(ascii: ">"): result.append(punct(">", start))
-            case UInt8(ascii: "+"): result.append(punct("+", start))
-            case UInt8(ascii: "-"): result.append(punct("-", start))
-            case UInt8(ascii: "/"): result.append(punct("/", start))
+            case UInt8(ascii: "("): result.append(punct(.openParen, start))
+            case UInt8(ascii: ")"): result.append(punct(.closeParen, start))
+            case UInt8(ascii: ","): result.append(punct(.comma, start))
+            case UInt8(ascii: "="): result.append(punct(.equal, start))
+            case UInt8(ascii: "<"): result.append(punct(.less, start))
+            case UInt8(ascii: ">"): result.append(punct(.greater, start))
+            case UInt8(ascii: "+"): result.append(punct(.plus, start))
+            case UInt8(ascii: "-"): result.append(punct(.minus, start))
+            case UInt8(ascii: "/"): result.append(punct(.slash, start))
             default:
                 position += 1
                 result.append(Token(kind: .invalid(Unicode.Scalar(c)), column: start, endColumn: position))
@@ -110,7 +110,7 @@ struct LineLexer {
         return (result, nil, nil)
     }
 
-    private mutating func punct(_ p: String, _ start: Int) -> Token {
+    private mutating func punct(_ p: Punct, _ start: Int) -> Token {
         position += 1
         return Token(kind: .punct(p), column: start, endColumn: position)
     }

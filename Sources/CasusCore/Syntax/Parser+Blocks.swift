@@ -69,7 +69,7 @@ extension Parser {
                 reportUnclosed(openers[openers.count - 1], runsUntil: line.number - 1)
                 return (body, .unclosed(propagate: true))
             }
-            if tokens.count > 1, tokens[1].isPunct(":"), MetadataKey(word: word) != nil {
+            if tokens.count > 1, tokens[1].isPunct(.colon), MetadataKey(word: word) != nil {
                 index += 1
                 error("C004", range(line, first), ParserMessages.notHere(word, ParserMessages.onlyTopLevel))
                 continue
@@ -209,7 +209,7 @@ extension Parser {
         } else {
             // An unquoted title runs up to the budget's `(`.
             let start = i
-            while i < tokens.count, !tokens[i].isPunct("(") { i += 1 }
+            while i < tokens.count, !tokens[i].isPunct(.openParen) { i += 1 }
             if i > start {
                 title = line.text(tokens[start].column, tokens[i - 1].endColumn)
             }
@@ -220,8 +220,8 @@ extension Parser {
         }
         var budget: Int?
         if i < tokens.count {
-            if tokens[i].isPunct("("), i + 3 < tokens.count, case .number(let n) = tokens[i + 1].kind,
-                Vocabulary.matches(tokens[i + 2].word, Vocabulary.minutes), tokens[i + 3].isPunct(")")
+            if tokens[i].isPunct(.openParen), i + 3 < tokens.count, case .number(let n) = tokens[i + 1].kind,
+                Vocabulary.matches(tokens[i + 2].word, Vocabulary.minutes), tokens[i + 3].isPunct(.closeParen)
             {
                 budget = n
                 i += 4
@@ -356,7 +356,7 @@ extension Parser {
                 return SheetLayout(entries: entries, range: contentRange(line), endRange: range(inner, first))
             case .heading:
                 index += 1
-                guard tokens.count >= 2, tokens[1].isPunct(":"), let restColumn else {
+                guard tokens.count >= 2, tokens[1].isPunct(.colon), let restColumn else {
                     error("C007", range(inner, first), ParserMessages.expected(LocalizedText(nl: "`:` en een kop", en: "`:` and a heading"), after: word))
                     continue
                 }
@@ -372,7 +372,7 @@ extension Parser {
                     if expectName, let name = token.word {
                         names.append(Identifier(name, at: range(inner, token)))
                         expectName = false
-                    } else if !expectName, token.isPunct(",") {
+                    } else if !expectName, token.isPunct(.comma) {
                         expectName = true
                     } else {
                         error("C007", range(inner, token), ParserMessages.unexpected(token.spelling))

@@ -65,7 +65,7 @@ struct ExpressionParser {
 
     private mutating func parseComparison() throws -> Expression {
         let left = try parsePrimary()
-        if let t = current, case .punct(let p) = t.kind, let op = ComparisonOperator(rawValue: p) {
+        if let t = current, case .punct(let p) = t.kind, let op = ComparisonOperator(rawValue: p.rawValue) {
             position += 1
             return .compare(left, op, try parsePrimary())
         }
@@ -90,11 +90,11 @@ struct ExpressionParser {
         }
         position += 1
         switch t.kind {
-        case .punct("("):
+        case .punct(.openParen):
             try enter()
             defer { depth -= 1 }
             let inner = try parseOr()
-            guard let close = current, close.isPunct(")") else {
+            guard let close = current, close.isPunct(.closeParen) else {
                 throw ExpressionError(token: t, message: ParserMessages.unclosedParen)
             }
             position += 1
@@ -104,16 +104,18 @@ struct ExpressionParser {
         case .string(let s):
             return .string(s, range(t))
         case .word(let w):
-            if Vocabulary.matches(w, Vocabulary.yes) { return .boolean(true, range(t)) }
-            if Vocabulary.matches(w, Vocabulary.no) { return .boolean(false, range(t)) }
-            if Vocabulary.matches(w, Vocabulary.count) {
+            // Lowercased once for the four word lists (all lowercase) rather than per list.
+            let lower = w.lowercasedIfNeeded ?? w
+            if Vocabulary.yes.contains(lower) { return .boolean(true, range(t)) }
+            if Vocabulary.no.contains(lower) { return .boolean(false, range(t)) }
+            if Vocabulary.count.contains(lower) {
                 guard let n = current, let name = n.word else {
                     throw ExpressionError(token: current ?? t, message: ParserMessages.expected(ParserMessages.aName, after: w))
                 }
                 position += 1
                 return .count(Identifier(name, at: range(n)), range(t).union(range(n)))
             }
-            if Vocabulary.matches(w, Vocabulary.connectives) {
+            if Vocabulary.connectives.contains(lower) {
                 throw ExpressionError(token: t, message: ParserMessages.unexpected(w))
             }
             return .name(Identifier(w, at: range(t)))

@@ -37,13 +37,13 @@ extension Parser {
         case .vote: .vote
         }
         var hasOptions = questionKeyword == .vote
-        if i < tokens.count, tokens[i].isPunct("(") {
-            guard let close = tokens[i...].firstIndex(where: { $0.isPunct(")") }) else {
+        if i < tokens.count, tokens[i].isPunct(.openParen) {
+            guard let close = tokens[i...].firstIndex(where: { $0.isPunct(.closeParen) }) else {
                 error("C019", range(line, tokens[i]), ParserMessages.unclosedParen)
                 skipIndented(under: line)
                 return nil
             }
-            let inner = Array(tokens[(i + 1)..<close])
+            let inner = tokens[(i + 1)..<close]
             guard let parsed = parseTypeSpec(line, inner, keyword: questionKeyword, open: tokens[i]) else {
                 skipIndented(under: line)
                 return nil
@@ -52,7 +52,7 @@ extension Parser {
             hasOptions = parsed.choice || questionKeyword == .vote
             i = close + 1
         }
-        guard i < tokens.count, tokens[i].isPunct(":"), let restColumn else {
+        guard i < tokens.count, tokens[i].isPunct(.colon), let restColumn else {
             let at = i < tokens.count ? range(line, tokens[i]) : range(line, tokens[i - 1].endColumn, tokens[i - 1].endColumn + 1)
             error("C013", at, ParserMessages.expected(ParserMessages.aColon, after: tokens[i - 1].spelling),
                   fixIt: FixIt(ParserMessages.didYouMean("\(line.text(kw.column, tokens[i - 1].endColumn)): …")))
@@ -62,9 +62,9 @@ extension Parser {
 
         // Split the indented block into prompt continuation lines and `- option` lines.
         let block = takeTextLines(under: line)
-        var promptLines: [SourceLine] = []
+        var promptLines: ArraySlice<SourceLine> = hasOptions ? [] : block
         var options: [ChoiceOption] = []
-        for blockLine in block {
+        for blockLine in block where hasOptions {
             if hasOptions, !blockLine.isBlank, blockLine.byte(blockLine.contentColumn) == UInt8(ascii: "-") {
                 let (text, column) = restOfLine(blockLine, from: blockLine.contentColumn + 1)
                 if text.isEmpty {
@@ -100,17 +100,20 @@ extension Parser {
     }
 
     /// The part between parentheses: a type word (questions only) and modifiers.
-    private mutating func parseTypeSpec(_ line: SourceLine, _ tokens: [Token], keyword: QuestionKeyword, open: Token) -> TypeSpec? {
-        // Split on commas.
-        var items: [[Token]] = [[]]
-        for t in tokens {
-            if t.isPunct(",") { items.append([]) } else { items[items.count - 1].append(t) }
+    private mutating func parseTypeSpec(_ line: SourceLine, _ tokens: ArraySlice<Token>, keyword: QuestionKeyword, open: Token) -> TypeSpec? {
+        // Split on commas; slices of the line's tokens, no array per item.
+        var modifiers: [ArraySlice<Token>] = []
+        var itemStart = tokens.startIndex
+        for k in tokens.indices where tokens[k].isPunct(.comma) {
+            modifiers.append(tokens[itemStart..<k])
+            itemStart = k + 1
         }
-        var modifiers = items
+        modifiers.append(tokens[itemStart..<tokens.endIndex])
         var base: String
         switch keyword {
         case .ask:
-            guard let first = modifiers.first, let word = first.first?.word else {
+            let first = modifiers[0]
+            guard let word = first.first?.word else {
                 let at = tokens.first.map { range(line, $0) } ?? range(line, open)
                 error("C008", at, ParserMessages.unknownType(tokens.first?.spelling ?? "()"), fixIt: FixIt(ParserMessages.typeList))
                 return nil
@@ -118,23 +121,24 @@ extension Parser {
             // `ja/nee`, `yes/no` are three tokens.
             var typeWord = word.lowercasedIfNeeded ?? word
             var consumed = 1
-            if first.count >= 3, first[1].isPunct("/"), let second = first[2].word {
+            let f = first.startIndex
+            if first.count >= 3, first[f + 1].isPunct(.slash), let second = first[f + 2].word {
                 typeWord += "/" + (second.lowercasedIfNeeded ?? second)
                 consumed = 3
             }
             base = typeWord
-            modifiers[0] = Array(first.dropFirst(consumed))
+            modifiers[0] = first.dropFirst(consumed)
         case .solutions: base = "lijst"
         case .effect: base = "effect"
         case .vote:
             base = "stem"
-            if let w = modifiers.first?.first?.word, ["keuze", "choice"].contains(w.lowercased()) {
-                modifiers[0] = Array(modifiers[0].dropFirst())
+            if let w = modifiers[0].first?.word, ["keuze", "choice"].contains(w.lowercased()) {
+                modifiers[0] = modifiers[0].dropFirst()
             }
         }
 
         guard let canonical = Self.typeWords[base] else {
-            let at = range(line, tokens[0])
+            let at = range(line, tokens[tokens.startIndex])
             let nearest = Suggestion.nearest(to: base, in: Self.typeWords.keys.sorted().filter { $0 != "effect" && $0 != "stem" })
             error("C008", at, ParserMessages.unknownType(base),
                   fixIt: nearest.map { FixIt(ParserMessages.didYouMean($0), replacement: $0, range: at) } ?? FixIt(ParserMessages.typeList))
@@ -145,22 +149,23 @@ extension Parser {
         var maxMinutes: Int?
         var scale: (Int, Int)?
         for item in modifiers where !item.isEmpty {
+            let k = item.startIndex
             // Only a word can spell `min`/`max`/minutes; no per-token strings on the good path.
-            let head = item[0].word.map { $0.lowercasedIfNeeded ?? $0 }
-            if item.count == 2, head == "min", case .number(let n) = item[1].kind, canonical == "list" {
+            let head = item[k].word.map { $0.lowercasedIfNeeded ?? $0 }
+            if item.count == 2, head == "min", case .number(let n) = item[k + 1].kind, canonical == "list" {
                 minimum = n
-            } else if item.count == 2, head == "max", case .number(let n) = item[1].kind, canonical == "list" {
+            } else if item.count == 2, head == "max", case .number(let n) = item[k + 1].kind, canonical == "list" {
                 maximum = n
-            } else if item.count == 3, head == "max", case .number(let n) = item[1].kind,
-                Vocabulary.matches(item[2].word, Vocabulary.minutes), canonical == "long"
+            } else if item.count == 3, head == "max", case .number(let n) = item[k + 1].kind,
+                Vocabulary.matches(item[k + 2].word, Vocabulary.minutes), canonical == "long"
             {
                 maxMinutes = n
-            } else if item.count == 3, case .number(let a) = item[0].kind, item[1].isPunct("-"),
-                case .number(let b) = item[2].kind, canonical == "scale"
+            } else if item.count == 3, case .number(let a) = item[k].kind, item[k + 1].isPunct(.minus),
+                case .number(let b) = item[k + 2].kind, canonical == "scale"
             {
                 scale = (a, b)
             } else {
-                error("C019", range(line, item[0].column, item[item.count - 1].endColumn),
+                error("C019", range(line, item[k].column, item[item.endIndex - 1].endColumn),
                       ParserMessages.unknownModifier(item.map(\.spelling).joined(separator: " ")), fixIt: FixIt(ParserMessages.modifierHint))
                 return nil
             }

@@ -15,19 +15,21 @@ extension Parser {
     /// Lines within a paragraph are joined with a space (the terminal re-wraps them); an empty
     /// line starts a new paragraph; a line that starts like a list item (`- `, `* `, `• `,
     /// `1.`) starts a new line so lists stay lists.
-    mutating func buildText(_ block: [SourceLine], inline: (SourceLine, Int)?) -> Text {
+    mutating func buildText(_ block: ArraySlice<SourceLine>, inline: (SourceLine, Int)?) -> Text {
         var segments: [Text.Segment] = []
+        // Most texts have a few segments: one allocation instead of regrowing per append.
+        segments.reserveCapacity(4)
         var literal: [UInt8] = []
         var first: SourceRange?
         var last: SourceRange?
 
-        var pieces: [(SourceLine, Int)] = []
-        if let inline { pieces.append(inline) }
-        pieces += block.map { ($0, $0.contentColumn) }
-
         var sawBlank = false
         var started = false
-        for (line, column) in pieces {
+        // Piece -1 is the inline text after the colon, then the block's lines (no array of
+        // pieces built for this).
+        for k in (inline == nil ? 0 : -1)..<block.count {
+            let line = k < 0 ? inline!.0 : block[block.startIndex + k]
+            let column = k < 0 ? inline!.1 : line.contentColumn
             if line.isBlank {
                 sawBlank = true
                 continue

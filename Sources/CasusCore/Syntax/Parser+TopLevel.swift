@@ -20,13 +20,13 @@ extension Parser {
             reportNotCode(line, first)
             return nil
         }
-        if let key = MetadataKey(word: word), tokens.count >= 2, tokens[1].isPunct(":") {
+        if let key = MetadataKey(word: word), tokens.count >= 2, tokens[1].isPunct(.colon) {
             return parseMetadata(line, key: key, keyToken: first, valueColumn: restColumn ?? line.count + 1)
         }
         guard let keyword = Keyword(word: word) else {
             // A misspelt top-level keyword is read as the keyword it most likely is.
             if let nearest = Suggestion.nearest(to: word, in: Keyword.topLevel.flatMap(\.spellings)),
-                let guess = Keyword(word: nearest), !(tokens.count >= 2 && tokens[1].isPunct(":") && guess == .step)
+                let guess = Keyword(word: nearest), !(tokens.count >= 2 && tokens[1].isPunct(.colon) && guess == .step)
             {
                 reportUnknownWord(line, first, candidates: topLevelCandidates, skipText: false)
                 return parseTopLevelLine(line, tokens: tokens, restColumn: restColumn, unterminated: unterminated, keyword: guess, word: word, first: first)
@@ -118,7 +118,7 @@ extension Parser {
     mutating func parseTextOwner(
         _ line: SourceLine, tokens: [Token], restColumn: Int?, keyword: String
     ) -> Text? {
-        guard tokens.count >= 2, tokens[1].isPunct(":"), let restColumn else {
+        guard tokens.count >= 2, tokens[1].isPunct(.colon), let restColumn else {
             error("C007", range(line, tokens[0]), ParserMessages.expected(LocalizedText(nl: "`:`", en: "`:`"), after: keyword),
                   fixIt: FixIt(ParserMessages.didYouMean("\(keyword):"), replacement: "\(keyword):"))
             skipIndented(under: line)
@@ -143,7 +143,7 @@ extension Parser {
             return nil
         }
         let id = Identifier(name, at: range(line, tokens[1]))
-        guard tokens.count >= 3, tokens[2].isPunct(":"), let restColumn else {
+        guard tokens.count >= 3, tokens[2].isPunct(.colon), let restColumn else {
             let at = tokens.count >= 3 ? range(line, tokens[2]) : range(line, tokens[1].endColumn, tokens[1].endColumn + 1)
             error("C013", at, ParserMessages.expected(LocalizedText(nl: "`:` en een omschrijving", en: "`:` and a description"), after: "\(keyword) \(name)"))
             skipIndented(under: line)

@@ -155,9 +155,9 @@ public struct Parser {
     }
 
     /// Consumes the blank lines and the lines indented deeper than `owner`; trailing blank
-    /// lines are left in place.
-    mutating func takeTextLines(under owner: SourceLine) -> [SourceLine] {
-        var taken: [SourceLine] = []
+    /// lines are left in place. A slice of `lines`: no copy of the lines per text block.
+    mutating func takeTextLines(under owner: SourceLine) -> ArraySlice<SourceLine> {
+        var taken: ArraySlice<SourceLine> = []
         var scan = index
         var lastNonBlank = index - 1
         while scan < lines.count {
@@ -171,7 +171,7 @@ public struct Parser {
             scan += 1
         }
         if lastNonBlank >= index {
-            taken = Array(lines[index...lastNonBlank])
+            taken = lines[index..<(lastNonBlank + 1)]
             index = lastNonBlank + 1
         }
         return taken

@@ -7,7 +7,7 @@ struct Token: Hashable, Sendable {
         /// `"…"` (straight or curly quotes); the value without quotes.
         case string(String)
         /// `( ) , : = != < <= > >= + ++ - -- /`
-        case punct(String)
+        case punct(Punct)
         /// A character that cannot start any token.
         case invalid(Unicode.Scalar)
     }
@@ -22,7 +22,11 @@ struct Token: Hashable, Sendable {
         return nil
     }
 
-    func isPunct(_ p: String) -> Bool { kind == .punct(p) }
+    /// A plain enum compare: a `String` payload made every `isPunct` a string comparison.
+    func isPunct(_ p: Punct) -> Bool {
+        if case .punct(let q) = kind { return q == p }
+        return false
+    }
 
     /// How the token is written, for messages.
     var spelling: String {
@@ -30,8 +34,21 @@ struct Token: Hashable, Sendable {
         case .word(let w): w
         case .number(let n): String(n)
         case .string(let s): "\"\(s)\""
-        case .punct(let p): p
+        case .punct(let p): p.rawValue
         case .invalid(let s): String(s)
         }
+    }
+}
+
+/// The punctuation of code lines, spelled as written (`≠` and `−` lex as `!=` and `-`).
+enum Punct: String, Hashable, Sendable, ExpressibleByStringLiteral {
+    case openParen = "(", closeParen = ")", comma = ",", colon = ":", equal = "=", notEqual = "!="
+    case less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
+    case plus = "+", plusPlus = "++", minus = "-", minusMinus = "--", slash = "/"
+
+    /// For tests (`.punct("(")`); the parser uses the cases, a literal would parse at run time.
+    init(stringLiteral value: String) {
+        guard let p = Punct(rawValue: value) else { preconditionFailure("not punctuation: \(value)") }
+        self = p
     }
 }
