@@ -18,15 +18,6 @@ struct ListCommand: ParsableCommand {
     @Option(help: "Language of the headings: nl or en.")
     var lang: String?
 
-    struct Entry: Encodable {
-        var title: String
-        var audience: String?
-        var durationMinutes: Int?
-        var file: String
-        var bundled: Bool
-        var valid: Bool
-    }
-
     func run() throws {
         var files: [(String, Bool)] = []
         var seen = Set<String>()
@@ -38,14 +29,7 @@ struct ListCommand: ParsableCommand {
         for f in ScenarioDirectory.scenarios(in: ".") where seen.insert(FileSourceProvider.realPath(f)).inserted {
             files.append((f, false))
         }
-        let entries = files.map { file, bundled -> Entry in
-            let result = ScenarioLoader.load(path: file, provider: FileSourceProvider())
-            let meta = result.scenario?.metadata
-            let audience = meta?.audience.map { a in [a.school.rawValue, a.level].compactMap { $0 }.joined(separator: ", ") }
-            return Entry(
-                title: meta?.title ?? (file as NSString).lastPathComponent, audience: audience,
-                durationMinutes: meta?.durationMinutes, file: file, bundled: bundled, valid: result.scenario != nil)
-        }
+        let entries = files.map { ScenarioDirectory.entry($0.0, bundled: $0.1) }
         switch format {
         case .json:
             let encoder = JSONEncoder()

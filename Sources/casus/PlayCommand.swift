@@ -126,11 +126,12 @@ struct PlayCommand: ParsableCommand {
 
     /// The numbered menu of bundled scenarios; nil when the group leaves.
     private func chooseScenario(editor: any LineEditor, sink: ConsoleSink, language: Language) -> String? {
-        guard let folder = ScenarioCatalog.folder() else {
+        guard let folder = ScenarioDirectory.bundled() else {
             Output.err(PlayCommandText.noScenarios.text(language) + "\n")
             return nil
         }
-        let entries = ScenarioCatalog.entries(in: folder)
+        let entries = ScenarioDirectory.scenarios(in: folder).map { ScenarioDirectory.entry($0, bundled: true) }
+            .filter(\.valid)
         guard !entries.isEmpty else {
             Output.err(PlayCommandText.noScenarios.text(language) + "\n")
             return nil
@@ -143,7 +144,7 @@ struct PlayCommand: ParsableCommand {
             let extra = facts.isEmpty ? "" : " (\(facts.joined(separator: ", ")))"
             sink.write("  \(index + 1). \(TextSafety.sanitize(entry.title + extra))\n")
         }
-        let options = entries.map { PromptOption(value: $0.path, label: $0.title) }
+        let options = entries.map { PromptOption(value: $0.file, label: $0.title) }
         let titles = entries.map(\.title)
         editor.completions = { _, word in CompletionMatching.prefixMatches(word, in: titles) }
         while true {

@@ -1,9 +1,22 @@
 import CasusCore
 import Foundation
 
-/// Finds the bundled `Scenarios/` folder: `$CASUS_SCENARIOS`, else the first folder holding
-/// `Scenarios/` walking up from the current directory, then from the executable's path.
+/// Finds scenarios: the bundled `Scenarios/` folder (`$CASUS_SCENARIOS`, else the first
+/// folder holding `Scenarios/` walking up from the current directory, then from the
+/// executable's path) and the `.casus` files in a folder. Used by `casus list` and by the
+/// menu of `casus play` without a file.
 enum ScenarioDirectory {
+    /// One scenario as the menu and `casus list` show it.
+    struct Entry: Encodable {
+        var title: String
+        var audience: String?
+        var durationMinutes: Int?
+        var file: String
+        var bundled: Bool
+        /// False when the scenario has errors (it is listed, marked, but cannot be played).
+        var valid: Bool
+    }
+
     static func bundled(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
         let fm = FileManager.default
         func isDirectory(_ path: String) -> Bool {
@@ -33,5 +46,15 @@ enum ScenarioDirectory {
     static func scenarios(in folder: String) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         return names.filter { $0.hasSuffix(".casus") }.sorted().map { folder == "." ? $0 : folder + "/" + $0 }
+    }
+
+    /// Loads `file` for its title, audience and duration.
+    static func entry(_ file: String, bundled: Bool) -> Entry {
+        let result = ScenarioLoader.load(path: file, provider: FileSourceProvider())
+        let meta = result.scenario?.metadata
+        let audience = meta?.audience.map { a in [a.school.rawValue, a.level].compactMap { $0 }.joined(separator: ", ") }
+        return Entry(
+            title: meta?.title ?? (file as NSString).lastPathComponent, audience: audience,
+            durationMinutes: meta?.durationMinutes, file: file, bundled: bundled, valid: result.scenario != nil)
     }
 }
