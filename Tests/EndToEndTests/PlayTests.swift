@@ -172,4 +172,42 @@ import TestSupport
         try terminal.send(":stop\r")
         #expect(try terminal.waitForExit() == 0)
     }
+
+    @Test func tabCompletesARoleAtARoleQuestion() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("casus-role-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scenario = folder.appendingPathComponent("rol.casus").path
+        try """
+            titel: Rollen
+            taken: notulist
+            rol slachtoffer: het meisje
+            rol pesters: de meiden uit de andere klas
+            stap "Kiezen" (5 min)
+                vraag sleutel (rol): Wie is de sleutelfiguur?
+            einde
+
+            """.write(toFile: scenario, atomically: true, encoding: .utf8)
+        let terminal = try PseudoTerminal(
+            binary: try binary(), arguments: ["play", scenario], environment: environment, columns: 100, rows: 40)
+        try terminal.waitFor("Hoe heet jullie groep?")
+        try terminal.waitFor("> ")
+        try terminal.send("Groep Rood\r")
+        for name in ["Anna", "Bram"] {
+            try terminal.waitFor("> ")
+            try terminal.send(name + "\r")
+        }
+        try terminal.waitFor("lid 3> ")
+        try terminal.send("\r")
+        try terminal.waitFor("notulist")
+        try terminal.waitFor("> ")
+        try terminal.send("1\r")
+        try terminal.waitFor("Wie is de sleutelfiguur?")
+        try terminal.waitFor("] > ")
+        // Tab completes the role id from its first letters.
+        try terminal.send("slach\t\r")
+        try terminal.waitFor("Klaar!")
+        #expect(try terminal.waitForExit() == 0)
+        #expect(terminal.output.contains("> slachtoffer"))
+    }
 }
