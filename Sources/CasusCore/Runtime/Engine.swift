@@ -62,6 +62,31 @@ public struct Engine: Sendable {
             orphaned: orphaned, timings: timings, lastCounted: lastCounted, finishedMarker: finished)
     }
 
+    /// Plays on from `events` in one walk: every question without an answer is put to
+    /// `supply`, and the value it returns is taken as the answer (nil stops there, as a group
+    /// would). Returns the state after the supplied answers and those answers as events, so
+    /// a whole automatic run costs two walks instead of one replay per answer.
+    public func play(
+        from events: [SessionEvent], supply: @escaping (Prompt) -> AnswerValue?
+    ) -> (state: SessionState, supplied: [SessionEvent]) {
+        let start = replayContext(events)
+        guard start.setup != nil else { return (replay(events), []) }
+        var walker = Walker(context: start)
+        walker.supply = supply
+        walker.run()
+        let last = events.last?.timestamp ?? Timestamp(0)
+        let added = walker.supplied.enumerated().map { index, pair in
+            SessionEvent.answer(pair.0, pair.1, at: last + Double(index + 1))
+        }
+        return (replay(events + added), added)
+    }
+
+    /// The context (group and valid answers) that `events` give, without walking.
+    private func replayContext(_ events: [SessionEvent]) -> RuntimeContext {
+        let state = replay(events)
+        return RuntimeContext(scenario: scenario, setup: state.setup, answers: state.answers, skipped: state.skipped)
+    }
+
     /// Answers (and skips) in `events` whose key or value no longer fits the scenario, e.g.
     /// after a question was removed, a role renamed or a type changed. In event order.
     public func orphanedAnswers(in events: [SessionEvent]) -> [AnswerKey] {

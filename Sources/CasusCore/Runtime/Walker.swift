@@ -11,6 +11,11 @@ struct Walker {
     private(set) var transcript: [TranscriptEntry] = []
     private(set) var votes: [VoteResult] = []
     private(set) var prompt: Prompt?
+    /// When set, a question without an answer is put to it; a value it returns is taken as
+    /// the answer and the walk goes on (`casus test` plays a whole run in one walk).
+    var supply: ((Prompt) -> AnswerValue?)?
+    /// The answers `supply` gave, in order.
+    private(set) var supplied: [(AnswerKey, AnswerValue)] = []
     private var step = StepInfo(index: 0, total: 0, title: "", budgetMinutes: nil)
 
     init(context: RuntimeContext) {
@@ -83,9 +88,16 @@ struct Walker {
             passed(key, question, text, nil)
             return false
         case .missing:
-            prompt = Prompt(
+            let candidate = Prompt(
                 key: key, question: question, kind: kind, text: text, options: options, speaker: speaker,
                 step: step)
+            if let supply, let value = supply(candidate) {
+                context.book.answers[key] = value
+                supplied.append((key, value))
+                passed(key, question, text, value)
+                return false
+            }
+            prompt = candidate
             return true
         }
     }

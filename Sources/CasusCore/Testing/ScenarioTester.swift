@@ -141,42 +141,53 @@ public struct ScenarioTester: Sendable {
         var state: SessionState
         var answered: Int
         var deadEnd: Diagnostic?
+        /// `id#variant` for every question answered in the run (variant within its count).
+        var variants: Set<String> = []
     }
 
     func play(_ policy: inout Policy) -> RunResult {
-        var events: [SessionEvent] = [.setup(setup, at: Timestamp(0))]
+        let events: [SessionEvent] = [.setup(setup, at: Timestamp(0))]
         var answered = 0
         var chosen: [String: Int] = [:]
-        var lastKey: AnswerKey?
-        var state = engine.replay(events)
-        while let prompt = state.prompt {
+        var seen = Set<AnswerKey>()
+        var deadEnd: Diagnostic?
+        var variants = policy
+        var used = Set<String>()
+        // One walk for the whole run: the engine puts each unanswered question to this
+        // closure (every generated answer still goes through `AnswerParser`).
+        let (state, _) = engine.play(from: events) { prompt in
             if answered >= maxAnswersPerRun {
-                return RunResult(state: state, answered: answered, deadEnd: Diagnostic(
-                    "T003", .error, at: prompt.question.range, TesterMessages.tooManySteps(maxAnswersPerRun)))
+                deadEnd = Diagnostic("T003", .error, at: prompt.question.range, TesterMessages.tooManySteps(maxAnswersPerRun))
+                return nil
             }
-            if prompt.key == lastKey {
-                return RunResult(state: state, answered: answered, deadEnd: Diagnostic(
-                    "T002", .error, at: prompt.question.range, TesterMessages.noProgress(prompt.key)))
+            guard seen.insert(prompt.key).inserted else {
+                deadEnd = Diagnostic("T002", .error, at: prompt.question.range, TesterMessages.noProgress(prompt.key))
+                return nil
             }
             let id = prompt.question.id.name
             // One variant per question id per run, so every loop instance agrees and the
             // vote's ballots name one option (no tie).
-            let v = chosen[id] ?? policy.variant(id)
+            let v = chosen[id] ?? variants.variant(id)
             chosen[id] = v
+            used.insert("\(id)#\(v % max(variantCount(prompt.question), 1))")
             let lines = answer(prompt, variant: v, tieBreakVariant: v)
             switch AnswerParser.parse(lines, for: prompt) {
             case .success(let value):
-                events.append(.answer(prompt.key, value, at: Timestamp(Double(answered + 1))))
+                answered += 1
+                return value
             case .failure(let error):
-                return RunResult(state: state, answered: answered, deadEnd: Diagnostic(
+                deadEnd = Diagnostic(
                     "T001", .error, at: prompt.question.range,
-                    TesterMessages.refused(prompt.key, lines.joined(separator: " / "), error.message)))
+                    TesterMessages.refused(prompt.key, lines.joined(separator: " / "), error.message))
+                return nil
             }
-            answered += 1
-            lastKey = prompt.key
-            state = engine.replay(events)
         }
-        return RunResult(state: state, answered: answered, deadEnd: nil)
+        policy = variants
+        // An answer the engine took during the walk but that does not stick on replay.
+        if deadEnd == nil, let prompt = state.prompt {
+            deadEnd = Diagnostic("T002", .error, at: prompt.question.range, TesterMessages.noProgress(prompt.key))
+        }
+        return RunResult(state: state, answered: answered, deadEnd: deadEnd, variants: used)
     }
 
     // MARK: - Coverage
@@ -298,10 +309,12 @@ public struct ScenarioTester: Sendable {
         var deadEnds: [SourceRange: Diagnostic] = [:]
         /// The overrides of the first run that reached each question id.
         var reachedWith: [String: [String: Int]] = [:]
+        var covered = Set<String>()
 
         func perform(_ policy: Policy) {
             var p = policy
             let result = play(&p)
+            covered.formUnion(result.variants)
             report.runs += 1
             report.promptsAnswered += result.answered
             if let d = result.deadEnd, deadEnds[d.range] == nil { deadEnds[d.range] = d }
@@ -323,12 +336,17 @@ public struct ScenarioTester: Sendable {
             let n = variantCount(q)
             if n > 1 { for v in 1..<n { targets.append((q, v)) } }
         }
-        var done = Set<String>()
+        // Sweeps first: run k gives every question its k-th answer, so one run covers a
+        // target in every question at once and the number of runs stays near the largest
+        // number of options, not the number of questions.
+        let widest = targets.map { variantCount($0.0) }.max() ?? 1
+        for base in 1..<max(widest, 1) { perform(Policy(base: base)) }
+        var done = covered
         var stalled = 0
         while !targets.isEmpty, stalled < targets.count {
             let (q, v) = targets.removeFirst()
             let label = "\(q.id.name)#\(v)"
-            if done.contains(label) { continue }
+            if done.contains(label) || covered.contains(label) { continue }
             guard let path = reachedWith[q.id.name] ?? (q.keyword == .vote ? [:] : nil) else {
                 targets.append((q, v))
                 stalled += 1
