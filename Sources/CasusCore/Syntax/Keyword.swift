@@ -37,15 +37,10 @@ enum Keyword: String, CaseIterable, Sendable {
         return language == .en && s.count > 1 ? s[1] : s[0]
     }
 
-    private static let table: [String: Keyword] = {
-        var t: [String: Keyword] = [:]
-        for k in Keyword.allCases { for s in k.spellings { t[s] = k } }
-        return t
-    }()
+    private static let table = WordTable(Keyword.allCases.flatMap { k in k.spellings.map { ($0, k) } })
 
     init?(word: String) {
-        // Exact spelling first: lowercasing allocates and most lines are written in lowercase.
-        guard let k = Keyword.table[word] ?? word.lowercasedIfNeeded.flatMap({ Keyword.table[$0] }) else { return nil }
+        guard let k = Keyword.table.lookup(word) else { return nil }
         self = k
     }
 
@@ -72,14 +67,10 @@ extension MetadataKey {
         }
     }
 
-    private static let table: [String: MetadataKey] = {
-        var t: [String: MetadataKey] = [:]
-        for k in MetadataKey.allCases { for s in k.spellings { t[s] = k } }
-        return t
-    }()
+    private static let table = WordTable(MetadataKey.allCases.flatMap { k in k.spellings.map { ($0, k) } })
 
     init?(word: String) {
-        guard let k = MetadataKey.table[word] ?? word.lowercasedIfNeeded.flatMap({ MetadataKey.table[$0] }) else { return nil }
+        guard let k = MetadataKey.table.lookup(word) else { return nil }
         self = k
     }
 }
