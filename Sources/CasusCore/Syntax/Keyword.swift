@@ -105,10 +105,13 @@ extension String {
     /// `lowercased()`, or nil when that would give the same string. Scenario words are nearly
     /// always lowercase ASCII, and `lowercased()` costs an allocation-sized detour each time.
     var lowercasedIfNeeded: String? {
-        for b in utf8 where b >= 0x80 || (b >= 0x41 && b <= 0x5A) {
-            let lower = lowercased()
-            return lower == self ? nil : lower
+        // Scanning the contiguous bytes is several times cheaper than the generic UTF-8 view
+        // iterator; a string without such storage (bridged) takes the slow path.
+        let plain = utf8.withContiguousStorageIfAvailable { bytes in
+            !bytes.contains { $0 >= 0x80 || ($0 >= 0x41 && $0 <= 0x5A) }
         }
-        return nil
+        if plain == true { return nil }
+        let lower = lowercased()
+        return lower == self ? nil : lower
     }
 }
