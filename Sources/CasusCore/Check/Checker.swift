@@ -129,6 +129,23 @@ struct Checker {
                 }
             }
         }
+        // Sized once: growing these tables rehashes and copies every entry each doubling.
+        let count = steps.reduce(0) { $0 + Self.questionCount($1.body) }
+        names.reserveCapacity(names.count + count)
+        asked.reserveCapacity(count)
+        askedList.reserveCapacity(count)
+        used.reserveCapacity(count)
         for step in steps { visit(step.body) }
+    }
+
+    private static func questionCount(_ statements: [Statement]) -> Int {
+        statements.reduce(0) { sum, statement in
+            switch statement {
+            case .question: sum + 1
+            case .conditional(let c): sum + c.branches.reduce(0) { $0 + questionCount($1.body) } + questionCount(c.elseBody ?? [])
+            case .loop(let l): sum + questionCount(l.body)
+            case .say, .note: sum
+            }
+        }
     }
 }
