@@ -16,7 +16,7 @@ extension Checker {
             // A role id on its own is a role literal, e.g. in `rol = slachtoffer`.
             guard let meaning = resolveUse(id, scope: scope) else { return nil }
             switch meaning {
-            case .answer(let info): return ValueKind(info.question)
+            case .answer(let i): return ValueKind(askedList[i].question)
             case .loopVariable(let source):
                 switch source {
                 case .roles: return .role
@@ -33,7 +33,7 @@ extension Checker {
         case .count(let id, _):
             if BuiltinName.members.contains(id.name) { return .number }
             guard let meaning = resolveUse(id, scope: scope) else { return nil }
-            if case .answer(let info) = meaning, case .list = info.question.type { return .number }
+            if case .answer(let i) = meaning, case .list = askedList[i].question.type { return .number }
             error("C143", id.range, CheckerMessages.countOfNonList(id.name))
             return nil
         case .not(let inner, _):

@@ -1,29 +1,62 @@
 /// What a name in a text or condition refers to.
 enum NameMeaning {
-    case answer(QuestionInfo)
+    /// An index in `Checker.askedList` (a copy of the question would cost retains per use).
+    case answer(Int)
     case loopVariable(LoopSource)
     case role(RoleDeclaration)
     case builtin
 }
 
+/// Everything one spelling can name; `Checker.names` holds one per spelling.
+struct NameEntry {
+    /// Index in `Checker.askedList` once a question with this id is asked.
+    var asked: Int?
+    /// Where a question with this id is first defined anywhere, so a use before it is asked
+    /// can be told apart from a misspelling.
+    var definition: SourceRange?
+    /// Index in `Checker.roles`.
+    var role: Int?
+    /// A built-in name (`groep`, `leden`, the jobs).
+    var isBuiltin = false
+    /// `oplossingen` / `solutions`: the solutions question under either spelling.
+    var isSolutions = false
+
+    mutating func noteDefinition(at range: SourceRange) {
+        if definition == nil { definition = range }
+    }
+}
+
 extension Checker {
+    static let builtinNames: [String: NameEntry] = {
+        var t: [String: NameEntry] = [:]
+        for name in BuiltinName.all { t[name, default: NameEntry()].isBuiltin = true }
+        for name in BuiltinName.solutions { t[name, default: NameEntry()].isSolutions = true }
+        return t
+    }()
+
     /// Resolves `name` in the current scope, or nil.
     func meaning(of name: String, scope: [LoopScope]) -> NameMeaning? {
         if let loop = scope.last(where: { $0.names.contains(name) }) { return .loopVariable(loop.source) }
-        if let info = asked[name] { return .answer(info) }
-        if BuiltinName.solutions.contains(name), let info = asked["oplossingen"] { return .answer(info) }
-        if let role = roleIDs[name] { return .role(role) }
-        if BuiltinName.allSet.contains(name) { return .builtin }
+        guard let entry = names[name] else { return nil }
+        if let i = entry.asked { return .answer(i) }
+        if entry.isSolutions, let i = solutionsIndex { return .answer(i) }
+        if let r = entry.role { return .role(roles[r]) }
+        if entry.isBuiltin { return .builtin }
         return nil
     }
 
     func isKnownName(_ name: String, scope: [LoopScope]) -> Bool {
-        meaning(of: name, scope: scope) != nil || allQuestions[name] != nil
+        meaning(of: name, scope: scope) != nil || names[name]?.definition != nil
+    }
+
+    /// The ids of all questions defined anywhere, sorted.
+    var definedQuestionIDs: [String] {
+        names.compactMap { $0.value.definition == nil ? nil : $0.key }.sorted()
     }
 
     /// Everything a name could be here, for "did you mean".
     func visibleNames(scope: [LoopScope]) -> [String] {
-        asked.keys.sorted() + roleIDs.keys.sorted() + scope.flatMap(\.names) + BuiltinName.all
+        asked.keys.sorted() + roles.map(\.id.name).sorted() + scope.flatMap(\.names) + BuiltinName.all
             + (solutionsAsked ? BuiltinName.solutions : [])
     }
 
@@ -31,7 +64,7 @@ extension Checker {
     mutating func reportName(_ id: Identifier, scope: [LoopScope]) {
         // One error per unknown name: its other uses would only repeat it.
         if brokenNames.contains(id.name) || !reportedNames.insert(id.name).inserted { return }
-        let later = allQuestions[id.name] ?? (BuiltinName.solutions.contains(id.name) ? allQuestions["oplossingen"] : nil)
+        let later = names[id.name]?.definition ?? (BuiltinName.solutions.contains(id.name) ? names["oplossingen"]?.definition : nil)
         if let later {
             error("C120", id.range, CheckerMessages.usedBeforeAsked(id.name),
                   notes: [DiagnosticNote(CheckerMessages.askedHere, at: later)])
@@ -41,7 +74,7 @@ extension Checker {
         // (a hostile or garbled file), report without one rather than take quadratic time.
         var fixIt: FixIt?
         if reportedNames.count <= 200 {
-            let candidates = visibleNames(scope: scope) + allQuestions.keys.sorted()
+            let candidates = visibleNames(scope: scope) + definedQuestionIDs
             fixIt = Suggestion.nearest(to: id.name, in: candidates).map {
                 FixIt(CheckerMessages.didYouMean($0), replacement: $0, range: id.range)
             }
@@ -55,9 +88,10 @@ extension Checker {
             reportName(id, scope: scope)
             return nil
         }
-        if case .answer(let info) = meaning {
-            used.insert(info.question.id.name)
-            if !covers(scope, info.loops), let missing = info.loops.first(where: { need in !scope.contains { $0.source.sameKind(as: need) } }) {
+        if case .answer(let i) = meaning {
+            used[i] = true
+            let loops = askedList[i].loops
+            if !covers(scope, loops), let missing = loops.first(where: { need in !scope.contains { $0.source.sameKind(as: need) } }) {
                 error("C137", id.range, CheckerMessages.perLoop(id.name, CheckerMessages.loopName(missing)))
                 return nil
             }
@@ -78,8 +112,8 @@ extension Checker {
             guard case .show(let names) = entry else { continue }
             for id in names {
                 if parts.contains(id.name.lowercased()) || brokenNames.contains(id.name) { continue }
-                if let info = asked[id.name] ?? (BuiltinName.solutions.contains(id.name) ? asked["oplossingen"] : nil) {
-                    used.insert(info.question.id.name)
+                if let i = self.names[id.name]?.asked ?? (BuiltinName.solutions.contains(id.name) ? solutionsIndex : nil) {
+                    used[i] = true
                     continue
                 }
                 let fixIt = Suggestion.nearest(to: id.name, in: asked.keys.sorted() + parts).map {
@@ -119,9 +153,10 @@ extension Checker {
             if case .show(let names) = $0 { return names.contains { ["effecten", "effects"].contains($0.name.lowercased()) } }
             return false
         }
-        for info in asked.values.sorted(by: { $0.question.range.start < $1.question.range.start }) {
+        for i in askedList.indices.sorted(by: { askedList[$0].question.range.start < askedList[$1].question.range.start }) {
+            let info = askedList[i]
             let id = info.question.id.name
-            if used.contains(id) { continue }
+            if used[i] { continue }
             if info.question.keyword == .vote && votesShown { continue }
             if info.question.keyword == .effect && effectsShown { continue }
             if info.question.keyword == .solutions && effectsShown { continue }

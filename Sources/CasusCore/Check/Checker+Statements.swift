@@ -68,8 +68,9 @@ extension Checker {
                 ok = false
             }
         case .items(let variable, let list):
-            if let info = asked[list.name] {
-                used.insert(list.name)
+            if let i = names[list.name]?.asked {
+                used[i] = true
+                let info = askedList[i]
                 if case .list = info.question.type {} else {
                     error("C134", list.range, CheckerMessages.notAList(list.name))
                     ok = false
@@ -119,16 +120,17 @@ extension Checker {
             error("C133", question.range, CheckerMessages.secondSolutions)
             return
         }
-        if let first = asked[id.name] {
+        let entry = names[id.name]
+        if let first = entry?.asked {
             error("C115", id.range, CheckerMessages.duplicate(CheckerMessages.aQuestion, id.name),
-                  notes: [DiagnosticNote(CheckerMessages.firstHere, at: first.question.id.range)])
+                  notes: [DiagnosticNote(CheckerMessages.firstHere, at: askedList[first].question.id.range)])
             return
         }
-        if question.keyword != .solutions, BuiltinName.allSet.contains(id.name) || BuiltinName.solutions.contains(id.name) {
+        if question.keyword != .solutions, entry?.isBuiltin == true || entry?.isSolutions == true {
             error("C113", id.range, CheckerMessages.reserved(id.name))
             return
         }
-        if roleIDs[id.name] != nil {
+        if entry?.role != nil {
             error("C113", id.range, CheckerMessages.clashesWithRole(id.name))
             return
         }
@@ -136,8 +138,12 @@ extension Checker {
             error("C135", id.range, CheckerMessages.loopVariableClash(id.name))
             return
         }
-        asked[id.name] = QuestionInfo(question: question, stepIndex: stepIndex, loops: scope.map(\.source))
-        if question.keyword == .solutions { solutionsAsked = true }
+        let info = QuestionInfo(question: question, stepIndex: stepIndex, loops: scope.map(\.source))
+        names[id.name, default: NameEntry()].asked = askedList.count
+        if question.keyword == .solutions { solutionsIndex = askedList.count }
+        asked[id.name] = info
+        askedList.append(info)
+        used.append(false)
     }
 
     /// True when the current loops include every loop an answer was asked in.

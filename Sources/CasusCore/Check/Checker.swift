@@ -7,20 +7,25 @@ struct Checker {
 
     // Collected in the first pass.
     var roles: [RoleDeclaration] = []
-    var roleIDs: [String: RoleDeclaration] = [:]
     var infos: [InfoDeclaration] = []
     var steps: [Step] = []
     var notes: [Text] = []
     var caseText: Text?
     var sheet: SheetLayout?
-    /// Where every question anywhere is asked, by id (the first definition), so a later use can
-    /// be told apart from a misspelling. Only the range: copying whole questions cost retains.
-    var allQuestions: [String: SourceRange] = [:]
+    /// Every name a step can use, by spelling: answers, roles, built-in names and the ids of
+    /// questions asked anywhere. One table, so resolving a name costs one hash, not one per kind.
+    var names: [String: NameEntry] = Checker.builtinNames
 
     // Built during the walk.
+    /// The questions asked so far, by id (what the scenario keeps).
     var asked: [String: QuestionInfo] = [:]
-    var used: Set<String> = []
-    var solutionsAsked = false
+    /// The same questions in the order asked; `NameEntry.asked` and `NameMeaning.answer` index it.
+    var askedList: [QuestionInfo] = []
+    /// Per entry of `askedList`: the answer is used somewhere.
+    var used: [Bool] = []
+    /// Where `oplossingen` is in `askedList`, once asked.
+    var solutionsIndex: Int?
+    var solutionsAsked: Bool { solutionsIndex != nil }
 
     /// When the parser already complained, whole-file checks (no steps, no title) are
     /// likely follow-on errors and stay silent.
@@ -71,13 +76,13 @@ struct Checker {
         for item in items {
             switch item {
             case .role(let role):
-                if let first = roleIDs[role.id.name] {
+                if let first = names[role.id.name]?.role {
                     error("C110", role.id.range, CheckerMessages.duplicate(CheckerMessages.aRole, role.id.name),
-                          notes: [DiagnosticNote(CheckerMessages.firstHere, at: first.id.range)])
+                          notes: [DiagnosticNote(CheckerMessages.firstHere, at: roles[first].id.range)])
                 } else if BuiltinName.allSet.contains(role.id.name) || Vocabulary.roleLoop.contains(role.id.name) {
                     error("C113", role.id.range, CheckerMessages.reserved(role.id.name))
                 } else {
-                    roleIDs[role.id.name] = role
+                    names[role.id.name, default: NameEntry()].role = roles.count
                     roles.append(role)
                 }
             case .info(let info):
@@ -115,7 +120,7 @@ struct Checker {
             for statement in statements {
                 switch statement {
                 case .question(let q):
-                    if allQuestions[q.id.name] == nil { allQuestions[q.id.name] = q.range }
+                    names[q.id.name, default: NameEntry()].noteDefinition(at: q.range)
                 case .conditional(let c):
                     for b in c.branches { visit(b.body) }
                     if let e = c.elseBody { visit(e) }
@@ -124,6 +129,23 @@ struct Checker {
                 }
             }
         }
+        // Sized once: growing these tables rehashes and copies every entry each doubling.
+        let count = steps.reduce(0) { $0 + Self.questionCount($1.body) }
+        names.reserveCapacity(names.count + count)
+        asked.reserveCapacity(count)
+        askedList.reserveCapacity(count)
+        used.reserveCapacity(count)
         for step in steps { visit(step.body) }
+    }
+
+    private static func questionCount(_ statements: [Statement]) -> Int {
+        statements.reduce(0) { sum, statement in
+            switch statement {
+            case .question: sum + 1
+            case .conditional(let c): sum + c.branches.reduce(0) { $0 + questionCount($1.body) } + questionCount(c.elseBody ?? [])
+            case .loop(let l): sum + questionCount(l.body)
+            case .say, .note: sum
+            }
+        }
     }
 }

@@ -37,15 +37,10 @@ enum Keyword: String, CaseIterable, Sendable {
         return language == .en && s.count > 1 ? s[1] : s[0]
     }
 
-    private static let table: [String: Keyword] = {
-        var t: [String: Keyword] = [:]
-        for k in Keyword.allCases { for s in k.spellings { t[s] = k } }
-        return t
-    }()
+    private static let table = WordTable(Keyword.allCases.flatMap { k in k.spellings.map { ($0, k) } })
 
     init?(word: String) {
-        // Exact spelling first: lowercasing allocates and most lines are written in lowercase.
-        guard let k = Keyword.table[word] ?? word.lowercasedIfNeeded.flatMap({ Keyword.table[$0] }) else { return nil }
+        guard let k = Keyword.table.lookup(word) else { return nil }
         self = k
     }
 
@@ -72,14 +67,10 @@ extension MetadataKey {
         }
     }
 
-    private static let table: [String: MetadataKey] = {
-        var t: [String: MetadataKey] = [:]
-        for k in MetadataKey.allCases { for s in k.spellings { t[s] = k } }
-        return t
-    }()
+    private static let table = WordTable(MetadataKey.allCases.flatMap { k in k.spellings.map { ($0, k) } })
 
     init?(word: String) {
-        guard let k = MetadataKey.table[word] ?? word.lowercasedIfNeeded.flatMap({ MetadataKey.table[$0] }) else { return nil }
+        guard let k = MetadataKey.table.lookup(word) else { return nil }
         self = k
     }
 }
@@ -114,10 +105,13 @@ extension String {
     /// `lowercased()`, or nil when that would give the same string. Scenario words are nearly
     /// always lowercase ASCII, and `lowercased()` costs an allocation-sized detour each time.
     var lowercasedIfNeeded: String? {
-        for b in utf8 where b >= 0x80 || (b >= 0x41 && b <= 0x5A) {
-            let lower = lowercased()
-            return lower == self ? nil : lower
+        // Scanning the contiguous bytes is several times cheaper than the generic UTF-8 view
+        // iterator; a string without such storage (bridged) takes the slow path.
+        let plain = utf8.withContiguousStorageIfAvailable { bytes in
+            !bytes.contains { $0 >= 0x80 || ($0 >= 0x41 && $0 <= 0x5A) }
         }
-        return nil
+        if plain == true { return nil }
+        let lower = lowercased()
+        return lower == self ? nil : lower
     }
 }

@@ -93,6 +93,8 @@ extension Parser {
         "choice": "choice", "schaal": "scale", "scale": "scale", "lid": "member", "member": "member",
         "rol": "role", "role": "role", "effect": "effect", "stem": "vote",
         ]
+    /// `typeWords` for the lookup on every question line (no hashing).
+    private static let typeWordTable = WordTable(typeWords.map { ($0.key, $0.value) })
 
     private struct TypeSpec {
         var type: AnswerType
@@ -137,7 +139,7 @@ extension Parser {
             }
         }
 
-        guard let canonical = Self.typeWords[base] else {
+        guard let canonical = Self.typeWordTable.exact(base) else {
             let at = range(line, tokens[tokens.startIndex])
             let nearest = Suggestion.nearest(to: base, in: Self.typeWords.keys.sorted().filter { $0 != "effect" && $0 != "stem" })
             error("C008", at, ParserMessages.unknownType(base),
