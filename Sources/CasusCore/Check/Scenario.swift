@@ -31,14 +31,18 @@ public struct Scenario: Hashable, Sendable {
         self.steps = steps
         self.sheet = sheet
         self.questions = questions
+        self.solutionsQuestionID = questions.values.first { $0.question.keyword == .solutions }?.question.id.name
     }
+
+    /// The id of the `oplossingen` question, found once: the runtime asks for it per answer.
+    public let solutionsQuestionID: String?
 
     /// The role with this id.
     public func role(_ id: String) -> RoleDeclaration? { roles.first { $0.id.name == id } }
 
     /// The question that defines the solutions (`oplossingen:`), if the scenario has one.
     public var solutionsQuestion: Question? {
-        questions.values.first { $0.question.keyword == .solutions }?.question
+        solutionsQuestionID.flatMap { questions[$0]?.question }
     }
 }
 

@@ -49,7 +49,28 @@ public struct ScenarioTester: Sendable {
         var literals: [String: [String]] = [:]
         for step in scenario.steps { Self.collectLiterals(step.body, into: &literals) }
         self.textLiterals = literals
-        self.maxAnswersPerRun = 5_000
+        // A guard against runaway expansion, not a size limit: big scenarios get room in
+        // proportion to what they say (the checker already caps loop expansion per step).
+        self.maxAnswersPerRun = max(5_000, 50 * Self.statementCount(scenario))
+    }
+
+    /// Every statement in every step, nested ones included.
+    static func statementCount(_ scenario: Scenario) -> Int {
+        var count = 0
+        var pending = scenario.steps.map(\.body)
+        while let body = pending.popLast() {
+            count += body.count
+            for statement in body {
+                switch statement {
+                case .conditional(let c):
+                    pending += c.branches.map(\.body)
+                    if let e = c.elseBody { pending.append(e) }
+                case .loop(let l): pending.append(l.body)
+                case .say, .note, .question: break
+                }
+            }
+        }
+        return count
     }
 
     /// The fixed test group: four members (or as near as `leden` allows), every job handed out.
