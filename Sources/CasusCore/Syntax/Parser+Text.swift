@@ -17,8 +17,6 @@ extension Parser {
     /// `1.`) starts a new line so lists stay lists.
     mutating func buildText(_ block: ArraySlice<SourceLine>, inline: (SourceLine, Int)?) -> Text {
         var segments: [Text.Segment] = []
-        // Most texts have a few segments: one allocation instead of regrowing per append.
-        segments.reserveCapacity(4)
         var literal: [UInt8] = []
         var first: SourceRange?
         var last: SourceRange?
