@@ -138,8 +138,17 @@ private func errors(_ diagnostics: [Diagnostic]) -> [Diagnostic] { diagnostics.f
             titel: T
             1️⃣stap "S"
                 vraag x: Wat?
-            """, code: "C005", message: "`stap` is never closed with `end`",
-            fixIt: "put `end` below the last line of this `stap` block")
+            """, code: "C005", message: "`stap` is never closed with `einde`",
+            fixIt: "put `einde` below the last line of this `stap` block")
+    }
+
+    @Test func theClosingWordFollowsTheLanguageOfTheOpener() {
+        assertDiagnostic("""
+            title: T
+            1️⃣step "S"
+                ask x: What?
+            """, code: "C005", message: "`step` is never closed with `end`",
+            fixIt: "put `end` below the last line of this `step` block")
     }
 
     @Test func missingEndOfAnInnerIfIsBlamedOnTheIf() {
@@ -153,7 +162,7 @@ private func errors(_ diagnostics: [Diagnostic]) -> [Diagnostic] { diagnostics.f
             stap "T"
                 vraag y: Nog iets?
             einde
-            """, code: "C005", message: "`als` is never closed with `end`")
+            """, code: "C005", message: "`als` is never closed with `einde`")
         #expect(errors(all).count == 1, "\(describe(all))")
         #expect(all.first?.notes.first?.message.en == "the block runs on until line 5")
     }

@@ -41,17 +41,23 @@ enum ParserMessages {
         en: "this belongs at the top level of the file, outside a `step`")
     static let onlyInSheet = LocalizedText(
         nl: "dit kan alleen binnen `blad`", en: "this is only allowed inside `sheet`")
+    /// The closing word in the language the block was opened in (`als` → `einde`, `if` → `end`).
+    static func endWord(for keyword: String) -> String {
+        ["if", "step", "for", "sheet"].contains(keyword.lowercased()) ? "end" : "einde"
+    }
     static func unclosed(_ keyword: String) -> LocalizedText {
-        LocalizedText(nl: "`\(keyword)` wordt nergens afgesloten met `einde`",
-                      en: "`\(keyword)` is never closed with `end`")
+        let end = endWord(for: keyword)
+        return LocalizedText(nl: "`\(keyword)` wordt nergens afgesloten met `\(end)`",
+                             en: "`\(keyword)` is never closed with `\(end)`")
     }
     static func unclosedNote(_ line: Int) -> LocalizedText {
         LocalizedText(nl: "het blok loopt door tot regel \(line)",
                       en: "the block runs on until line \(line)")
     }
     static func addEnd(_ keyword: String) -> LocalizedText {
-        LocalizedText(nl: "zet `einde` onder de laatste regel van dit `\(keyword)`-blok",
-                      en: "put `end` below the last line of this `\(keyword)` block")
+        let end = endWord(for: keyword)
+        return LocalizedText(nl: "zet `\(end)` onder de laatste regel van dit `\(keyword)`-blok",
+                             en: "put `\(end)` below the last line of this `\(keyword)` block")
     }
     static let endWithoutBlock = LocalizedText(
         nl: "`einde` zonder blok om af te sluiten", en: "`end` without a block to close")
