@@ -12,25 +12,7 @@ public enum DurableFile {
     /// the new content, never a mix: temp file in the same folder (0600) → fsync → rename →
     /// fsync of the folder.
     public static func writeAtomically(_ data: Data, to url: URL) throws {
-        let path = url.path
-        let folder = url.deletingLastPathComponent().path
-        let temp = folder + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(randomHex(4))"
-        let fd = try Posix.open(temp, O_WRONLY | O_CREAT | O_EXCL, action: "create")
-        var renamed = false
-        defer {
-            if !renamed { _ = unlink(temp) }
-        }
-        do {
-            try Posix.writeAll(fd, data, path: temp)
-            try Posix.sync(fd, path: temp)
-        } catch {
-            _ = close(fd)
-            throw error
-        }
-        guard close(fd) == 0 else { throw Posix.error("close", temp, errno) }
-        guard rename(temp, path) == 0 else { throw Posix.error("replace", path, errno) }
-        renamed = true
-        try Posix.syncFolder(folder)
+        try writeAtomically([(data, url)])
     }
 
     /// Writes `data` to a new file named `url`, or `url` + ".1", ".2", … if that exists, and
