@@ -100,13 +100,13 @@ enum RT {
     static func scenario(
         _ steps: [Step], roles: [(String, String)] = defaultRoles, language: Language = .nl
     ) -> Scenario {
-        var questions: [String: QuestionInfo] = [:]
+        var questions = QuestionTable()
         func index(_ statements: [Statement], _ step: Int, _ loops: [LoopSource]) {
             for s in statements {
                 switch s {
                 case .say, .note: break
                 case .question(let q):
-                    questions[q.id.name] = QuestionInfo(question: q, stepIndex: step, loops: loops)
+                    questions.append(QuestionInfo(question: q, stepIndex: step, loops: loops))
                 case .conditional(let c):
                     for b in c.branches { index(b.body, step, loops) }
                     if let e = c.elseBody { index(e, step, loops) }

@@ -16,7 +16,7 @@ extension Checker {
             // A role id on its own is a role literal, e.g. in `rol = slachtoffer`.
             guard let meaning = resolveUse(id, scope: scope) else { return nil }
             switch meaning {
-            case .answer(let i): return ValueKind(askedList[i].question)
+            case .answer(let i): return ValueKind(asked.all[i].question)
             case .loopVariable(let source):
                 switch source {
                 case .roles: return .role
@@ -33,7 +33,7 @@ extension Checker {
         case .count(let id, _):
             if BuiltinName.members.contains(id.name) { return .number }
             guard let meaning = resolveUse(id, scope: scope) else { return nil }
-            if case .answer(let i) = meaning, case .list = askedList[i].question.type { return .number }
+            if case .answer(let i) = meaning, case .list = asked.all[i].question.type { return .number }
             error("C143", id.range, CheckerMessages.countOfNonList(id.name))
             return nil
         case .not(let inner, _):
@@ -107,7 +107,9 @@ extension Checker {
         let nearest = Suggestion.nearest(to: value, in: options)
             ?? options.first { $0.lowercased().hasPrefix(value.lowercased()) }
         let question: String = {
-            for (id, info) in asked.sorted(by: { $0.key < $1.key }) where info.question.options.map(\.text) == options { return id }
+            for info in asked.all.sorted(by: { $0.question.id.name < $1.question.id.name }) where info.question.options.map(\.text) == options {
+                return info.question.id.name
+            }
             return "…"
         }()
         error("C141", at.range, CheckerMessages.unknownOption(value, question),

@@ -75,7 +75,7 @@ extension Checker {
         switch source {
         case .roles: return roles.count
         case .members: return metadata.members.upperBound
-        case .solutions: return listCapacity(asked["oplossingen"]?.question)
+        case .solutions: return listCapacity(solutionsIndex.map { asked.all[$0].question })
         case .items(_, let list): return listCapacity(asked[list.name]?.question)
         }
     }

@@ -1,6 +1,6 @@
 /// What a name in a text or condition refers to.
 enum NameMeaning {
-    /// An index in `Checker.askedList` (a copy of the question would cost retains per use).
+    /// An index in `Checker.asked.all` (a copy of the question would cost retains per use).
     case answer(Int)
     case loopVariable(LoopSource)
     case role(RoleDeclaration)
@@ -9,7 +9,7 @@ enum NameMeaning {
 
 /// Everything one spelling can name; `Checker.names` holds one per spelling.
 struct NameEntry {
-    /// Index in `Checker.askedList` once a question with this id is asked.
+    /// Index in `Checker.asked.all` once a question with this id is asked.
     var asked: Int?
     /// Where a question with this id is first defined anywhere, so a use before it is asked
     /// can be told apart from a misspelling.
@@ -56,7 +56,7 @@ extension Checker {
 
     /// Everything a name could be here, for "did you mean".
     func visibleNames(scope: [LoopScope]) -> [String] {
-        asked.keys.sorted() + roles.map(\.id.name).sorted() + scope.flatMap(\.names) + BuiltinName.all
+        asked.all.map(\.question.id.name).sorted() + roles.map(\.id.name).sorted() + scope.flatMap(\.names) + BuiltinName.all
             + (solutionsAsked ? BuiltinName.solutions : [])
     }
 
@@ -90,7 +90,7 @@ extension Checker {
         }
         if case .answer(let i) = meaning {
             used[i] = true
-            let loops = askedList[i].loops
+            let loops = asked.all[i].loops
             if !covers(scope, loops), let missing = loops.first(where: { need in !scope.contains { $0.source.sameKind(as: need) } }) {
                 error("C137", id.range, CheckerMessages.perLoop(id.name, CheckerMessages.loopName(missing)))
                 return nil
@@ -116,7 +116,7 @@ extension Checker {
                     used[i] = true
                     continue
                 }
-                let fixIt = Suggestion.nearest(to: id.name, in: asked.keys.sorted() + parts).map {
+                let fixIt = Suggestion.nearest(to: id.name, in: asked.all.map(\.question.id.name).sorted() + parts).map {
                     FixIt(CheckerMessages.didYouMean($0), replacement: $0, range: id.range)
                 }
                 error("C121", id.range, CheckerMessages.undefined(id.name), fixIt: fixIt)
@@ -153,8 +153,8 @@ extension Checker {
             if case .show(let names) = $0 { return names.contains { ["effecten", "effects"].contains($0.name.lowercased()) } }
             return false
         }
-        for i in askedList.indices.sorted(by: { askedList[$0].question.range.start < askedList[$1].question.range.start }) {
-            let info = askedList[i]
+        for i in asked.all.indices.sorted(by: { asked.all[$0].question.range.start < asked.all[$1].question.range.start }) {
+            let info = asked.all[i]
             let id = info.question.id.name
             if used[i] { continue }
             if info.question.keyword == .vote && votesShown { continue }

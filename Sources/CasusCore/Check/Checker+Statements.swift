@@ -70,7 +70,7 @@ extension Checker {
         case .items(let variable, let list):
             if let i = names[list.name]?.asked {
                 used[i] = true
-                let info = askedList[i]
+                let info = asked.all[i]
                 if case .list = info.question.type {} else {
                     error("C134", list.range, CheckerMessages.notAList(list.name))
                     ok = false
@@ -123,7 +123,7 @@ extension Checker {
         let entry = names[id.name]
         if let first = entry?.asked {
             error("C115", id.range, CheckerMessages.duplicate(CheckerMessages.aQuestion, id.name),
-                  notes: [DiagnosticNote(CheckerMessages.firstHere, at: askedList[first].question.id.range)])
+                  notes: [DiagnosticNote(CheckerMessages.firstHere, at: asked.all[first].question.id.range)])
             return
         }
         if question.keyword != .solutions, entry?.isBuiltin == true || entry?.isSolutions == true {
@@ -139,10 +139,9 @@ extension Checker {
             return
         }
         let info = QuestionInfo(question: question, stepIndex: stepIndex, loops: scope.map(\.source))
-        names[id.name, default: NameEntry()].asked = askedList.count
-        if question.keyword == .solutions { solutionsIndex = askedList.count }
-        asked[id.name] = info
-        askedList.append(info)
+        let position = asked.append(info)
+        names[id.name, default: NameEntry()].asked = position
+        if question.keyword == .solutions { solutionsIndex = position }
         used.append(false)
     }
 

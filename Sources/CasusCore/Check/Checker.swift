@@ -17,13 +17,12 @@ struct Checker {
     var names: [String: NameEntry] = Checker.builtinNames
 
     // Built during the walk.
-    /// The questions asked so far, by id (what the scenario keeps).
-    var asked: [String: QuestionInfo] = [:]
-    /// The same questions in the order asked; `NameEntry.asked` and `NameMeaning.answer` index it.
-    var askedList: [QuestionInfo] = []
-    /// Per entry of `askedList`: the answer is used somewhere.
+    /// The questions asked so far, in order (what the scenario keeps); `NameEntry.asked` and
+    /// `NameMeaning.answer` are positions in `asked.all`.
+    var asked = QuestionTable()
+    /// Per entry of `asked.all`: the answer is used somewhere.
     var used: [Bool] = []
-    /// Where `oplossingen` is in `askedList`, once asked.
+    /// Where `oplossingen` is in `asked.all`, once asked.
     var solutionsIndex: Int?
     var solutionsAsked: Bool { solutionsIndex != nil }
 
@@ -133,7 +132,6 @@ struct Checker {
         let count = steps.reduce(0) { $0 + Self.questionCount($1.body) }
         names.reserveCapacity(names.count + count)
         asked.reserveCapacity(count)
-        askedList.reserveCapacity(count)
         used.reserveCapacity(count)
         for step in steps { visit(step.body) }
     }

@@ -14,13 +14,13 @@ public struct Scenario: Hashable, Sendable {
     /// All steps in play order, included files spliced in where they were included.
     public var steps: [Step]
     public var sheet: SheetLayout?
-    /// Every question by id, with the loops around it.
-    public var questions: [String: QuestionInfo]
+    /// Every question, with the step and the loops around it.
+    public var questions: QuestionTable
 
     public init(
         path: String, metadata: Metadata, caseText: Text?, roles: [RoleDeclaration],
         infos: [InfoDeclaration], notes: [Text], steps: [Step], sheet: SheetLayout?,
-        questions: [String: QuestionInfo]
+        questions: QuestionTable
     ) {
         self.path = path
         self.metadata = metadata
@@ -31,7 +31,7 @@ public struct Scenario: Hashable, Sendable {
         self.steps = steps
         self.sheet = sheet
         self.questions = questions
-        self.solutionsQuestionID = questions.values.first { $0.question.keyword == .solutions }?.question.id.name
+        self.solutionsQuestionID = questions.all.first { $0.question.keyword == .solutions }?.question.id.name
     }
 
     /// The id of the `oplossingen` question, found once: the runtime asks for it per answer.

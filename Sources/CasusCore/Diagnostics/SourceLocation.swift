@@ -40,27 +40,56 @@ public struct SourceLocation: Hashable, Comparable, Sendable, Codable {
 }
 
 /// A half-open range in one file. `end` is exclusive; an empty range marks a point.
+///
+/// Every node of the syntax tree carries ranges, so the file is stored as an interned
+/// `SourceFileID` (four bytes, no reference counting) rather than as its path.
 public struct SourceRange: Hashable, Sendable, Codable {
-    /// The file as the user named it (relative or absolute), used verbatim in diagnostics.
-    public var file: String
+    public var fileID: SourceFileID
     public var start: SourceLocation
     public var end: SourceLocation
 
-    public init(file: String, start: SourceLocation, end: SourceLocation) {
-        self.file = file
+    /// The file as the user named it (relative or absolute), used verbatim in diagnostics.
+    public var file: String { fileID.path }
+
+    public init(fileID: SourceFileID, start: SourceLocation, end: SourceLocation) {
+        self.fileID = fileID
         self.start = start
         self.end = end
     }
 
-    /// A range covering a whole line from `column` for `length` scalars.
-    public init(file: String, line: Int, column: Int, length: Int) {
+    public init(file: String, start: SourceLocation, end: SourceLocation) {
+        self.init(fileID: SourceFileID(file), start: start, end: end)
+    }
+
+    /// A range on one line from `column` for `length` scalars.
+    public init(fileID: SourceFileID, line: Int, column: Int, length: Int) {
         self.init(
-            file: file, start: SourceLocation(line: line, column: column),
+            fileID: fileID, start: SourceLocation(line: line, column: column),
             end: SourceLocation(line: line, column: column + max(length, 0)))
+    }
+
+    public init(file: String, line: Int, column: Int, length: Int) {
+        self.init(fileID: SourceFileID(file), line: line, column: column, length: length)
     }
 
     /// The smallest range covering both (same file assumed).
     public func union(_ other: SourceRange) -> SourceRange {
-        SourceRange(file: file, start: min(start, other.start), end: max(end, other.end))
+        SourceRange(fileID: fileID, start: min(start, other.start), end: max(end, other.end))
+    }
+
+    private enum CodingKeys: String, CodingKey { case file, start, end }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            file: try c.decode(String.self, forKey: .file), start: try c.decode(SourceLocation.self, forKey: .start),
+            end: try c.decode(SourceLocation.self, forKey: .end))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(file, forKey: .file)
+        try c.encode(start, forKey: .start)
+        try c.encode(end, forKey: .end)
     }
 }

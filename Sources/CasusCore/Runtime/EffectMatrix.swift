@@ -32,7 +32,7 @@ public struct EffectMatrix: Hashable, Sendable {
     /// The matrices of every effect question looping over solutions and roles, in play order.
     static func all(context: RuntimeContext) -> [EffectMatrix] {
         let scenario = context.scenario
-        let effects = scenario.questions.values
+        let effects = scenario.questions.all
             .filter { $0.question.keyword == .effect }
             .sorted { ($0.stepIndex, $0.question.range.start) < ($1.stepIndex, $1.question.range.start) }
         var out: [EffectMatrix] = []

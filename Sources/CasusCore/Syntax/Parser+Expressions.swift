@@ -9,7 +9,7 @@ struct ExpressionError: Error {
 /// Recursive descent over one line's tokens: `of` < `en` < `niet` < comparison < primary.
 struct ExpressionParser {
     let tokens: [Token]
-    let file: String
+    let file: SourceFileID
     let line: Int
     var position = 0
     var depth = 0
@@ -27,7 +27,7 @@ struct ExpressionParser {
     }
 
     private func range(_ t: Token) -> SourceRange {
-        SourceRange(file: file, line: line, column: t.column, length: t.endColumn - t.column)
+        SourceRange(fileID: file, line: line, column: t.column, length: t.endColumn - t.column)
     }
 
     private var current: Token? { position < tokens.count ? tokens[position] : nil }
@@ -132,7 +132,7 @@ extension Parser {
             error("C021", range(line, keyword), ParserMessages.expected(ParserMessages.aCondition, after: keyword.spelling))
             return nil
         }
-        var parser = ExpressionParser(tokens: tokens, file: path, line: line.number)
+        var parser = ExpressionParser(tokens: tokens, file: fileID, line: line.number)
         do {
             return try parser.parse()
         } catch let e as ExpressionError {

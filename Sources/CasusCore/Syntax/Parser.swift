@@ -13,6 +13,8 @@ public struct Parser {
     public static let maxFileBytes = 32 * 1024 * 1024
 
     let path: String
+    /// `path` interned once: every range of the tree carries it.
+    let fileID: SourceFileID
     let lines: [SourceLine]
     var index = 0
     var diagnostics: [Diagnostic] = []
@@ -23,6 +25,7 @@ public struct Parser {
 
     init(path: String, lines: [SourceLine]) {
         self.path = path
+        self.fileID = SourceFileID(path)
         self.lines = lines
     }
 
@@ -184,7 +187,7 @@ public struct Parser {
         let from = line.scalarColumn(start)
         let to = line.scalarColumn(max(end, start + 1))
         return SourceRange(
-            file: path, start: SourceLocation(line: line.number, column: from),
+            fileID: fileID, start: SourceLocation(line: line.number, column: from),
             end: SourceLocation(line: line.number, column: max(to, from + 1)))
     }
 

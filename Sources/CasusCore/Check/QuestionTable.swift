@@ -1,0 +1,51 @@
+/// Every question of a checked scenario, once, in the order the checker met them, and
+/// findable by id.
+///
+/// One array plus an index of positions: a dictionary of `QuestionInfo` values would keep a
+/// second copy of each question in buckets sized for growth, which on a large scenario was a
+/// quarter of the checker's memory.
+public struct QuestionTable: Hashable, Sendable {
+    /// The questions in the order asked.
+    public private(set) var all: [QuestionInfo] = []
+    private var positions: [String: Int] = [:]
+
+    public init() {}
+
+    /// A table of `infos`; a later question with an id already present is left out.
+    public init(_ infos: [QuestionInfo]) {
+        reserveCapacity(infos.count)
+        for info in infos { append(info) }
+    }
+
+    public var count: Int { all.count }
+
+    public subscript(id: String) -> QuestionInfo? {
+        positions[id].map { all[$0] }
+    }
+
+    /// The position of `id` in `all`.
+    public func position(of id: String) -> Int? { positions[id] }
+
+    /// Adds `info` unless its id is already present; returns its position.
+    @discardableResult
+    public mutating func append(_ info: QuestionInfo) -> Int {
+        let id = info.question.id.name
+        if let existing = positions[id] { return existing }
+        positions[id] = all.count
+        all.append(info)
+        return all.count - 1
+    }
+
+    public mutating func reserveCapacity(_ n: Int) {
+        all.reserveCapacity(n)
+        positions.reserveCapacity(n)
+    }
+
+    /// A value per question id.
+    public func mapValues<T>(_ transform: (QuestionInfo) -> T) -> [String: T] {
+        var result: [String: T] = [:]
+        result.reserveCapacity(all.count)
+        for info in all { result[info.question.id.name] = transform(info) }
+        return result
+    }
+}
