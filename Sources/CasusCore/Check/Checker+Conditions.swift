@@ -23,7 +23,7 @@ extension Checker {
                 case .members: return .member
                 case .solutions, .items: return .text
                 }
-            case .role(let role): return .roleLiteral(role.id.name)
+            case .role(let r): return .roleLiteral(roles[r].id.name)
             case .builtin:
                 return BuiltinName.members.contains(id.name) ? .list : .text
             }

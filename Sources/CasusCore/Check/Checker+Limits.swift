@@ -1,46 +1,47 @@
 /// The limits of `Limits` that the checker enforces: roles, list sizes, and how far the loops
-/// of one step can expand. Runs after the steps were checked (it needs the asked questions).
+/// of one step can expand.
+///
+/// List sizes and expansion are counted during the one walk over a step's statements
+/// (`checkStatements`): on a large scenario every extra walk over the tree is a pass of
+/// cache misses.
 extension Checker {
-    mutating func checkLimits(_ metadata: Metadata) {
+    mutating func checkRoleLimit() {
         if roles.count > Limits.maxRoles {
             let extra = roles[Limits.maxRoles]
             error("C160", extra.id.range, LimitMessages.tooManyRoles(Limits.maxRoles))
         }
-        for step in steps { checkListSizes(step.body) }
-        for step in steps { checkExpansion(step, metadata: metadata) }
     }
 
-    private mutating func checkListSizes(_ statements: [Statement]) {
-        for statement in statements {
-            switch statement {
-            case .question(let q):
-                guard case .list(let low, let high) = q.type else { continue }
-                if let low, low > Limits.maxListItems {
-                    error("C161", q.range, LimitMessages.listTooLarge("min", low, Limits.maxListItems))
-                } else if let high, high > Limits.maxListItems {
-                    error("C161", q.range, LimitMessages.listTooLarge("max", high, Limits.maxListItems))
-                }
-            case .conditional(let c):
-                for branch in c.branches { checkListSizes(branch.body) }
-                if let body = c.elseBody { checkListSizes(body) }
-            case .loop(let loop):
-                checkListSizes(loop.body)
-            case .say, .note:
-                break
-            }
+    mutating func checkListSize(_ question: Question) {
+        guard case .list(let low, let high) = question.type else { return }
+        if let low, low > Limits.maxListItems {
+            error("C161", question.range, LimitMessages.listTooLarge("min", low, Limits.maxListItems))
+        } else if let high, high > Limits.maxListItems {
+            error("C161", question.range, LimitMessages.listTooLarge("max", high, Limits.maxListItems))
         }
     }
 
-    /// How a step's loops multiply: the number of statements played when every loop runs its
-    /// largest possible number of times, and the loop that multiplies the most.
-    private struct Expansion {
-        var total = 0
-        var worst: (multiplier: Int, loop: Loop)?
+    /// Counts one statement as played `multiplier` times (plus the ballots of a vote).
+    mutating func countPlayed(_ statement: Statement, multiplier: Int) {
+        expansion.total = Self.saturating(expansion.total, plus: multiplier)
+        if case .question(let q) = statement, q.type == .vote {
+            // One ballot per member and a possible tie-break.
+            let ballots = Self.saturating(multiplier, times: maxMembers + 1)
+            expansion.total = Self.saturating(expansion.total, plus: ballots)
+        }
     }
 
-    private mutating func checkExpansion(_ step: Step, metadata: Metadata) {
-        var expansion = Expansion()
-        expand(step.body, multiplier: 1, metadata: metadata, into: &expansion)
+    /// The multiplier inside `loop`, which runs at most `iterations` times; remembers the loop
+    /// that multiplies the most.
+    mutating func enterLoop(_ loop: Loop, iterations: Int, multiplier: Int) -> Int {
+        let inner = Self.saturating(multiplier, times: iterations)
+        if inner > (expansion.worst?.multiplier ?? 1) { expansion.worst = (inner, loop) }
+        return inner
+    }
+
+    /// Reports a step whose loops expand past the limit; resets the count for the next step.
+    mutating func finishExpansion() {
+        defer { expansion = StepExpansion() }
         guard expansion.total > Limits.maxPlayedPerStep, let worst = expansion.worst else { return }
         let times = worst.multiplier > Limits.maxPlayedPerStep ? "> \(Limits.maxPlayedPerStep)" : "\(worst.multiplier)"
         error(
@@ -49,38 +50,8 @@ extension Checker {
             fixIt: FixIt(LimitMessages.stepTooLargeHint))
     }
 
-    private func expand(_ statements: [Statement], multiplier: Int, metadata: Metadata, into e: inout Expansion) {
-        for statement in statements {
-            e.total = Self.saturating(e.total, plus: multiplier)
-            switch statement {
-            case .question(let q) where q.type == .vote:
-                // One ballot per member and a possible tie-break.
-                let ballots = Self.saturating(multiplier, times: metadata.members.upperBound + 1)
-                e.total = Self.saturating(e.total, plus: ballots)
-            case .question, .say, .note:
-                break
-            case .conditional(let c):
-                for branch in c.branches { expand(branch.body, multiplier: multiplier, metadata: metadata, into: &e) }
-                if let body = c.elseBody { expand(body, multiplier: multiplier, metadata: metadata, into: &e) }
-            case .loop(let loop):
-                let inner = Self.saturating(multiplier, times: maxIterations(loop.source, metadata: metadata))
-                if inner > (e.worst?.multiplier ?? 1) { e.worst = (inner, loop) }
-                expand(loop.body, multiplier: inner, metadata: metadata, into: &e)
-            }
-        }
-    }
-
-    /// The most times a loop can run.
-    private func maxIterations(_ source: LoopSource, metadata: Metadata) -> Int {
-        switch source {
-        case .roles: return roles.count
-        case .members: return metadata.members.upperBound
-        case .solutions: return listCapacity(solutionsIndex.map { asked.all[$0].question })
-        case .items(_, let list): return listCapacity(asked[list.name]?.question)
-        }
-    }
-
-    private func listCapacity(_ question: Question?) -> Int {
+    /// The most times a loop over a list answer can run (`question` nil: not asked).
+    static func listCapacity(_ question: Question?) -> Int {
         guard let question, case .list(_, let high) = question.type else { return Limits.maxListItems }
         return min(high ?? Limits.maxListItems, Limits.maxListItems)
     }
@@ -94,4 +65,11 @@ extension Checker {
         let (product, overflow) = a.multipliedReportingOverflow(by: b)
         return overflow ? cap : min(product, cap)
     }
+}
+
+/// How a step's loops multiply: the number of statements played when every loop runs its
+/// largest possible number of times, and the loop that multiplies the most.
+struct StepExpansion {
+    var total = 0
+    var worst: (multiplier: Int, loop: Loop)?
 }

@@ -3,7 +3,8 @@ enum NameMeaning {
     /// An index in `Checker.asked.all` (a copy of the question would cost retains per use).
     case answer(Int)
     case loopVariable(LoopSource)
-    case role(RoleDeclaration)
+    /// An index in `Checker.roles`.
+    case role(Int)
     case builtin
 }
 
@@ -40,7 +41,7 @@ extension Checker {
         guard let entry = names[name] else { return nil }
         if let i = entry.asked { return .answer(i) }
         if entry.isSolutions, let i = solutionsIndex { return .answer(i) }
-        if let r = entry.role { return .role(roles[r]) }
+        if let r = entry.role { return .role(r) }
         if entry.isBuiltin { return .builtin }
         return nil
     }
@@ -100,7 +101,8 @@ extension Checker {
     }
 
     mutating func checkInterpolations(_ text: Text, scope: [LoopScope]) {
-        for id in text.interpolations { _ = resolveUse(id, scope: scope) }
+        // Straight over the segments: `interpolations` would build an array per text.
+        for case .interpolation(let id) in text.segments { _ = resolveUse(id, scope: scope) }
     }
 
     // MARK: - Sheet

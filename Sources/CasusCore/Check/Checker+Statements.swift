@@ -3,11 +3,14 @@ struct LoopScope {
     var source: LoopSource
     /// The names the loop variable answers to.
     var names: [String]
+    /// The most times the loop's body runs: its own iterations times the loops around it.
+    var multiplier: Int
 }
 
 extension Checker {
     mutating func checkStep(_ step: Step, index: Int) {
         checkStatements(step.body, stepIndex: index, scope: [])
+        finishExpansion()
         // Counted as written: a question rejected with an error still counts. With syntax
         // errors, the step's questions may be the very lines that failed.
         if !Self.asksQuestions(step.body) && !hadSyntaxErrors {
@@ -30,7 +33,9 @@ extension Checker {
     }
 
     mutating func checkStatements(_ statements: [Statement], stepIndex: Int, scope: [LoopScope]) {
+        let multiplier = scope.last?.multiplier ?? 1
         for statement in statements {
+            countPlayed(statement, multiplier: multiplier)
             switch statement {
             case .say(let text), .note(let text):
                 checkInterpolations(text, scope: scope)
@@ -50,19 +55,22 @@ extension Checker {
 
     private mutating func checkLoop(_ loop: Loop, stepIndex: Int, scope: [LoopScope]) {
         var ok = true
+        var iterations = Limits.maxListItems
         if let outer = scope.first(where: { $0.source.sameKind(as: loop.source) }) {
             error("C136", loop.range, CheckerMessages.sameLoopNested(CheckerMessages.loopName(outer.source)))
             ok = false
         }
         switch loop.source {
         case .roles:
+            iterations = roles.count
             if roles.isEmpty {
                 error("C154", loop.range, CheckerMessages.noRoles)
                 ok = false
             }
         case .members:
-            break
+            iterations = maxMembers
         case .solutions:
+            iterations = Self.listCapacity(solutionsIndex.map { asked.all[$0].question })
             if !solutionsAsked {
                 reportName(Identifier("oplossingen", at: loop.variable.range), scope: scope)
                 ok = false
@@ -71,6 +79,7 @@ extension Checker {
             if let i = names[list.name]?.asked {
                 used[i] = true
                 let info = asked.all[i]
+                iterations = Self.listCapacity(info.question)
                 if case .list = info.question.type {} else {
                     error("C134", list.range, CheckerMessages.notAList(list.name))
                     ok = false
@@ -90,11 +99,14 @@ extension Checker {
         }
         _ = ok
         let names = BuiltinName.loopVariables(loop.source)
-        checkStatements(loop.body, stepIndex: stepIndex, scope: scope + [LoopScope(source: loop.source, names: names)])
+        let multiplier = enterLoop(loop, iterations: iterations, multiplier: scope.last?.multiplier ?? 1)
+        let inner = LoopScope(source: loop.source, names: names, multiplier: multiplier)
+        checkStatements(loop.body, stepIndex: stepIndex, scope: scope + [inner])
     }
 
     private mutating func checkQuestion(_ question: Question, stepIndex: Int, scope: [LoopScope]) {
         let id = question.id
+        checkListSize(question)
         checkInterpolations(question.prompt, scope: scope)
         if question.prompt.isEmpty {
             warning("C156", question.range, CheckerMessages.emptyPrompt)
@@ -111,8 +123,7 @@ extension Checker {
         default: break
         }
         if question.keyword == .effect {
-            let kinds = scope.map(\.source)
-            if !kinds.contains(where: { $0 == .solutions }) || !kinds.contains(where: { $0 == .roles }) {
+            if !scope.contains(where: { $0.source == .solutions }) || !scope.contains(where: { $0.source == .roles }) {
                 error("C130", question.range, CheckerMessages.effectOutsideLoops)
             }
         }
@@ -120,7 +131,9 @@ extension Checker {
             error("C133", question.range, CheckerMessages.secondSolutions)
             return
         }
-        let entry = names[id.name]
+        // One hash for both the checks and the update below.
+        let slot = names.index(forKey: id.name)
+        let entry = slot.map { names.values[$0] }
         if let first = entry?.asked {
             error("C115", id.range, CheckerMessages.duplicate(CheckerMessages.aQuestion, id.name),
                   notes: [DiagnosticNote(CheckerMessages.firstHere, at: asked.all[first].question.id.range)])
@@ -140,7 +153,7 @@ extension Checker {
         }
         let info = QuestionInfo(question: question, stepIndex: stepIndex, loops: scope.map(\.source))
         let position = asked.append(info)
-        names[id.name, default: NameEntry()].asked = position
+        if let slot { names.values[slot].asked = position } else { names[id.name] = NameEntry(asked: position) }
         if question.keyword == .solutions { solutionsIndex = position }
         used.append(false)
     }

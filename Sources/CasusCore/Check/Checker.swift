@@ -25,6 +25,10 @@ struct Checker {
     /// Where `oplossingen` is in `asked.all`, once asked.
     var solutionsIndex: Int?
     var solutionsAsked: Bool { solutionsIndex != nil }
+    /// The largest group allowed (`leden:`), for the size of votes.
+    var maxMembers = 6
+    /// The loop expansion of the step being checked.
+    var expansion = StepExpansion()
 
     /// When the parser already complained, whole-file checks (no steps, no title) are
     /// likely follow-on errors and stay silent.
@@ -51,13 +55,14 @@ struct Checker {
     /// Runs every check; returns the scenario (meaningful only when no errors were found).
     mutating func check() -> Scenario {
         let metadata = checkMetadata()
+        maxMembers = metadata.members.upperBound
         collectDeclarations()
         collectQuestions()
         for (index, step) in steps.enumerated() {
             checkStep(step, index: index)
         }
         checkSheet()
-        checkLimits(metadata)
+        checkRoleLimit()
         warnAboutTime(metadata)
         warnAboutUnusedAnswers()
         if steps.isEmpty && !hadSyntaxErrors {
@@ -114,12 +119,15 @@ struct Checker {
         }
     }
 
+    /// Notes where every question id is first defined, so that a use before the question is
+    /// asked can be told from a misspelling. One walk; the tables are sized once, since growing
+    /// them rehashes and copies every entry each doubling.
     private mutating func collectQuestions() {
+        var definitions: [(name: String, range: SourceRange)] = []
         func visit(_ statements: [Statement]) {
             for statement in statements {
                 switch statement {
-                case .question(let q):
-                    names[q.id.name, default: NameEntry()].noteDefinition(at: q.range)
+                case .question(let q): definitions.append((q.id.name, q.range))
                 case .conditional(let c):
                     for b in c.branches { visit(b.body) }
                     if let e = c.elseBody { visit(e) }
@@ -128,22 +136,12 @@ struct Checker {
                 }
             }
         }
-        // Sized once: growing these tables rehashes and copies every entry each doubling.
-        let count = steps.reduce(0) { $0 + Self.questionCount($1.body) }
-        names.reserveCapacity(names.count + count)
-        asked.reserveCapacity(count)
-        used.reserveCapacity(count)
         for step in steps { visit(step.body) }
-    }
-
-    private static func questionCount(_ statements: [Statement]) -> Int {
-        statements.reduce(0) { sum, statement in
-            switch statement {
-            case .question: sum + 1
-            case .conditional(let c): sum + c.branches.reduce(0) { $0 + questionCount($1.body) } + questionCount(c.elseBody ?? [])
-            case .loop(let l): sum + questionCount(l.body)
-            case .say, .note: sum
-            }
+        names.reserveCapacity(names.count + definitions.count)
+        asked.reserveCapacity(definitions.count)
+        used.reserveCapacity(definitions.count)
+        for (name, range) in definitions {
+            names[name, default: NameEntry()].noteDefinition(at: range)
         }
     }
 }
