@@ -5,18 +5,57 @@ import Foundation
 /// followed, so a link cannot smuggle a file in from outside the scenario's folder.
 struct FileSourceProvider: SourceProvider {
     func read(_ path: String) -> Result<[UInt8], SourceReadError> {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return .failure(.notFound) }
-        if isDirectory.boolValue { return .failure(.isDirectory) }
-        guard let handle = FileHandle(forReadingAtPath: path) else { return .failure(.unreadable("permission denied")) }
-        defer { try? handle.close() }
-        do {
-            // Read one byte past the limit: enough for the parser to refuse the file.
-            let data = try handle.read(upToCount: Parser.maxFileBytes + 1) ?? Data()
-            return .success([UInt8](data))
-        } catch {
-            return .failure(.unreadable(error.localizedDescription))
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        if fd < 0 {
+            switch errno {
+            case ENOENT, ENOTDIR: return .failure(.notFound)
+            case EACCES, EPERM: return .failure(.unreadable("permission denied"))
+            default: return .failure(.unreadable(String(cString: strerror(errno))))
+            }
         }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return .failure(.unreadable(String(cString: strerror(errno)))) }
+        if info.st_mode & S_IFMT == S_IFDIR { return .failure(.isDirectory) }
+        // Straight into the array the parser reads (no Data in between, no zero-filling), and
+        // one byte past the limit at most: enough for the parser to refuse the file. Sized by
+        // the file's length; a file that grows meanwhile is read on in chunks.
+        let limit = Parser.maxFileBytes + 1
+        var bytes: [UInt8] = []
+        var expected = min(max(Int(info.st_size), 0) + 1, limit)
+        while bytes.count < limit {
+            let before = bytes.count
+            switch Self.append(from: fd, upTo: expected, to: &bytes) {
+            case .failure(let error): return .failure(error)
+            case .success: break
+            }
+            // End of file: the last read returned fewer bytes than asked for.
+            if bytes.count - before < expected { break }
+            expected = min(64 * 1024, limit - bytes.count)
+        }
+        return .success(bytes)
+    }
+
+    /// Reads up to `count` bytes from `fd` onto the end of `bytes`; stops early at end of file.
+    private static func append(from fd: Int32, upTo count: Int, to bytes: inout [UInt8]) -> Result<Void, SourceReadError> {
+        var failure: Int32 = 0
+        let extra = [UInt8](unsafeUninitializedCapacity: count) { buffer, filled in
+            filled = 0
+            while filled < count {
+                let n = Glibc.read(fd, buffer.baseAddress! + filled, count - filled)
+                if n == 0 { break }
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    break
+                }
+                filled += n
+            }
+        }
+        if failure != 0 { return .failure(.unreadable(String(cString: strerror(failure)))) }
+        // The first read (usually the whole file) becomes the array itself, without a copy.
+        if bytes.isEmpty { bytes = extra } else { bytes.append(contentsOf: extra) }
+        return .success(())
     }
 
     func resolve(include: String, from file: String, root: String) -> String? {

@@ -9,21 +9,45 @@ enum NameMeaning {
 }
 
 /// Everything one spelling can name; `Checker.names` holds one per spelling.
+///
+/// Kept to 32 bytes (positions as 32-bit numbers, the definition without an optional's
+/// padding): the table has an entry per question id, and on a large scenario its lookups are
+/// cache misses, fewer the smaller it is.
 struct NameEntry {
-    /// Index in `Checker.asked.all` once a question with this id is asked.
-    var asked: Int?
-    /// Where a question with this id is first defined anywhere, so a use before it is asked
-    /// can be told apart from a misspelling.
-    var definition: SourceRange?
-    /// Index in `Checker.roles`.
-    var role: Int?
+    private var storedAsked: Int32 = -1
+    private var storedRole: Int32 = -1
+    private var storedDefinition = SourceRange(fileID: SourceFileID.none, line: 0, column: 0, length: 0)
+    private var hasDefinition = false
     /// A built-in name (`groep`, `leden`, the jobs).
     var isBuiltin = false
     /// `oplossingen` / `solutions`: the solutions question under either spelling.
     var isSolutions = false
 
+    init(asked: Int? = nil) {
+        self.asked = asked
+    }
+
+    /// Index in `Checker.asked.all` once a question with this id is asked.
+    var asked: Int? {
+        get { storedAsked < 0 ? nil : Int(storedAsked) }
+        set { storedAsked = newValue.map { Int32(clamping: $0) } ?? -1 }
+    }
+
+    /// Index in `Checker.roles`.
+    var role: Int? {
+        get { storedRole < 0 ? nil : Int(storedRole) }
+        set { storedRole = newValue.map { Int32(clamping: $0) } ?? -1 }
+    }
+
+    /// Where a question with this id is first defined anywhere, so a use before it is asked
+    /// can be told apart from a misspelling.
+    var definition: SourceRange? { hasDefinition ? storedDefinition : nil }
+
     mutating func noteDefinition(at range: SourceRange) {
-        if definition == nil { definition = range }
+        if !hasDefinition {
+            storedDefinition = range
+            hasDefinition = true
+        }
     }
 }
 

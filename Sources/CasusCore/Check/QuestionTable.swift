@@ -30,8 +30,11 @@ public struct QuestionTable: Hashable, Sendable {
     @discardableResult
     public mutating func append(_ info: QuestionInfo) -> Int {
         let id = info.question.id.name
-        if let existing = positions[id] { return existing }
-        positions[id] = all.count
+        // One hash on the common path (a new id); a repeated id puts the old position back.
+        if let existing = positions.updateValue(all.count, forKey: id) {
+            positions[id] = existing
+            return existing
+        }
         all.append(info)
         return all.count - 1
     }
