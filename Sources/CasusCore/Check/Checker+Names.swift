@@ -10,14 +10,11 @@ enum NameMeaning {
 
 /// Everything one spelling can name; `Checker.names` holds one per spelling.
 ///
-/// Kept to 32 bytes (positions as 32-bit numbers, the definition without an optional's
-/// padding): the table has an entry per question id, and on a large scenario its lookups are
-/// cache misses, fewer the smaller it is.
+/// Kept to 12 bytes (positions as 32-bit numbers): the table has an entry per question id,
+/// and on a large scenario its lookups are cache misses, fewer the smaller it is.
 struct NameEntry {
     private var storedAsked: Int32 = -1
     private var storedRole: Int32 = -1
-    private var storedDefinition = SourceRange(fileID: SourceFileID.none, line: 0, column: 0, length: 0)
-    private var hasDefinition = false
     /// A built-in name (`groep`, `leden`, the jobs).
     var isBuiltin = false
     /// `oplossingen` / `solutions`: the solutions question under either spelling.
@@ -37,17 +34,6 @@ struct NameEntry {
     var role: Int? {
         get { storedRole < 0 ? nil : Int(storedRole) }
         set { storedRole = newValue.map { Int32(clamping: $0) } ?? -1 }
-    }
-
-    /// Where a question with this id is first defined anywhere, so a use before it is asked
-    /// can be told apart from a misspelling.
-    var definition: SourceRange? { hasDefinition ? storedDefinition : nil }
-
-    mutating func noteDefinition(at range: SourceRange) {
-        if !hasDefinition {
-            storedDefinition = range
-            hasDefinition = true
-        }
     }
 }
 
@@ -70,13 +56,33 @@ extension Checker {
         return nil
     }
 
+    /// True when `name` means something here or is the id of a question met so far. (A
+    /// question met later is caught when it is met: see `pendingLoopVariables`.)
     func isKnownName(_ name: String, scope: [LoopScope]) -> Bool {
-        meaning(of: name, scope: scope) != nil || names[name]?.definition != nil
+        meaning(of: name, scope: scope) != nil || rejectedQuestionIDs.contains(name)
     }
 
-    /// The ids of all questions defined anywhere, sorted.
-    var definedQuestionIDs: [String] {
-        names.compactMap { $0.value.definition == nil ? nil : $0.key }.sorted()
+    /// Where every question id of the scenario is first defined, in any step. Needed only to
+    /// explain an error (a use before the question is asked, a suggestion), so it is built on
+    /// the first error that asks for it rather than by an extra walk over every scenario.
+    mutating func questionDefinitions() -> [String: SourceRange] {
+        if let definitionsCache { return definitionsCache }
+        var definitions: [String: SourceRange] = [:]
+        func visit(_ statements: [Statement]) {
+            for statement in statements {
+                switch statement {
+                case .question(let q): if definitions[q.id.name] == nil { definitions[q.id.name] = q.range }
+                case .conditional(let c):
+                    for b in c.branches { visit(b.body) }
+                    if let e = c.elseBody { visit(e) }
+                case .loop(let l): visit(l.body)
+                case .say, .note: break
+                }
+            }
+        }
+        for step in steps { visit(step.body) }
+        definitionsCache = definitions
+        return definitions
     }
 
     /// Everything a name could be here, for "did you mean".
@@ -89,7 +95,8 @@ extension Checker {
     mutating func reportName(_ id: Identifier, scope: [LoopScope]) {
         // One error per unknown name: its other uses would only repeat it.
         if brokenNames.contains(id.name) || !reportedNames.insert(id.name).inserted { return }
-        let later = names[id.name]?.definition ?? (BuiltinName.solutions.contains(id.name) ? names["oplossingen"]?.definition : nil)
+        let definitions = questionDefinitions()
+        let later = definitions[id.name] ?? (BuiltinName.solutions.contains(id.name) ? definitions["oplossingen"] : nil)
         if let later {
             error("C120", id.range, CheckerMessages.usedBeforeAsked(id.name),
                   notes: [DiagnosticNote(CheckerMessages.askedHere, at: later)])
@@ -99,7 +106,7 @@ extension Checker {
         // (a hostile or garbled file), report without one rather than take quadratic time.
         var fixIt: FixIt?
         if reportedNames.count <= 200 {
-            let candidates = visibleNames(scope: scope) + definedQuestionIDs
+            let candidates = visibleNames(scope: scope) + definitions.keys.sorted()
             fixIt = Suggestion.nearest(to: id.name, in: candidates).map {
                 FixIt(CheckerMessages.didYouMean($0), replacement: $0, range: id.range)
             }

@@ -95,6 +95,8 @@ extension Checker {
             if isKnownName(variable.name, scope: scope) || Keyword(word: variable.name) != nil {
                 error("C135", variable.range, CheckerMessages.loopVariableClash(variable.name))
                 ok = false
+            } else {
+                pendingLoopVariables[variable.name, default: []].append(variable.range)
             }
         }
         _ = ok
@@ -105,6 +107,14 @@ extension Checker {
     }
 
     private mutating func checkQuestion(_ question: Question, stepIndex: Int, scope: [LoopScope]) {
+        if !pendingLoopVariables.isEmpty, let ranges = pendingLoopVariables.removeValue(forKey: question.id.name) {
+            for range in ranges { error("C135", range, CheckerMessages.loopVariableClash(question.id.name)) }
+        }
+        if !ask(question, stepIndex: stepIndex, scope: scope) { rejectedQuestionIDs.insert(question.id.name) }
+    }
+
+    /// Checks a question and adds it to `asked`; false when it was rejected with an error.
+    private mutating func ask(_ question: Question, stepIndex: Int, scope: [LoopScope]) -> Bool {
         let id = question.id
         checkListSize(question)
         checkInterpolations(question.prompt, scope: scope)
@@ -129,7 +139,7 @@ extension Checker {
         }
         if question.keyword == .solutions, solutionsAsked {
             error("C133", question.range, CheckerMessages.secondSolutions)
-            return
+            return false
         }
         // One hash for both the checks and the update below.
         let slot = names.index(forKey: id.name)
@@ -137,25 +147,26 @@ extension Checker {
         if let first = entry?.asked {
             error("C115", id.range, CheckerMessages.duplicate(CheckerMessages.aQuestion, id.name),
                   notes: [DiagnosticNote(CheckerMessages.firstHere, at: asked.all[first].question.id.range)])
-            return
+            return false
         }
         if question.keyword != .solutions, entry?.isBuiltin == true || entry?.isSolutions == true {
             error("C113", id.range, CheckerMessages.reserved(id.name))
-            return
+            return false
         }
         if entry?.role != nil {
             error("C113", id.range, CheckerMessages.clashesWithRole(id.name))
-            return
+            return false
         }
         if scope.contains(where: { $0.names.contains(id.name) }) {
             error("C135", id.range, CheckerMessages.loopVariableClash(id.name))
-            return
+            return false
         }
         let info = QuestionInfo(question: question, stepIndex: stepIndex, loops: scope.map(\.source))
         let position = asked.append(info)
         if let slot { names.values[slot].asked = position } else { names[id.name] = NameEntry(asked: position) }
         if question.keyword == .solutions { solutionsIndex = position }
         used.append(false)
+        return true
     }
 
     /// True when the current loops include every loop an answer was asked in.

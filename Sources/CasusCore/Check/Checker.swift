@@ -37,6 +37,13 @@ struct Checker {
     var brokenNames: Set<String> = []
     /// Unknown names already reported once.
     var reportedNames: Set<String> = []
+    /// Ids of questions met but not asked (an error was reported); still names in use.
+    var rejectedQuestionIDs: Set<String> = []
+    /// Variables of `voor elk … in` loops that clash with no name yet, with where they are
+    /// written: a question with that id met later is still a clash.
+    var pendingLoopVariables: [String: [SourceRange]] = [:]
+    /// `questionDefinitions()`, once built.
+    var definitionsCache: [String: SourceRange]?
 
     init(mainPath: String, items: [TopLevelItem], hadSyntaxErrors: Bool = false) {
         self.mainPath = mainPath
@@ -57,7 +64,6 @@ struct Checker {
         let metadata = checkMetadata()
         maxMembers = metadata.members.upperBound
         collectDeclarations()
-        collectQuestions()
         for (index, step) in steps.enumerated() {
             checkStep(step, index: index)
         }
@@ -116,32 +122,6 @@ struct Checker {
         for item in items {
             if case .role(let role) = item, let description = role.description { checkInterpolations(description, scope: []) }
             if case .info(let info) = item { checkInterpolations(info.body, scope: []) }
-        }
-    }
-
-    /// Notes where every question id is first defined, so that a use before the question is
-    /// asked can be told from a misspelling. One walk; the tables are sized once, since growing
-    /// them rehashes and copies every entry each doubling.
-    private mutating func collectQuestions() {
-        var definitions: [(name: String, range: SourceRange)] = []
-        func visit(_ statements: [Statement]) {
-            for statement in statements {
-                switch statement {
-                case .question(let q): definitions.append((q.id.name, q.range))
-                case .conditional(let c):
-                    for b in c.branches { visit(b.body) }
-                    if let e = c.elseBody { visit(e) }
-                case .loop(let l): visit(l.body)
-                case .say, .note: break
-                }
-            }
-        }
-        for step in steps { visit(step.body) }
-        names.reserveCapacity(names.count + definitions.count)
-        asked.reserveCapacity(definitions.count)
-        used.reserveCapacity(definitions.count)
-        for (name, range) in definitions {
-            names[name, default: NameEntry()].noteDefinition(at: range)
         }
     }
 }
