@@ -4,8 +4,9 @@ import Testing
 /// Units over `SourceLine` (lines and indentation) and `LineLexer` (tokens of a code line).
 @Suite struct LexerTests {
     private func lex(_ text: String, stopAtColon: Bool = false) -> (tokens: [Token], restColumn: Int?, unterminatedString: Int?) {
-        let line = SourceLine.split(text)[0]
-        var lexer = LineLexer(line: line, fromColumn: line.contentColumn)
+        let source = Array(text.utf8)
+        let line = SourceLine.split(source)[0]
+        var lexer = LineLexer(source: source, line: line, fromColumn: line.contentColumn)
         return lexer.tokens(stopAtColon: stopAtColon)
     }
 
@@ -15,18 +16,24 @@ import Testing
 
     // MARK: - Lines
 
+    /// The lines of `text` with their contents.
+    private func lines(_ text: String) -> [(line: SourceLine, content: String)] {
+        let source = Array(text.utf8)
+        return SourceLine.split(source).map { ($0, $0.contentString(in: source)) }
+    }
+
     @Test func splitsOnEveryKindOfLineBreak() {
-        let lines = SourceLine.split("a\nb\r\nc\rd")
-        #expect(lines.map(\.number) == [1, 2, 3, 4])
-        #expect(lines.map(\.contentString) == ["a", "b", "c", "d"])
+        let lines = self.lines("a\nb\r\nc\rd")
+        #expect(lines.map(\.line.number) == [1, 2, 3, 4])
+        #expect(lines.map(\.content) == ["a", "b", "c", "d"])
     }
 
     @Test func crlfCountsAsOneBreakAndBlankLinesKeepTheirNumbers() {
-        let lines = SourceLine.split("a\r\n\r\nb\r\n")
+        let lines = self.lines("a\r\n\r\nb\r\n")
         #expect(lines.count == 3)
-        #expect(lines[1].isBlank)
-        #expect(lines[2].number == 3)
-        #expect(lines[2].contentString == "b")
+        #expect(lines[1].line.isBlank)
+        #expect(lines[2].line.number == 3)
+        #expect(lines[2].content == "b")
     }
 
     @Test func noTrailingEmptyLineAfterAFinalNewline() {
@@ -41,12 +48,13 @@ import Testing
     }
 
     @Test func byteOrderMarkIsNeitherIndentNorContent() {
-        let line = SourceLine.split("\u{FEFF}titel: x")[0]
+        let source = Array("\u{FEFF}titel: x".utf8)
+        let line = SourceLine.split(source)[0]
         #expect(line.indent == 0)
         // Internally columns are byte columns (the BOM is three bytes); people see scalars.
         #expect(line.contentColumn == 4)
-        #expect(line.scalarColumn(line.contentColumn) == 2)
-        #expect(line.contentString == "titel: x")
+        #expect(line.scalarColumn(line.contentColumn, in: source) == 2)
+        #expect(line.contentString(in: source) == "titel: x")
     }
 
     @Test func blankAndCommentLines() {
@@ -57,14 +65,21 @@ import Testing
         #expect(!lines[2].isComment)
     }
 
+    @Test func trimmedEndSkipsTrailingSpacesAndTabs() {
+        let lines = self.lines("  zeg: a \t \n\t\n")
+        #expect(lines[0].line.trimmedEnd == 9)
+        #expect(lines[1].line.isBlank)
+    }
+
     @Test func columnsCountUnicodeScalars() {
         // "ë" as one precomposed scalar, "e\u{301}" as two.
-        let line = SourceLine.split("ë e\u{301} x")[0]
-        var lexer = LineLexer(line: line, fromColumn: line.contentColumn)
+        let source = Array("ë e\u{301} x".utf8)
+        let line = SourceLine.split(source)[0]
+        var lexer = LineLexer(source: source, line: line, fromColumn: line.contentColumn)
         let tokens = lexer.tokens(stopAtColon: false).tokens
         // Token columns are byte columns; the diagnostic columns count scalars.
         #expect(tokens.map(\.column) == [1, 4, 8])
-        #expect(tokens.map { line.scalarColumn($0.column) } == [1, 3, 6])
+        #expect(tokens.map { line.scalarColumn($0.column, in: source) } == [1, 3, 6])
     }
 
     // MARK: - Tokens

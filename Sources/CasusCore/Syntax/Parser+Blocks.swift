@@ -16,7 +16,7 @@ extension Parser {
     mutating func parseBody(allowElse: Bool) -> ([Statement], BlockEnd) {
         var body: [Statement] = []
         while let line = peekCodeLine() {
-            var lexer = LineLexer(line: line, fromColumn: line.contentColumn)
+            var lexer = lexer(line)
             let (tokens, restColumn, unterminated) = lexer.tokens(stopAtColon: true)
             guard let first = tokens.first else {
                 index += 1
@@ -179,7 +179,7 @@ extension Parser {
             let line = lines[index]
             index += 1
             guard !line.isBlank, !line.isComment else { continue }
-            var lexer = LineLexer(line: line, fromColumn: line.contentColumn)
+            var lexer = lexer(line)
             let (tokens, _, _) = lexer.tokens(stopAtColon: true)
             guard let word = tokens.first?.word, let keyword = Keyword(word: word) else { continue }
             switch keyword {
@@ -196,7 +196,7 @@ extension Parser {
     // MARK: - Steps
 
     mutating func parseStep(_ line: SourceLine, keyword: String) -> Step? {
-        var lexer = LineLexer(line: line, fromColumn: line.contentColumn)
+        var lexer = lexer(line)
         let (tokens, _, unterminated) = lexer.tokens(stopAtColon: false)
         if let unterminated {
             error("C010", range(line, unterminated, unterminated + 1), ParserMessages.unterminatedString)
@@ -211,7 +211,7 @@ extension Parser {
             let start = i
             while i < tokens.count, !tokens[i].isPunct(.openParen) { i += 1 }
             if i > start {
-                title = line.text(tokens[start].column, tokens[i - 1].endColumn)
+                title = text(line, tokens[start].column, tokens[i - 1].endColumn)
             }
         }
         if title.isEmpty && unterminated == nil {
@@ -343,7 +343,7 @@ extension Parser {
     mutating func parseSheet(_ line: SourceLine, keyword: String) -> SheetLayout? {
         var entries: [SheetLayout.Entry] = []
         while let inner = peekCodeLine() {
-            var lexer = LineLexer(line: inner, fromColumn: inner.contentColumn)
+            var lexer = lexer(inner)
             let (tokens, restColumn, _) = lexer.tokens(stopAtColon: true)
             guard let first = tokens.first, let word = first.word, let kw = Keyword(word: word) else {
                 index += 1
@@ -364,7 +364,7 @@ extension Parser {
                 entries.append(.heading(text, range(inner, column, column + text.utf8.count)))
             case .show:
                 index += 1
-                var lexer2 = LineLexer(line: inner, fromColumn: inner.contentColumn)
+                var lexer2 = self.lexer(inner)
                 let all = lexer2.tokens(stopAtColon: false).tokens.dropFirst()
                 var names: [Identifier] = []
                 var expectName = true

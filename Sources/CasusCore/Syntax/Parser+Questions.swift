@@ -55,7 +55,7 @@ extension Parser {
         guard i < tokens.count, tokens[i].isPunct(.colon), let restColumn else {
             let at = i < tokens.count ? range(line, tokens[i]) : range(line, tokens[i - 1].endColumn, tokens[i - 1].endColumn + 1)
             error("C013", at, ParserMessages.expected(ParserMessages.aColon, after: tokens[i - 1].spelling),
-                  fixIt: FixIt(ParserMessages.didYouMean("\(line.text(kw.column, tokens[i - 1].endColumn)): …")))
+                  fixIt: FixIt(ParserMessages.didYouMean("\(text(line, kw.column, tokens[i - 1].endColumn)): …")))
             skipIndented(under: line)
             return nil
         }
@@ -65,7 +65,7 @@ extension Parser {
         var promptLines: ArraySlice<SourceLine> = hasOptions ? [] : block
         var options: [ChoiceOption] = []
         for blockLine in block where hasOptions {
-            if hasOptions, !blockLine.isBlank, blockLine.byte(blockLine.contentColumn) == UInt8(ascii: "-") {
+            if hasOptions, !blockLine.isBlank, byte(blockLine, blockLine.contentColumn) == UInt8(ascii: "-") {
                 let (text, column) = restOfLine(blockLine, from: blockLine.contentColumn + 1)
                 if text.isEmpty {
                     error("C007", range(blockLine, blockLine.contentColumn, blockLine.contentColumn + 1), ParserMessages.emptyOption)

@@ -39,7 +39,7 @@ extension Parser {
             if started {
                 if sawBlank {
                     literal += [0x0A, 0x0A]
-                } else if Self.startsListItem(line, column) {
+                } else if startsListItem(line, column) {
                     literal.append(0x0A)
                 } else {
                     literal.append(0x20)
@@ -54,18 +54,18 @@ extension Parser {
         return Text(segments: segments, range: whole)
     }
 
-    static func startsListItem(_ line: SourceLine, _ column: Int) -> Bool {
+    func startsListItem(_ line: SourceLine, _ column: Int) -> Bool {
         let end = line.count
         guard column <= end else { return false }
-        let c = line.byte(column)
-        let next: UInt8 = column + 1 <= end ? line.byte(column + 1) : 0
+        let c = byte(line, column)
+        let next: UInt8 = column + 1 <= end ? byte(line, column + 1) : 0
         if (c == UInt8(ascii: "-") || c == UInt8(ascii: "*")) && next == 0x20 { return true }
         // "• " is E2 80 A2.
-        if c == 0xE2, column + 3 <= end, line.byte(column + 1) == 0x80, line.byte(column + 2) == 0xA2 { return true }
+        if c == 0xE2, column + 3 <= end, byte(line, column + 1) == 0x80, byte(line, column + 2) == 0xA2 { return true }
         if LineLexer.isDigit(c) {
             var i = column
-            while i <= end, LineLexer.isDigit(line.byte(i)) { i += 1 }
-            return i <= end && (line.byte(i) == UInt8(ascii: ".") || line.byte(i) == UInt8(ascii: ")"))
+            while i <= end, LineLexer.isDigit(byte(line, i)) { i += 1 }
+            return i <= end && (byte(line, i) == UInt8(ascii: ".") || byte(line, i) == UInt8(ascii: ")"))
         }
         return false
     }
@@ -79,22 +79,21 @@ extension Parser {
         let close = UInt8(ascii: "}")
         var i = column
         while i < stop {
-            let c = line.byte(i)
+            let c = byte(line, i)
             if c != open && c != close {
                 // Plain prose: copy the run up to the next brace in one go.
                 var j = i + 1
-                while j < stop, line.byte(j) != open, line.byte(j) != close { j += 1 }
-                let base = line.bytes.startIndex - 1
-                literal.append(contentsOf: line.bytes[(base + i)..<(base + j)])
+                while j < stop, byte(line, j) != open, byte(line, j) != close { j += 1 }
+                literal.append(contentsOf: source[line.offsets(i, j)])
                 i = j
                 continue
             }
-            if c == open && i + 1 < stop && line.byte(i + 1) == open {
+            if c == open && i + 1 < stop && byte(line, i + 1) == open {
                 literal.append(open)
                 i += 2
                 continue
             }
-            if c == close && i + 1 < stop && line.byte(i + 1) == close {
+            if c == close && i + 1 < stop && byte(line, i + 1) == close {
                 literal.append(close)
                 i += 2
                 continue
@@ -105,14 +104,14 @@ extension Parser {
                 continue
             }
             var end = i + 1
-            while end < stop, line.byte(end) != close, line.byte(end) != open { end += 1 }
-            guard end < stop, line.byte(end) == close else {
+            while end < stop, byte(line, end) != close, byte(line, end) != open { end += 1 }
+            guard end < stop, byte(line, end) == close else {
                 error("C009", range(line, i, i + 1), ParserMessages.unclosedBrace, fixIt: FixIt(ParserMessages.braceHint))
                 literal.append(c)
                 i += 1
                 continue
             }
-            let inner = line.text(i + 1, end)
+            let inner = text(line, i + 1, end)
             let name = inner.trimmingCharacters(in: " ")
             let innerRange = range(line, i, end + 1)
             if name.isEmpty {

@@ -10,7 +10,7 @@ extension Parser {
     }
 
     private mutating func parseTopLevelLine(_ line: SourceLine) -> TopLevelItem? {
-        var lexer = LineLexer(line: line, fromColumn: line.contentColumn)
+        var lexer = lexer(line)
         let (tokens, restColumn, unterminated) = lexer.tokens(stopAtColon: true)
         guard let first = tokens.first else {
             reportUnterminated(line, unterminated)
@@ -107,9 +107,9 @@ extension Parser {
     func restOfLine(_ line: SourceLine, from column: Int) -> (String, Int) {
         var start = column
         let end = line.trimmedEnd
-        while start < end, line.byte(start) == 0x20 || line.byte(start) == 0x09 { start += 1 }
+        while start < end, byte(line, start) == 0x20 || byte(line, start) == 0x09 { start += 1 }
         guard start < end else { return ("", column) }
-        return (line.text(start, end), start)
+        return (text(line, start, end), start)
     }
 
     // MARK: - Text owners
@@ -158,7 +158,7 @@ extension Parser {
     // MARK: - Include
 
     private mutating func parseInclude(_ line: SourceLine, keyword: String) -> TopLevelItem? {
-        var lexer = LineLexer(line: line, fromColumn: line.contentColumn)
+        var lexer = lexer(line)
         let (tokens, _, unterminated) = lexer.tokens(stopAtColon: false)
         if let unterminated {
             error("C010", range(line, unterminated, unterminated + 1), ParserMessages.unterminatedString)
@@ -183,7 +183,7 @@ extension Parser {
         var fixIt: FixIt?
         if let nearest = Suggestion.nearest(to: word, in: candidates) {
             fixIt = FixIt(ParserMessages.didYouMean(nearest), replacement: nearest, range: range(line, token))
-        } else if line.contentString.split(separator: " ").count > 3 {
+        } else if line.contentString(in: source).split(separator: " ").count > 3 {
             fixIt = FixIt(ParserMessages.proseHint())
         }
         error("C003", range(line, token), ParserMessages.unknownWord(word), fixIt: fixIt)

@@ -13,6 +13,8 @@ public struct Parser {
     public static let maxFileBytes = 32 * 1024 * 1024
 
     let path: String
+    /// The file's UTF-8 bytes, which `lines` point into.
+    let source: [UInt8]
     let lines: [SourceLine]
     var index = 0
     var diagnostics: [Diagnostic] = []
@@ -21,9 +23,10 @@ public struct Parser {
     /// The block openers around the line being parsed, innermost last.
     var openers: [(keyword: String, line: SourceLine)] = []
 
-    init(path: String, lines: [SourceLine]) {
+    init(path: String, source: [UInt8]) {
         self.path = path
-        self.lines = lines
+        self.source = source
+        self.lines = SourceLine.split(source)
     }
 
     /// Parses a file's raw bytes: invalid UTF-8, NUL bytes and oversized files are errors
@@ -47,7 +50,7 @@ public struct Parser {
     }
 
     private static func parseValid(_ bytes: [UInt8], path: String) -> (SourceFile, [Diagnostic]) {
-        var parser = Parser(path: path, lines: SourceLine.split(bytes))
+        var parser = Parser(path: path, source: bytes)
         if parser.lines.allSatisfy({ $0.isBlank || $0.isComment }) {
             let d = Diagnostic(
                 "C002", .error, at: point(path, 1, 1), ParserMessages.emptyFile(),
@@ -128,6 +131,17 @@ public struct Parser {
 
     // MARK: - Line access
 
+    /// The byte at a byte column of `line`.
+    @inline(__always) func byte(_ line: SourceLine, _ column: Int) -> UInt8 { line.byte(column, in: source) }
+
+    /// The text of `line` between two byte columns (end exclusive).
+    func text(_ line: SourceLine, _ from: Int, _ to: Int) -> String { line.text(from, to, in: source) }
+
+    /// A lexer for the code of `line`, from its content column.
+    func lexer(_ line: SourceLine) -> LineLexer {
+        LineLexer(source: source, line: line, fromColumn: line.contentColumn)
+    }
+
     /// The next line that is neither blank nor a comment, without consuming it. Lines that
     /// are too long are reported and skipped here, once.
     mutating func peekCodeLine() -> SourceLine? {
@@ -137,7 +151,7 @@ public struct Parser {
                 index += 1
                 continue
             }
-            if line.count > Parser.maxLineLength, line.scalarCount > Parser.maxLineLength {
+            if line.count > Parser.maxLineLength, line.scalarCount(in: source) > Parser.maxLineLength {
                 error("C020", range(line, line.contentColumn, line.contentColumn + 1), ParserMessages.lineTooLong)
                 index += 1
                 skipIndented(under: line)
@@ -181,8 +195,8 @@ public struct Parser {
 
     /// A range on `line` between two byte columns, in the scalar columns people see.
     func range(_ line: SourceLine, _ start: Int, _ end: Int) -> SourceRange {
-        let from = line.scalarColumn(start)
-        let to = line.scalarColumn(max(end, start + 1))
+        let from = line.scalarColumn(start, in: source)
+        let to = line.scalarColumn(max(end, start + 1), in: source)
         return SourceRange(
             file: path, start: SourceLocation(line: line.number, column: from),
             end: SourceLocation(line: line.number, column: max(to, from + 1)))
