@@ -35,9 +35,10 @@ public enum Formatter {
     private static func firstWordKeyword(_ line: SourceLine, in source: [UInt8]) -> (Keyword?, isMetadata: Bool) {
         var lexer = LineLexer(source: source, line: line, fromColumn: line.contentColumn)
         let (tokens, _, _) = lexer.tokens(stopAtColon: true)
-        guard let word = tokens.first?.word else { return (nil, false) }
-        if MetadataKey(word: word) != nil, tokens.count >= 2, tokens[1].isPunct(.colon) { return (nil, true) }
-        return (Keyword(word: word), false)
+        guard let first = tokens.first, first.isWord else { return (nil, false) }
+        let key = WordKey(source[line.offsets(first.column, first.endColumn)])
+        if MetadataKey(key: key) != nil, tokens.count >= 2, tokens[1].isPunct(.colon) { return (nil, true) }
+        return (Keyword(key: key), false)
     }
 
     static func layout(_ source: [UInt8]) -> String {

@@ -44,7 +44,7 @@ struct LineLexer {
                 switch scalar {
                 case "\u{201C}", "\u{201E}":
                     position += length
-                    guard let token = quoted(start: start, close: ["\u{201D}", "\""]) else { return (result, nil, start) }
+                    guard let token = quoted(start: start, curly: true) else { return (result, nil, start) }
                     result.append(token)
                 case "\u{2260}":
                     position += length
@@ -78,7 +78,7 @@ struct LineLexer {
             }
             if c == UInt8(ascii: "\"") {
                 position += 1
-                guard let token = quoted(start: start, close: ["\""]) else { return (result, nil, start) }
+                guard let token = quoted(start: start, curly: false) else { return (result, nil, start) }
                 result.append(token)
                 continue
             }
@@ -134,20 +134,21 @@ struct LineLexer {
                 position += length
             }
         }
-        return Token(kind: .word(line.text(start, position, in: source)), column: start, endColumn: position)
+        return Token(kind: .word, column: start, endColumn: position)
     }
 
-    /// The rest of a quoted string after its opening quote; nil when it never closes.
-    private mutating func quoted(start: Int, close: [Unicode.Scalar]) -> Token? {
+    /// The rest of a quoted string after its opening quote; nil when it never closes. A
+    /// straight quote closes any string; `”` closes only one opened with a curly quote.
+    private mutating func quoted(start: Int, curly: Bool) -> Token? {
         let end = line.count
         let contentStart = position
         while position <= end {
             let (scalar, length) = byte(position) < 0x80
                 ? (Unicode.Scalar(byte(position)), 1) : decodeScalar(at: position)
-            if close.contains(scalar) {
-                let text = line.text(contentStart, position, in: source)
+            if scalar == "\"" || (curly && scalar == "\u{201D}") {
+                let content = Token.Kind.string(contentColumn: Int32(contentStart), contentEnd: Int32(position))
                 position += length
-                return Token(kind: .string(text), column: start, endColumn: position)
+                return Token(kind: content, column: start, endColumn: position)
             }
             position += length
         }

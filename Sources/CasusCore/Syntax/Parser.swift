@@ -137,6 +137,33 @@ public struct Parser {
     /// The text of `line` between two byte columns (end exclusive).
     func text(_ line: SourceLine, _ from: Int, _ to: Int) -> String { line.text(from, to, in: source) }
 
+    /// The word that `token` on `line` is; nil for other tokens.
+    func word(_ line: SourceLine, _ token: Token) -> String? {
+        token.isWord ? text(line, token.column, token.endColumn) : nil
+    }
+
+    /// The key of the word that `token` on `line` is, for keyword lookups; nil for other
+    /// tokens and for words too long to be in any table.
+    func key(_ line: SourceLine, _ token: Token?) -> WordKey? {
+        guard let token, token.isWord else { return nil }
+        return WordKey(source[line.offsets(token.column, token.endColumn)])
+    }
+
+    /// True when `token` on `line` is one of the words of `set`, in any case.
+    func matches(_ line: SourceLine, _ token: Token?, _ set: [WordKey]) -> Bool {
+        guard let key = key(line, token) else { return false }
+        return set.contains(key)
+    }
+
+    /// How `token` on `line` is written, for messages.
+    func spelling(_ line: SourceLine, _ token: Token) -> String { token.spelling(line, in: source) }
+
+    /// The value of a string token (without its quotes); nil for other tokens.
+    func string(_ line: SourceLine, _ token: Token) -> String? {
+        guard case .string(let from, let to) = token.kind else { return nil }
+        return text(line, Int(from), Int(to))
+    }
+
     /// A lexer for the code of `line`, from its content column.
     func lexer(_ line: SourceLine) -> LineLexer {
         LineLexer(source: source, line: line, fromColumn: line.contentColumn)
