@@ -76,12 +76,12 @@ extension Parser {
                 promptLines.append(blockLine)
             }
         }
-        let (inline, inlineColumn) = restOfLine(line, from: restColumn)
+        let inlineColumn = restStart(line, from: restColumn)
         let prompt: Text
-        if inline.isEmpty && promptLines.allSatisfy(\.isBlank) {
+        if inlineColumn == nil && promptLines.allSatisfy(\.isBlank) {
             prompt = Text(segments: [], range: range(line, restColumn, restColumn + 1))
         } else {
-            prompt = buildText(promptLines, inline: inline.isEmpty ? nil : (line, inlineColumn))
+            prompt = buildText(promptLines, inline: inlineColumn.map { (line, $0) })
         }
         return Question(keyword: questionKeyword, id: id, type: type, prompt: prompt, options: options, range: contentRange(line))
     }

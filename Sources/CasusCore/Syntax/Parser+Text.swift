@@ -1,9 +1,8 @@
 extension Parser {
     /// Inline text after the owner's colon (may be empty) plus the block indented under it.
     mutating func parseText(owner: SourceLine, inlineColumn: Int) -> Text {
-        let (inline, column) = restOfLine(owner, from: inlineColumn)
         let block = takeTextLines(under: owner)
-        let inlinePart = inline.isEmpty ? nil : (owner, column)
+        let inlinePart = restStart(owner, from: inlineColumn).map { (owner, $0) }
         if inlinePart == nil && block.isEmpty {
             return Text(segments: [], range: range(owner, inlineColumn, inlineColumn + 1))
         }
@@ -16,10 +15,15 @@ extension Parser {
     /// line starts a new paragraph; a line that starts like a list item (`- `, `* `, `• `,
     /// `1.`) starts a new line so lists stay lists.
     mutating func buildText(_ block: ArraySlice<SourceLine>, inline: (SourceLine, Int)?) -> Text {
-        var segments: [Text.Segment] = []
-        var literal: [UInt8] = []
-        var first: SourceRange?
-        var last: SourceRange?
+        // The parser's scratch buffers, taken out for the duration (texts are built one at a
+        // time): no allocation per text for them, and no growth of the segment array.
+        var segments = segmentScratch
+        var literal = literalScratch
+        segmentScratch = []
+        literalScratch = []
+        // The first and the last non-blank line and their columns; the text's range covers them.
+        var first: (line: SourceLine, column: Int, stop: Int)?
+        var last: (line: SourceLine, column: Int, stop: Int)?
 
         var sawBlank = false
         var started = false
@@ -33,12 +37,12 @@ extension Parser {
                 continue
             }
             let stop = line.trimmedEnd
-            let lineRange = range(line, column, stop)
-            if first == nil { first = lineRange }
-            last = lineRange
+            if first == nil { first = (line, column, stop) }
+            last = (line, column, stop)
             if started {
                 if sawBlank {
-                    literal += [0x0A, 0x0A]
+                    literal.append(0x0A)
+                    literal.append(0x0A)
                 } else if startsListItem(line, column) {
                     literal.append(0x0A)
                 } else {
@@ -50,8 +54,19 @@ extension Parser {
             appendInterpolated(line, from: column, to: stop, literal: &literal, segments: &segments)
         }
         if !literal.isEmpty { segments.append(.literal(String(decoding: literal, as: UTF8.self))) }
-        let whole = first.map { f in last.map { f.union($0) } ?? f } ?? range(block.first ?? inline!.0, 1, 2)
-        return Text(segments: segments, range: whole)
+        let whole: SourceRange
+        if let first, let last {
+            whole = range(first.line, first.column, first.stop).union(range(last.line, last.column, last.stop))
+        } else {
+            whole = range(block.first ?? inline!.0, 1, 2)
+        }
+        // The tree keeps an exact-size copy; the scratch buffers go back for the next text.
+        let text = Text(segments: Array(exactly: segments), range: whole)
+        segments.removeAll(keepingCapacity: true)
+        literal.removeAll(keepingCapacity: true)
+        segmentScratch = segments
+        literalScratch = literal
+        return text
     }
 
     func startsListItem(_ line: SourceLine, _ column: Int) -> Bool {
@@ -111,27 +126,50 @@ extension Parser {
                 i += 1
                 continue
             }
-            let inner = text(line, i + 1, end)
-            let name = inner.trimmingCharacters(in: " ")
+            // The name without surrounding spaces, trimmed on the bytes: a space is one byte
+            // and never part of another character.
+            var nameStart = i + 1
+            var nameEnd = end
+            while nameStart < nameEnd, byte(line, nameStart) == 0x20 { nameStart += 1 }
+            while nameEnd > nameStart, byte(line, nameEnd - 1) == 0x20 { nameEnd -= 1 }
             let innerRange = range(line, i, end + 1)
-            if name.isEmpty {
+            if nameStart == nameEnd {
                 error("C009", innerRange, ParserMessages.emptyInterpolation)
-            } else if !Self.isName(name) {
-                error("C009", innerRange, ParserMessages.badInterpolation(inner), fixIt: FixIt(ParserMessages.braceHint))
+            } else if !isName(line, nameStart, nameEnd) {
+                error("C009", innerRange, ParserMessages.badInterpolation(text(line, i + 1, end)), fixIt: FixIt(ParserMessages.braceHint))
             } else {
                 if !literal.isEmpty {
                     segments.append(.literal(String(decoding: literal, as: UTF8.self)))
                     literal.removeAll(keepingCapacity: true)
                 }
-                segments.append(.interpolation(Identifier(name, at: innerRange)))
+                segments.append(.interpolation(Identifier(text(line, nameStart, nameEnd), at: innerRange)))
             }
             i = end + 1
         }
     }
 
+    /// True when the bytes between two columns of `line` are a name (as the lexer reads
+    /// words). ASCII is checked on the bytes; anything else as Unicode scalars.
+    private func isName(_ line: SourceLine, _ from: Int, _ to: Int) -> Bool {
+        let bytes = source[line.offsets(from, to)]
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return Self.isName(text(line, from, to)) }
+        guard let first = bytes.first, LineLexer.isASCIIWordStart(first) else { return false }
+        return bytes.allSatisfy { LineLexer.isASCIIWordStart($0) || LineLexer.isDigit($0) }
+    }
+
     static func isName(_ s: String) -> Bool {
         guard let first = s.unicodeScalars.first, LineLexer.isWordStart(first) else { return false }
         return s.unicodeScalars.allSatisfy(LineLexer.isWordPart)
+    }
+}
+
+extension Array {
+    /// A copy with room for exactly its elements: an array grown by appending keeps up to
+    /// twice that, which adds up in a large syntax tree.
+    init(exactly elements: [Element]) {
+        self.init()
+        reserveCapacity(elements.count)
+        append(contentsOf: elements)
     }
 }
 

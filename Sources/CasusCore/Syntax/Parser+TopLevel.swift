@@ -106,11 +106,17 @@ extension Parser {
 
     /// The trimmed text from `column` to the end of the line, and the column where it starts.
     func restOfLine(_ line: SourceLine, from column: Int) -> (String, Int) {
+        guard let start = restStart(line, from: column) else { return ("", column) }
+        return (text(line, start, line.trimmedEnd), start)
+    }
+
+    /// Where the trimmed text from `column` starts; nil when only blanks follow. For callers
+    /// that need to know whether there is text, but not the text.
+    func restStart(_ line: SourceLine, from column: Int) -> Int? {
         var start = column
         let end = line.trimmedEnd
         while start < end, byte(line, start) == 0x20 || byte(line, start) == 0x09 { start += 1 }
-        guard start < end else { return ("", column) }
-        return (text(line, start, end), start)
+        return start < end ? start : nil
     }
 
     // MARK: - Text owners

@@ -22,6 +22,9 @@ public struct Parser {
     var brokenNames: Set<String> = []
     /// The block openers around the line being parsed, innermost last.
     var openers: [(keyword: String, line: SourceLine)] = []
+    /// Reused by `buildText` for every text (see there).
+    var segmentScratch: [Text.Segment] = []
+    var literalScratch: [UInt8] = []
 
     init(path: String, source: [UInt8]) {
         self.path = path
