@@ -3,7 +3,7 @@ enum BlockEnd {
     /// `einde` was read.
     case end(SourceRange)
     /// `anders als …` was read (its condition tokens follow the keywords).
-    case elseIf(SourceLine, [Token])
+    case elseIf(SourceLine, ArraySlice<Token>)
     /// `anders` was read.
     case otherwise(SourceLine)
     /// The block was not closed. `propagate` is true when the enclosing blocks cannot be
@@ -59,7 +59,7 @@ extension Parser {
                     continue
                 }
                 if tokens.count > 1, Keyword(key: key(line, tokens[1])) == .if {
-                    return (body, .elseIf(line, Array(tokens.dropFirst(2))))
+                    return (body, .elseIf(line, tokens.dropFirst(2)))
                 }
                 if tokens.count > 1 {
                     error("C007", range(line, tokens[1]), ParserMessages.unexpected(spelling(line, tokens[1])),
@@ -248,7 +248,7 @@ extension Parser {
         var branches: [Conditional.Branch] = []
         var elseBody: [Statement]?
         var condition = parseCondition(
-            line, Array(tokens.dropFirst()), after: spelling(line, tokens[0]), at: tokens[0].column..<tokens[0].endColumn)
+            line, tokens.dropFirst(), after: spelling(line, tokens[0]), at: tokens[0].column..<tokens[0].endColumn)
         var branchLine = line
         while true {
             let (body, end) = parseBody(allowElse: true)

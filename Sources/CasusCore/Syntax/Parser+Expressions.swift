@@ -8,12 +8,13 @@ struct ExpressionError: Error {
 
 /// Recursive descent over one line's tokens: `of` < `en` < `niet` < comparison < primary.
 struct ExpressionParser {
-    let tokens: [Token]
+    /// A slice of the line's tokens (no copy for the condition): indices are the line's.
+    let tokens: ArraySlice<Token>
     let file: String
     /// The tokens' line and the file's bytes, for the words' text.
     let line: SourceLine
     let source: [UInt8]
-    var position = 0
+    var position: Int
     var depth = 0
     /// `en`/`of` read so far: a chain is flat in the text but as deep as it is long in the
     /// tree, and every pass over a condition recurses through that depth.
@@ -22,7 +23,7 @@ struct ExpressionParser {
 
     mutating func parse() throws -> Expression {
         let e = try parseOr()
-        if position < tokens.count {
+        if position < tokens.endIndex {
             throw ExpressionError(token: tokens[position], message: ParserMessages.unexpected(spelling(tokens[position])))
         }
         return e
@@ -36,13 +37,13 @@ struct ExpressionParser {
 
     /// True when the current token is one of the words of `set`.
     private func currentMatches(_ set: [WordKey]) -> Bool {
-        guard position < tokens.count, tokens[position].isWord,
+        guard position < tokens.endIndex, tokens[position].isWord,
             let key = WordKey(source[line.offsets(tokens[position].column, tokens[position].endColumn)])
         else { return false }
         return set.contains(key)
     }
 
-    private var current: Token? { position < tokens.count ? tokens[position] : nil }
+    private var current: Token? { position < tokens.endIndex ? tokens[position] : nil }
 
     private mutating func parseOr() throws -> Expression {
         var left = try parseAnd()
@@ -141,12 +142,12 @@ extension Parser {
     /// Parses the condition of `als`/`anders als`; reports and returns nil when broken.
     /// `keyword` is how the keyword before the condition is named in messages, `columns`
     /// where a missing condition is reported.
-    mutating func parseCondition(_ line: SourceLine, _ tokens: [Token], after keyword: String, at columns: Range<Int>) -> Expression? {
+    mutating func parseCondition(_ line: SourceLine, _ tokens: ArraySlice<Token>, after keyword: String, at columns: Range<Int>) -> Expression? {
         guard !tokens.isEmpty else {
             error("C021", range(line, columns.lowerBound, columns.upperBound), ParserMessages.expected(ParserMessages.aCondition, after: keyword))
             return nil
         }
-        var parser = ExpressionParser(tokens: tokens, file: path, line: line, source: source)
+        var parser = ExpressionParser(tokens: tokens, file: path, line: line, source: source, position: tokens.startIndex)
         do {
             return try parser.parse()
         } catch let e as ExpressionError {

@@ -97,10 +97,10 @@ extension Parser {
             let c = byte(line, i)
             if c != open && c != close {
                 // Plain prose: copy the run up to the next brace in one go.
-                var j = i + 1
-                while j < stop, byte(line, j) != open, byte(line, j) != close { j += 1 }
-                literal.append(contentsOf: source[line.offsets(i, j)])
-                i = j
+                let rest = source[line.offsets(i, stop)]
+                let run = rest[..<(rest.firstIndex { $0 == open || $0 == close } ?? rest.endIndex)]
+                literal.append(contentsOf: run)
+                i += run.count
                 continue
             }
             if c == open && i + 1 < stop && byte(line, i + 1) == open {
