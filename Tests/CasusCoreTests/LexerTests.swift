@@ -4,29 +4,51 @@ import Testing
 /// Units over `SourceLine` (lines and indentation) and `LineLexer` (tokens of a code line).
 @Suite struct LexerTests {
     private func lex(_ text: String, stopAtColon: Bool = false) -> (tokens: [Token], restColumn: Int?, unterminatedString: Int?) {
-        let line = SourceLine.split(text)[0]
-        var lexer = LineLexer(line: line, fromColumn: line.contentColumn)
+        let source = Array(text.utf8)
+        let line = SourceLine.split(source)[0]
+        var lexer = LineLexer(source: source, line: line, fromColumn: line.contentColumn)
         return lexer.tokens(stopAtColon: stopAtColon)
     }
 
-    private func kinds(_ text: String, stopAtColon: Bool = false) -> [Token.Kind] {
-        lex(text, stopAtColon: stopAtColon).tokens.map(\.kind)
+    /// A token with its text, as the tests compare them.
+    private enum Lexeme: Equatable {
+        case word(String), number(Int), string(String), punct(Punct), invalid(Unicode.Scalar)
+    }
+
+    private func kinds(_ text: String, stopAtColon: Bool = false) -> [Lexeme] {
+        let source = Array(text.utf8)
+        let line = SourceLine.split(source)[0]
+        return lex(text, stopAtColon: stopAtColon).tokens.map { token in
+            switch token.kind {
+            case .word: .word(line.text(token.column, token.endColumn, in: source))
+            case .number(let n): .number(n)
+            case .string(let from, let to): .string(line.text(Int(from), Int(to), in: source))
+            case .punct(let p): .punct(p)
+            case .invalid(let c): .invalid(c)
+            }
+        }
     }
 
     // MARK: - Lines
 
+    /// The lines of `text` with their contents.
+    private func lines(_ text: String) -> [(line: SourceLine, content: String)] {
+        let source = Array(text.utf8)
+        return SourceLine.split(source).map { ($0, $0.contentString(in: source)) }
+    }
+
     @Test func splitsOnEveryKindOfLineBreak() {
-        let lines = SourceLine.split("a\nb\r\nc\rd")
-        #expect(lines.map(\.number) == [1, 2, 3, 4])
-        #expect(lines.map(\.contentString) == ["a", "b", "c", "d"])
+        let lines = self.lines("a\nb\r\nc\rd")
+        #expect(lines.map(\.line.number) == [1, 2, 3, 4])
+        #expect(lines.map(\.content) == ["a", "b", "c", "d"])
     }
 
     @Test func crlfCountsAsOneBreakAndBlankLinesKeepTheirNumbers() {
-        let lines = SourceLine.split("a\r\n\r\nb\r\n")
+        let lines = self.lines("a\r\n\r\nb\r\n")
         #expect(lines.count == 3)
-        #expect(lines[1].isBlank)
-        #expect(lines[2].number == 3)
-        #expect(lines[2].contentString == "b")
+        #expect(lines[1].line.isBlank)
+        #expect(lines[2].line.number == 3)
+        #expect(lines[2].content == "b")
     }
 
     @Test func noTrailingEmptyLineAfterAFinalNewline() {
@@ -41,12 +63,13 @@ import Testing
     }
 
     @Test func byteOrderMarkIsNeitherIndentNorContent() {
-        let line = SourceLine.split("\u{FEFF}titel: x")[0]
+        let source = Array("\u{FEFF}titel: x".utf8)
+        let line = SourceLine.split(source)[0]
         #expect(line.indent == 0)
         // Internally columns are byte columns (the BOM is three bytes); people see scalars.
         #expect(line.contentColumn == 4)
-        #expect(line.scalarColumn(line.contentColumn) == 2)
-        #expect(line.contentString == "titel: x")
+        #expect(line.scalarColumn(line.contentColumn, in: source) == 2)
+        #expect(line.contentString(in: source) == "titel: x")
     }
 
     @Test func blankAndCommentLines() {
@@ -57,14 +80,21 @@ import Testing
         #expect(!lines[2].isComment)
     }
 
+    @Test func trimmedEndSkipsTrailingSpacesAndTabs() {
+        let lines = self.lines("  zeg: a \t \n\t\n")
+        #expect(lines[0].line.trimmedEnd == 9)
+        #expect(lines[1].line.isBlank)
+    }
+
     @Test func columnsCountUnicodeScalars() {
         // "ë" as one precomposed scalar, "e\u{301}" as two.
-        let line = SourceLine.split("ë e\u{301} x")[0]
-        var lexer = LineLexer(line: line, fromColumn: line.contentColumn)
+        let source = Array("ë e\u{301} x".utf8)
+        let line = SourceLine.split(source)[0]
+        var lexer = LineLexer(source: source, line: line, fromColumn: line.contentColumn)
         let tokens = lexer.tokens(stopAtColon: false).tokens
         // Token columns are byte columns; the diagnostic columns count scalars.
         #expect(tokens.map(\.column) == [1, 4, 8])
-        #expect(tokens.map { line.scalarColumn($0.column) } == [1, 3, 6])
+        #expect(tokens.map { line.scalarColumn($0.column, in: source) } == [1, 3, 6])
     }
 
     // MARK: - Tokens
@@ -109,7 +139,7 @@ import Testing
     @Test func unterminatedStringReportsItsColumn() {
         let result = lex("stap \"open")
         #expect(result.unterminatedString == 6)
-        #expect(result.tokens.map(\.kind) == [.word("stap")])
+        #expect(result.tokens.map(\.kind) == [.word])
     }
 
     @Test func stopAtColonGivesWhereTheProseStarts() {
@@ -136,8 +166,10 @@ import Testing
     }
 
     @Test func spellingForMessages() {
+        let source = Array("x \"y\" 3 >=".utf8)
+        let line = SourceLine.split(source)[0]
         let tokens = lex("x \"y\" 3 >=").tokens
-        #expect(tokens.map(\.spelling) == ["x", "\"y\"", "3", ">="])
+        #expect(tokens.map { $0.spelling(line, in: source) } == ["x", "\"y\"", "3", ">="])
     }
 
     // MARK: - Keywords
@@ -153,6 +185,17 @@ import Testing
         #expect(Keyword.ask.spelling(.nl) == "vraag")
         #expect(Keyword.ask.spelling(.en) == "ask")
         #expect(Keyword.info.spelling(.en) == "info")
+    }
+
+    @Test func wordKeysIgnoreCaseAndNeedShortWords() {
+        #expect(WordKey("VRAAG") == WordKey("vraag"))
+        #expect(WordKey(ArraySlice("Vraag".utf8)) == WordKey("vraag"))
+        // The Kelvin sign lowercases to an ASCII `k`.
+        #expect(Keyword(word: "\u{212A}OP") == .heading)
+        #expect(Keyword(key: WordKey(ArraySlice("\u{212A}op".utf8))) == .heading)
+        #expect(WordKey(String(repeating: "a", count: 16)) != nil)
+        #expect(WordKey(String(repeating: "a", count: 17)) == nil)
+        #expect(WordKey("") == nil)
     }
 
     @Test func metadataKeysInBothLanguages() {

@@ -44,6 +44,11 @@ enum Keyword: String, CaseIterable, Sendable {
         self = k
     }
 
+    init?(key: WordKey?) {
+        guard let k = Keyword.table.lookup(key) else { return nil }
+        self = k
+    }
+
     /// Keywords that may start a line at the top level of a file.
     static let topLevel: [Keyword] = [.caseText, .role, .info, .note, .include, .step, .sheet]
     /// Keywords that may start a line inside a step.
@@ -73,6 +78,11 @@ extension MetadataKey {
         guard let k = MetadataKey.table.lookup(word) else { return nil }
         self = k
     }
+
+    init?(key: WordKey?) {
+        guard let k = MetadataKey.table.lookup(key) else { return nil }
+        self = k
+    }
 }
 
 /// Words with a fixed meaning inside a line: loop kinds, types, operators, literals.
@@ -93,11 +103,31 @@ enum Vocabulary {
     /// `and`, `or` and `not` together: words that cannot stand as a value.
     static let connectives = and + or + not
 
-    static func matches(_ word: String?, _ set: [String]) -> Bool {
-        guard let word else { return false }
-        if set.contains(word) { return true }
-        guard let lower = word.lowercasedIfNeeded else { return false }
-        return set.contains(lower)
+    /// The lists above as word keys, for matching tokens without making strings.
+    enum Keys {
+        static let each = keys(Vocabulary.each)
+        static let `in` = keys(Vocabulary.in)
+        static let not = keys(Vocabulary.not)
+        static let and = keys(Vocabulary.and)
+        static let or = keys(Vocabulary.or)
+        static let count = keys(Vocabulary.count)
+        static let yes = keys(Vocabulary.yes)
+        static let no = keys(Vocabulary.no)
+        static let minutes = keys(Vocabulary.minutes)
+        static let roleLoop = keys(Vocabulary.roleLoop)
+        static let memberLoop = keys(Vocabulary.memberLoop)
+        static let solutionLoop = keys(Vocabulary.solutionLoop)
+        static let connectives = keys(Vocabulary.connectives)
+        static let choice = keys(["keuze", "choice"])
+        static let min: WordKey = keys(["min"])[0]
+        static let max: WordKey = keys(["max"])[0]
+
+        private static func keys(_ words: [String]) -> [WordKey] {
+            words.map { word in
+                guard let key = WordKey(ascii: word.utf8) else { preconditionFailure("no key for \(word)") }
+                return key
+            }
+        }
     }
 }
 

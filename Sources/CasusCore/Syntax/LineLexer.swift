@@ -3,14 +3,19 @@
 ///
 /// Works on UTF-8 bytes; token columns are byte columns (see `SourceLine`).
 struct LineLexer {
+    /// The whole file's bytes; the lexer reads only `line`'s.
+    let source: [UInt8]
     let line: SourceLine
     /// 1-based byte column of the next byte.
     var position: Int
 
-    init(line: SourceLine, fromColumn column: Int) {
+    init(source: [UInt8], line: SourceLine, fromColumn column: Int) {
+        self.source = source
         self.line = line
         self.position = column
     }
+
+    @inline(__always) private func byte(_ column: Int) -> UInt8 { line.byte(column, in: source) }
 
     /// Tokens up to the end of the line or a comment. When `stopAtColon` is true the colon is
     /// returned as the last token and `restColumn` tells where the prose starts.
@@ -20,7 +25,7 @@ struct LineLexer {
         result.reserveCapacity(12)
         let end = line.count
         while position <= end {
-            let c = line.byte(position)
+            let c = byte(position)
             if c == 0x20 || c == 0x09 {
                 position += 1
                 continue
@@ -39,7 +44,7 @@ struct LineLexer {
                 switch scalar {
                 case "\u{201C}", "\u{201E}":
                     position += length
-                    guard let token = quoted(start: start, close: ["\u{201D}", "\""]) else { return (result, nil, start) }
+                    guard let token = quoted(start: start, curly: true) else { return (result, nil, start) }
                     result.append(token)
                 case "\u{2260}":
                     position += length
@@ -63,9 +68,9 @@ struct LineLexer {
             }
             if Self.isDigit(c) {
                 var value = 0
-                while position <= end, Self.isDigit(line.byte(position)) {
+                while position <= end, Self.isDigit(byte(position)) {
                     // Saturate instead of overflowing on absurd numbers.
-                    value = value > 100_000_000 ? value : value * 10 + Int(line.byte(position) - 48)
+                    value = value > 100_000_000 ? value : value * 10 + Int(byte(position) - 48)
                     position += 1
                 }
                 result.append(Token(kind: .number(value), column: start, endColumn: position))
@@ -73,11 +78,11 @@ struct LineLexer {
             }
             if c == UInt8(ascii: "\"") {
                 position += 1
-                guard let token = quoted(start: start, close: ["\""]) else { return (result, nil, start) }
+                guard let token = quoted(start: start, curly: false) else { return (result, nil, start) }
                 result.append(token)
                 continue
             }
-            let next: UInt8 = position + 1 <= end ? line.byte(position + 1) : 0
+            let next: UInt8 = position + 1 <= end ? byte(position + 1) : 0
             let pair: Punct? = switch (c, next) {
             case (UInt8(ascii: "!"), UInt8(ascii: "=")): .notEqual
             case (UInt8(ascii: "<"), UInt8(ascii: "=")): .lessOrEqual
@@ -119,7 +124,7 @@ struct LineLexer {
     private mutating func word(start: Int) -> Token {
         let end = line.count
         while position <= end {
-            let b = line.byte(position)
+            let b = byte(position)
             if b < 0x80 {
                 guard Self.isASCIIWordStart(b) || Self.isDigit(b) else { break }
                 position += 1
@@ -129,20 +134,21 @@ struct LineLexer {
                 position += length
             }
         }
-        return Token(kind: .word(line.text(start, position)), column: start, endColumn: position)
+        return Token(kind: .word, column: start, endColumn: position)
     }
 
-    /// The rest of a quoted string after its opening quote; nil when it never closes.
-    private mutating func quoted(start: Int, close: [Unicode.Scalar]) -> Token? {
+    /// The rest of a quoted string after its opening quote; nil when it never closes. A
+    /// straight quote closes any string; `”` closes only one opened with a curly quote.
+    private mutating func quoted(start: Int, curly: Bool) -> Token? {
         let end = line.count
         let contentStart = position
         while position <= end {
-            let (scalar, length) = line.byte(position) < 0x80
-                ? (Unicode.Scalar(line.byte(position)), 1) : decodeScalar(at: position)
-            if close.contains(scalar) {
-                let text = line.text(contentStart, position)
+            let (scalar, length) = byte(position) < 0x80
+                ? (Unicode.Scalar(byte(position)), 1) : decodeScalar(at: position)
+            if scalar == "\"" || (curly && scalar == "\u{201D}") {
+                let content = Token.Kind.string(contentColumn: Int32(contentStart), contentEnd: Int32(position))
                 position += length
-                return Token(kind: .string(text), column: start, endColumn: position)
+                return Token(kind: content, column: start, endColumn: position)
             }
             position += length
         }
@@ -151,7 +157,7 @@ struct LineLexer {
 
     /// Decodes the (valid, already checked) UTF-8 scalar at a byte column.
     private func decodeScalar(at column: Int) -> (Unicode.Scalar, Int) {
-        let b0 = UInt32(line.byte(column))
+        let b0 = UInt32(byte(column))
         let length = b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : b0 >= 0xC0 ? 2 : 1
         guard column + length - 1 <= line.count else { return ("\u{FFFD}", 1) }
         var value: UInt32
@@ -161,7 +167,7 @@ struct LineLexer {
         case 4: value = b0 & 0x07
         default: return ("\u{FFFD}", 1)
         }
-        for k in 1..<length { value = value << 6 | UInt32(line.byte(column + k) & 0x3F) }
+        for k in 1..<length { value = value << 6 | UInt32(byte(column + k) & 0x3F) }
         return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
     }
 

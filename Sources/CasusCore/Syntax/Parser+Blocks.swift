@@ -3,7 +3,7 @@ enum BlockEnd {
     /// `einde` was read.
     case end(SourceRange)
     /// `anders als …` was read (its condition tokens follow the keywords).
-    case elseIf(SourceLine, [Token])
+    case elseIf(SourceLine, ArraySlice<Token>)
     /// `anders` was read.
     case otherwise(SourceLine)
     /// The block was not closed. `propagate` is true when the enclosing blocks cannot be
@@ -16,7 +16,7 @@ extension Parser {
     mutating func parseBody(allowElse: Bool) -> ([Statement], BlockEnd) {
         var body: [Statement] = []
         while let line = peekCodeLine() {
-            var lexer = LineLexer(line: line, fromColumn: line.contentColumn)
+            var lexer = lexer(line)
             let (tokens, restColumn, unterminated) = lexer.tokens(stopAtColon: true)
             guard let first = tokens.first else {
                 index += 1
@@ -24,17 +24,19 @@ extension Parser {
                 skipIndented(under: line)
                 continue
             }
-            guard let word = first.word else {
+            guard first.isWord else {
                 index += 1
                 reportNotCode(line, first)
                 continue
             }
-            var keyword = Keyword(word: word)
-            if keyword == nil, MetadataKey(word: word) == nil {
+            let firstKey = key(line, first)
+            var keyword = Keyword(key: firstKey)
+            let isMetadata = MetadataKey(key: firstKey) != nil
+            if keyword == nil, !isMetadata {
                 // A misspelt keyword: report it, then read the line as the keyword it most
                 // likely is, so the rest of the file does not collapse into follow-on errors.
                 let candidates = Keyword.statements.flatMap(\.spellings)
-                if let nearest = Suggestion.nearest(to: word, in: candidates) {
+                if let nearest = Suggestion.nearest(to: spelling(line, first), in: candidates) {
                     reportUnknownWord(line, first, candidates: candidates, skipText: false)
                     keyword = Keyword(word: nearest)
                 }
@@ -46,7 +48,7 @@ extension Parser {
             if keyword == .end {
                 index += 1
                 if tokens.count > 1 {
-                    error("C007", range(line, tokens[1]), ParserMessages.unexpected(tokens[1].spelling))
+                    error("C007", range(line, tokens[1]), ParserMessages.unexpected(spelling(line, tokens[1])))
                 }
                 return (body, .end(range(line, first)))
             }
@@ -56,11 +58,11 @@ extension Parser {
                     error("C015", range(line, first), ParserMessages.elseWithoutIf)
                     continue
                 }
-                if tokens.count > 1, Keyword(word: tokens[1].word ?? "") == .if {
-                    return (body, .elseIf(line, Array(tokens.dropFirst(2))))
+                if tokens.count > 1, Keyword(key: key(line, tokens[1])) == .if {
+                    return (body, .elseIf(line, tokens.dropFirst(2)))
                 }
                 if tokens.count > 1 {
-                    error("C007", range(line, tokens[1]), ParserMessages.unexpected(tokens[1].spelling),
+                    error("C007", range(line, tokens[1]), ParserMessages.unexpected(spelling(line, tokens[1])),
                           fixIt: FixIt(ParserMessages.didYouMean("anders als")))
                 }
                 return (body, .otherwise(line))
@@ -69,9 +71,9 @@ extension Parser {
                 reportUnclosed(openers[openers.count - 1], runsUntil: line.number - 1)
                 return (body, .unclosed(propagate: true))
             }
-            if tokens.count > 1, tokens[1].isPunct(.colon), MetadataKey(word: word) != nil {
+            if tokens.count > 1, tokens[1].isPunct(.colon), isMetadata {
                 index += 1
-                error("C004", range(line, first), ParserMessages.notHere(word, ParserMessages.onlyTopLevel))
+                error("C004", range(line, first), ParserMessages.notHere(spelling(line, first), ParserMessages.onlyTopLevel))
                 continue
             }
             guard let keyword else {
@@ -82,12 +84,12 @@ extension Parser {
             switch keyword {
             case .caseText, .role, .info, .include, .sheet:
                 index += 1
-                error("C004", range(line, first), ParserMessages.notHere(word, ParserMessages.onlyTopLevel))
+                error("C004", range(line, first), ParserMessages.notHere(spelling(line, first), ParserMessages.onlyTopLevel))
                 skipIndented(under: line)
                 continue
             case .heading, .show:
                 index += 1
-                error("C004", range(line, first), ParserMessages.notHere(word, ParserMessages.onlyInSheet))
+                error("C004", range(line, first), ParserMessages.notHere(spelling(line, first), ParserMessages.onlyInSheet))
                 continue
             default:
                 break
@@ -122,18 +124,18 @@ extension Parser {
     ) -> (Statement?, BlockEnd?) {
         switch keyword {
         case .say:
-            return (parseTextOwner(line, tokens: tokens, restColumn: restColumn, keyword: tokens[0].spelling).map { .say($0) }, nil)
+            return (parseTextOwner(line, tokens: tokens, restColumn: restColumn, keyword: spelling(line, tokens[0])).map { .say($0) }, nil)
         case .note:
-            return (parseTextOwner(line, tokens: tokens, restColumn: restColumn, keyword: tokens[0].spelling).map { .note($0) }, nil)
+            return (parseTextOwner(line, tokens: tokens, restColumn: restColumn, keyword: spelling(line, tokens[0])).map { .note($0) }, nil)
         case .ask, .solutions, .effect, .vote:
             if let unterminated {
                 error("C010", range(line, unterminated, unterminated + 1), ParserMessages.unterminatedString)
                 skipIndented(under: line)
-                noteBrokenQuestion(tokens, keyword: keyword)
+                noteBrokenQuestion(line, tokens, keyword: keyword)
                 return (nil, nil)
             }
             let question = parseQuestion(line, tokens: tokens, restColumn: restColumn, keyword: keyword)
-            if question == nil { noteBrokenQuestion(tokens, keyword: keyword) }
+            if question == nil { noteBrokenQuestion(line, tokens, keyword: keyword) }
             return (question.map { .question($0) }, nil)
         case .if:
             guard enterBlock(line, tokens[0]) else { return (nil, nil) }
@@ -152,11 +154,11 @@ extension Parser {
 
     /// Remembers the id of a question line that could not be read (its error is reported), so
     /// the checker does not report every later use of that id as a second, misleading error.
-    private mutating func noteBrokenQuestion(_ tokens: [Token], keyword: Keyword) {
+    private mutating func noteBrokenQuestion(_ line: SourceLine, _ tokens: [Token], keyword: Keyword) {
         switch keyword {
         case .solutions: brokenNames.formUnion(["oplossingen", "solutions"])
-        case .effect: brokenNames.insert(tokens.count > 1 ? tokens[1].word ?? "effect" : "effect")
-        default: if tokens.count > 1, let name = tokens[1].word { brokenNames.insert(name) }
+        case .effect: brokenNames.insert(tokens.count > 1 ? word(line, tokens[1]) ?? "effect" : "effect")
+        default: if tokens.count > 1, let name = word(line, tokens[1]) { brokenNames.insert(name) }
         }
     }
 
@@ -168,7 +170,7 @@ extension Parser {
             skipNestedRegion()
             return false
         }
-        openers.append((token.spelling, line))
+        openers.append((spelling(line, token), line))
         return true
     }
 
@@ -179,9 +181,9 @@ extension Parser {
             let line = lines[index]
             index += 1
             guard !line.isBlank, !line.isComment else { continue }
-            var lexer = LineLexer(line: line, fromColumn: line.contentColumn)
+            var lexer = lexer(line)
             let (tokens, _, _) = lexer.tokens(stopAtColon: true)
-            guard let word = tokens.first?.word, let keyword = Keyword(word: word) else { continue }
+            guard let keyword = Keyword(key: key(line, tokens.first)) else { continue }
             switch keyword {
             case .if, .forEach: depth += 1
             case .end: depth -= 1
@@ -196,14 +198,14 @@ extension Parser {
     // MARK: - Steps
 
     mutating func parseStep(_ line: SourceLine, keyword: String) -> Step? {
-        var lexer = LineLexer(line: line, fromColumn: line.contentColumn)
+        var lexer = lexer(line)
         let (tokens, _, unterminated) = lexer.tokens(stopAtColon: false)
         if let unterminated {
             error("C010", range(line, unterminated, unterminated + 1), ParserMessages.unterminatedString)
         }
         var title = ""
         var i = 1
-        if i < tokens.count, case .string(let s) = tokens[i].kind {
+        if i < tokens.count, let s = string(line, tokens[i]) {
             title = s
             i += 1
         } else {
@@ -211,7 +213,7 @@ extension Parser {
             let start = i
             while i < tokens.count, !tokens[i].isPunct(.openParen) { i += 1 }
             if i > start {
-                title = line.text(tokens[start].column, tokens[i - 1].endColumn)
+                title = text(line, tokens[start].column, tokens[i - 1].endColumn)
             }
         }
         if title.isEmpty && unterminated == nil {
@@ -221,12 +223,12 @@ extension Parser {
         var budget: Int?
         if i < tokens.count {
             if tokens[i].isPunct(.openParen), i + 3 < tokens.count, case .number(let n) = tokens[i + 1].kind,
-                Vocabulary.matches(tokens[i + 2].word, Vocabulary.minutes), tokens[i + 3].isPunct(.closeParen)
+                matches(line, tokens[i + 2], Vocabulary.Keys.minutes), tokens[i + 3].isPunct(.closeParen)
             {
                 budget = n
                 i += 4
                 if i < tokens.count {
-                    error("C007", range(line, tokens[i]), ParserMessages.unexpected(tokens[i].spelling))
+                    error("C007", range(line, tokens[i]), ParserMessages.unexpected(spelling(line, tokens[i])))
                 }
             } else {
                 error("C017", range(line, tokens[i]), ParserMessages.expected(ParserMessages.aBudget, after: title.isEmpty ? keyword : "\"\(title)\""))
@@ -245,7 +247,8 @@ extension Parser {
     private mutating func parseConditional(_ line: SourceLine, tokens: [Token]) -> (Conditional?, BlockEnd) {
         var branches: [Conditional.Branch] = []
         var elseBody: [Statement]?
-        var condition = parseCondition(line, Array(tokens.dropFirst()), after: tokens[0])
+        var condition = parseCondition(
+            line, tokens.dropFirst(), after: spelling(line, tokens[0]), at: tokens[0].column..<tokens[0].endColumn)
         var branchLine = line
         while true {
             let (body, end) = parseBody(allowElse: true)
@@ -266,8 +269,8 @@ extension Parser {
                     error("C015", contentRange(elseLine), ParserMessages.elseAfterElse)
                 }
                 branchLine = elseLine
-                let keywordToken = Token(kind: .word("anders als"), column: elseLine.contentColumn, endColumn: elseLine.contentColumn + 1)
-                condition = parseCondition(elseLine, rest, after: keywordToken)
+                let column = elseLine.contentColumn
+                condition = parseCondition(elseLine, rest, after: "anders als", at: column..<(column + 1))
             case .otherwise(let elseLine):
                 if elseBody != nil {
                     error("C015", contentRange(elseLine), ParserMessages.elseAfterElse)
@@ -305,36 +308,36 @@ extension Parser {
     }
 
     private mutating func parseLoopHeader(_ line: SourceLine, _ tokens: [Token]) -> (LoopSource, Identifier)? {
-        guard tokens.count >= 3, Vocabulary.matches(tokens[1].word, Vocabulary.each), let kind = tokens[2].word else {
+        guard tokens.count >= 3, matches(line, tokens[1], Vocabulary.Keys.each), let kind = word(line, tokens[2]) else {
             let at = tokens.count >= 2 ? range(line, tokens[1]) : range(line, tokens[0])
-            error("C018", at, ParserMessages.expected(ParserMessages.aLoop, after: tokens[0].spelling))
+            error("C018", at, ParserMessages.expected(ParserMessages.aLoop, after: spelling(line, tokens[0])))
             return nil
         }
         let variable = Identifier(kind, at: range(line, tokens[2]))
-        if tokens.count >= 4, Vocabulary.matches(tokens[3].word, Vocabulary.in) {
-            guard tokens.count >= 5, let list = tokens[4].word else {
-                error("C018", range(line, tokens[3]), ParserMessages.expected(ParserMessages.aName, after: tokens[3].spelling),
+        if tokens.count >= 4, matches(line, tokens[3], Vocabulary.Keys.in) {
+            guard tokens.count >= 5, let list = word(line, tokens[4]) else {
+                error("C018", range(line, tokens[3]), ParserMessages.expected(ParserMessages.aName, after: spelling(line, tokens[3])),
                       fixIt: FixIt(ParserMessages.loopVariableHint))
                 return nil
             }
             if tokens.count > 5 {
-                error("C007", range(line, tokens[5]), ParserMessages.unexpected(tokens[5].spelling))
+                error("C007", range(line, tokens[5]), ParserMessages.unexpected(spelling(line, tokens[5])))
             }
             return (.items(variable: variable, list: Identifier(list, at: range(line, tokens[4]))), variable)
         }
         if tokens.count > 3 {
-            error("C007", range(line, tokens[3]), ParserMessages.unexpected(tokens[3].spelling))
+            error("C007", range(line, tokens[3]), ParserMessages.unexpected(spelling(line, tokens[3])))
             return nil
         }
-        if Vocabulary.matches(kind, Vocabulary.roleLoop) { return (.roles, variable) }
-        if Vocabulary.matches(kind, Vocabulary.memberLoop) { return (.members, variable) }
-        if Vocabulary.matches(kind, Vocabulary.solutionLoop) { return (.solutions, variable) }
+        if matches(line, tokens[2], Vocabulary.Keys.roleLoop) { return (.roles, variable) }
+        if matches(line, tokens[2], Vocabulary.Keys.memberLoop) { return (.members, variable) }
+        if matches(line, tokens[2], Vocabulary.Keys.solutionLoop) { return (.solutions, variable) }
         let all = Vocabulary.roleLoop + Vocabulary.memberLoop + Vocabulary.solutionLoop
         var fixIt = FixIt(ParserMessages.loopVariableHint)
         if let nearest = Suggestion.nearest(to: kind, in: all) {
             fixIt = FixIt(ParserMessages.didYouMean(nearest), replacement: nearest, range: range(line, tokens[2]))
         }
-        error("C018", range(line, tokens[2]), ParserMessages.expected(ParserMessages.aLoop, after: tokens[0].spelling), fixIt: fixIt)
+        error("C018", range(line, tokens[2]), ParserMessages.expected(ParserMessages.aLoop, after: spelling(line, tokens[0])), fixIt: fixIt)
         return nil
     }
 
@@ -343,13 +346,14 @@ extension Parser {
     mutating func parseSheet(_ line: SourceLine, keyword: String) -> SheetLayout? {
         var entries: [SheetLayout.Entry] = []
         while let inner = peekCodeLine() {
-            var lexer = LineLexer(line: inner, fromColumn: inner.contentColumn)
+            var lexer = lexer(inner)
             let (tokens, restColumn, _) = lexer.tokens(stopAtColon: true)
-            guard let first = tokens.first, let word = first.word, let kw = Keyword(word: word) else {
+            guard let first = tokens.first, let kw = Keyword(key: key(inner, first)) else {
                 index += 1
                 if let token = tokens.first { reportUnknownWord(inner, token, candidates: ["kop", "heading", "toon", "show", "einde", "end"]) }
                 continue
             }
+            let word = spelling(inner, first)
             switch kw {
             case .end:
                 index += 1
@@ -364,18 +368,18 @@ extension Parser {
                 entries.append(.heading(text, range(inner, column, column + text.utf8.count)))
             case .show:
                 index += 1
-                var lexer2 = LineLexer(line: inner, fromColumn: inner.contentColumn)
+                var lexer2 = self.lexer(inner)
                 let all = lexer2.tokens(stopAtColon: false).tokens.dropFirst()
                 var names: [Identifier] = []
                 var expectName = true
                 for token in all {
-                    if expectName, let name = token.word {
+                    if expectName, let name = self.word(inner, token) {
                         names.append(Identifier(name, at: range(inner, token)))
                         expectName = false
                     } else if !expectName, token.isPunct(.comma) {
                         expectName = true
                     } else {
-                        error("C007", range(inner, token), ParserMessages.unexpected(token.spelling))
+                        error("C007", range(inner, token), ParserMessages.unexpected(spelling(inner, token)))
                         break
                     }
                 }

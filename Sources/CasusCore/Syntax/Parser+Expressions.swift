@@ -8,10 +8,13 @@ struct ExpressionError: Error {
 
 /// Recursive descent over one line's tokens: `of` < `en` < `niet` < comparison < primary.
 struct ExpressionParser {
-    let tokens: [Token]
+    /// A slice of the line's tokens (no copy for the condition): indices are the line's.
+    let tokens: ArraySlice<Token>
     let file: SourceFileID
-    let line: Int
-    var position = 0
+    /// The tokens' line and the file's bytes, for the words' text.
+    let line: SourceLine
+    let source: [UInt8]
+    var position: Int
     var depth = 0
     /// `en`/`of` read so far: a chain is flat in the text but as deep as it is long in the
     /// tree, and every pass over a condition recurses through that depth.
@@ -20,21 +23,31 @@ struct ExpressionParser {
 
     mutating func parse() throws -> Expression {
         let e = try parseOr()
-        if position < tokens.count {
-            throw ExpressionError(token: tokens[position], message: ParserMessages.unexpected(tokens[position].spelling))
+        if position < tokens.endIndex {
+            throw ExpressionError(token: tokens[position], message: ParserMessages.unexpected(spelling(tokens[position])))
         }
         return e
     }
 
     private func range(_ t: Token) -> SourceRange {
-        SourceRange(fileID: file, line: line, column: t.column, length: t.endColumn - t.column)
+        SourceRange(fileID: file, line: line.number, column: t.column, length: t.endColumn - t.column)
     }
 
-    private var current: Token? { position < tokens.count ? tokens[position] : nil }
+    private func spelling(_ t: Token) -> String { t.spelling(line, in: source) }
+
+    /// True when the current token is one of the words of `set`.
+    private func currentMatches(_ set: [WordKey]) -> Bool {
+        guard position < tokens.endIndex, tokens[position].isWord,
+            let key = WordKey(source[line.offsets(tokens[position].column, tokens[position].endColumn)])
+        else { return false }
+        return set.contains(key)
+    }
+
+    private var current: Token? { position < tokens.endIndex ? tokens[position] : nil }
 
     private mutating func parseOr() throws -> Expression {
         var left = try parseAnd()
-        while Vocabulary.matches(current?.word, Vocabulary.or) {
+        while currentMatches(Vocabulary.Keys.or) {
             try countOperator()
             position += 1
             left = .or(left, try parseAnd())
@@ -44,7 +57,7 @@ struct ExpressionParser {
 
     private mutating func parseAnd() throws -> Expression {
         var left = try parseNot()
-        while Vocabulary.matches(current?.word, Vocabulary.and) {
+        while currentMatches(Vocabulary.Keys.and) {
             try countOperator()
             position += 1
             left = .and(left, try parseNot())
@@ -53,7 +66,7 @@ struct ExpressionParser {
     }
 
     private mutating func parseNot() throws -> Expression {
-        if let t = current, Vocabulary.matches(t.word, Vocabulary.not) {
+        if let t = current, currentMatches(Vocabulary.Keys.not) {
             position += 1
             try enter()
             defer { depth -= 1 }
@@ -86,7 +99,7 @@ struct ExpressionParser {
 
     private mutating func parsePrimary() throws -> Expression {
         guard let t = current else {
-            throw ExpressionError(token: tokens.last, message: ParserMessages.expected(ParserMessages.aCondition, after: tokens.last?.spelling ?? ""))
+            throw ExpressionError(token: tokens.last, message: ParserMessages.expected(ParserMessages.aCondition, after: tokens.last.map(spelling) ?? ""))
         }
         position += 1
         switch t.kind {
@@ -101,38 +114,40 @@ struct ExpressionParser {
             return inner
         case .number(let n):
             return .number(n, range(t))
-        case .string(let s):
-            return .string(s, range(t))
-        case .word(let w):
-            // Lowercased once for the four word lists (all lowercase) rather than per list.
-            let lower = w.lowercasedIfNeeded ?? w
-            if Vocabulary.yes.contains(lower) { return .boolean(true, range(t)) }
-            if Vocabulary.no.contains(lower) { return .boolean(false, range(t)) }
-            if Vocabulary.count.contains(lower) {
-                guard let n = current, let name = n.word else {
-                    throw ExpressionError(token: current ?? t, message: ParserMessages.expected(ParserMessages.aName, after: w))
+        case .string(let from, let to):
+            return .string(line.text(Int(from), Int(to), in: source), range(t))
+        case .word:
+            // One key for the four word lists rather than a string compare per list.
+            let key = WordKey(source[line.offsets(t.column, t.endColumn)])
+            if let key, Vocabulary.Keys.yes.contains(key) { return .boolean(true, range(t)) }
+            if let key, Vocabulary.Keys.no.contains(key) { return .boolean(false, range(t)) }
+            if let key, Vocabulary.Keys.count.contains(key) {
+                guard let n = current, n.isWord else {
+                    throw ExpressionError(token: current ?? t, message: ParserMessages.expected(ParserMessages.aName, after: spelling(t)))
                 }
                 position += 1
-                return .count(Identifier(name, at: range(n)), range(t).union(range(n)))
+                return .count(Identifier(spelling(n), at: range(n)), range(t).union(range(n)))
             }
-            if Vocabulary.connectives.contains(lower) {
-                throw ExpressionError(token: t, message: ParserMessages.unexpected(w))
+            if let key, Vocabulary.Keys.connectives.contains(key) {
+                throw ExpressionError(token: t, message: ParserMessages.unexpected(spelling(t)))
             }
-            return .name(Identifier(w, at: range(t)))
+            return .name(Identifier(spelling(t), at: range(t)))
         case .punct, .invalid:
-            throw ExpressionError(token: t, message: ParserMessages.unexpected(t.spelling))
+            throw ExpressionError(token: t, message: ParserMessages.unexpected(spelling(t)))
         }
     }
 }
 
 extension Parser {
     /// Parses the condition of `als`/`anders als`; reports and returns nil when broken.
-    mutating func parseCondition(_ line: SourceLine, _ tokens: [Token], after keyword: Token) -> Expression? {
+    /// `keyword` is how the keyword before the condition is named in messages, `columns`
+    /// where a missing condition is reported.
+    mutating func parseCondition(_ line: SourceLine, _ tokens: ArraySlice<Token>, after keyword: String, at columns: Range<Int>) -> Expression? {
         guard !tokens.isEmpty else {
-            error("C021", range(line, keyword), ParserMessages.expected(ParserMessages.aCondition, after: keyword.spelling))
+            error("C021", range(line, columns.lowerBound, columns.upperBound), ParserMessages.expected(ParserMessages.aCondition, after: keyword))
             return nil
         }
-        var parser = ExpressionParser(tokens: tokens, file: fileID, line: line.number)
+        var parser = ExpressionParser(tokens: tokens, file: fileID, line: line, source: source, position: tokens.startIndex)
         do {
             return try parser.parse()
         } catch let e as ExpressionError {

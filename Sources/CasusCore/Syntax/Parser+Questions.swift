@@ -12,7 +12,7 @@ extension Parser {
             id = Identifier("oplossingen", at: range(line, kw))
         case .effect:
             questionKeyword = .effect
-            if i < tokens.count, let name = tokens[i].word {
+            if i < tokens.count, let name = word(line, tokens[i]) {
                 id = Identifier(name, at: range(line, tokens[i]))
                 i += 1
             } else {
@@ -20,9 +20,9 @@ extension Parser {
             }
         default:
             questionKeyword = keyword == .vote ? .vote : .ask
-            guard i < tokens.count, let name = tokens[i].word else {
+            guard i < tokens.count, let name = word(line, tokens[i]) else {
                 let at = i < tokens.count ? range(line, tokens[i]) : range(line, kw.endColumn, kw.endColumn + 1)
-                error("C007", at, ParserMessages.expected(ParserMessages.aName, after: kw.spelling))
+                error("C007", at, ParserMessages.expected(ParserMessages.aName, after: spelling(line, kw)))
                 skipIndented(under: line)
                 return nil
             }
@@ -54,8 +54,8 @@ extension Parser {
         }
         guard i < tokens.count, tokens[i].isPunct(.colon), let restColumn else {
             let at = i < tokens.count ? range(line, tokens[i]) : range(line, tokens[i - 1].endColumn, tokens[i - 1].endColumn + 1)
-            error("C013", at, ParserMessages.expected(ParserMessages.aColon, after: tokens[i - 1].spelling),
-                  fixIt: FixIt(ParserMessages.didYouMean("\(line.text(kw.column, tokens[i - 1].endColumn)): …")))
+            error("C013", at, ParserMessages.expected(ParserMessages.aColon, after: spelling(line, tokens[i - 1])),
+                  fixIt: FixIt(ParserMessages.didYouMean("\(text(line, kw.column, tokens[i - 1].endColumn)): …")))
             skipIndented(under: line)
             return nil
         }
@@ -65,7 +65,7 @@ extension Parser {
         var promptLines: ArraySlice<SourceLine> = hasOptions ? [] : block
         var options: [ChoiceOption] = []
         for blockLine in block where hasOptions {
-            if hasOptions, !blockLine.isBlank, blockLine.byte(blockLine.contentColumn) == UInt8(ascii: "-") {
+            if hasOptions, !blockLine.isBlank, byte(blockLine, blockLine.contentColumn) == UInt8(ascii: "-") {
                 let (text, column) = restOfLine(blockLine, from: blockLine.contentColumn + 1)
                 if text.isEmpty {
                     error("C007", range(blockLine, blockLine.contentColumn, blockLine.contentColumn + 1), ParserMessages.emptyOption)
@@ -76,12 +76,12 @@ extension Parser {
                 promptLines.append(blockLine)
             }
         }
-        let (inline, inlineColumn) = restOfLine(line, from: restColumn)
+        let inlineColumn = restStart(line, from: restColumn)
         let prompt: Text
-        if inline.isEmpty && promptLines.allSatisfy(\.isBlank) {
+        if inlineColumn == nil && promptLines.allSatisfy(\.isBlank) {
             prompt = Text(segments: [], range: range(line, restColumn, restColumn + 1))
         } else {
-            prompt = buildText(promptLines, inline: inline.isEmpty ? nil : (line, inlineColumn))
+            prompt = buildText(promptLines, inline: inlineColumn.map { (line, $0) })
         }
         return Question(keyword: questionKeyword, id: id, type: type, prompt: prompt, options: options, range: contentRange(line))
     }
@@ -93,8 +93,16 @@ extension Parser {
         "choice": "choice", "schaal": "scale", "scale": "scale", "lid": "member", "member": "member",
         "rol": "role", "role": "role", "effect": "effect", "stem": "vote",
         ]
-    /// `typeWords` for the lookup on every question line (no hashing).
-    private static let typeWordTable = WordTable(typeWords.map { ($0.key, $0.value) })
+    /// The canonical names of `typeWords`.
+    private enum BaseType: String {
+        case text, long, list, yesno, choice, scale, member, role, effect, vote
+    }
+
+    /// `typeWords` for the lookup on every question line (no hashing, no strings).
+    private static let typeWordTable = WordTable(typeWords.map { word, name in
+        guard let base = BaseType(rawValue: name) else { preconditionFailure("no type \(name)") }
+        return (word, base)
+    })
 
     private struct TypeSpec {
         var type: AnswerType
@@ -111,35 +119,37 @@ extension Parser {
             itemStart = k + 1
         }
         modifiers.append(tokens[itemStart..<tokens.endIndex])
-        var base: String
+        let canonical: BaseType?
+        // The type word of a question: one word, or three tokens for `ja/nee`, `yes/no`.
+        var typeWord: (first: Token, second: Token?)?
         switch keyword {
         case .ask:
             let first = modifiers[0]
-            guard let word = first.first?.word else {
+            guard let head = first.first, head.isWord else {
                 let at = tokens.first.map { range(line, $0) } ?? range(line, open)
-                error("C008", at, ParserMessages.unknownType(tokens.first?.spelling ?? "()"), fixIt: FixIt(ParserMessages.typeList))
+                error("C008", at, ParserMessages.unknownType(tokens.first.map { spelling(line, $0) } ?? "()"), fixIt: FixIt(ParserMessages.typeList))
                 return nil
             }
-            // `ja/nee`, `yes/no` are three tokens.
-            var typeWord = word.lowercasedIfNeeded ?? word
-            var consumed = 1
             let f = first.startIndex
-            if first.count >= 3, first[f + 1].isPunct(.slash), let second = first[f + 2].word {
-                typeWord += "/" + (second.lowercasedIfNeeded ?? second)
-                consumed = 3
-            }
-            base = typeWord
-            modifiers[0] = first.dropFirst(consumed)
-        case .solutions: base = "lijst"
-        case .effect: base = "effect"
+            var second: Token?
+            if first.count >= 3, first[f + 1].isPunct(.slash), first[f + 2].isWord { second = first[f + 2] }
+            typeWord = (head, second)
+            // A single word is looked up by its key; the rarer pair through its text.
+            canonical = second == nil
+                ? Self.typeWordTable.lookup(key(line, head)) : Self.typeWordTable.lookup(typeWordText(line, head, second))
+            modifiers[0] = first.dropFirst(second == nil ? 1 : 3)
+        case .solutions: canonical = .list
+        case .effect: canonical = .effect
         case .vote:
-            base = "stem"
-            if let w = modifiers[0].first?.word, ["keuze", "choice"].contains(w.lowercased()) {
+            canonical = .vote
+            if matches(line, modifiers[0].first, Vocabulary.Keys.choice) {
                 modifiers[0] = modifiers[0].dropFirst()
             }
         }
 
-        guard let canonical = Self.typeWordTable.exact(base) else {
+        guard let canonical else {
+            // Only a question's own type word can be unknown.
+            let base = typeWord.map { typeWordText(line, $0.first, $0.second) } ?? ""
             let at = range(line, tokens[tokens.startIndex])
             let nearest = Suggestion.nearest(to: base, in: Self.typeWords.keys.sorted().filter { $0 != "effect" && $0 != "stem" })
             error("C008", at, ParserMessages.unknownType(base),
@@ -153,36 +163,47 @@ extension Parser {
         for item in modifiers where !item.isEmpty {
             let k = item.startIndex
             // Only a word can spell `min`/`max`/minutes; no per-token strings on the good path.
-            let head = item[k].word.map { $0.lowercasedIfNeeded ?? $0 }
-            if item.count == 2, head == "min", case .number(let n) = item[k + 1].kind, canonical == "list" {
+            let head = key(line, item[k])
+            if item.count == 2, head == Vocabulary.Keys.min, case .number(let n) = item[k + 1].kind, canonical == .list {
                 minimum = n
-            } else if item.count == 2, head == "max", case .number(let n) = item[k + 1].kind, canonical == "list" {
+            } else if item.count == 2, head == Vocabulary.Keys.max, case .number(let n) = item[k + 1].kind, canonical == .list {
                 maximum = n
-            } else if item.count == 3, head == "max", case .number(let n) = item[k + 1].kind,
-                Vocabulary.matches(item[k + 2].word, Vocabulary.minutes), canonical == "long"
+            } else if item.count == 3, head == Vocabulary.Keys.max, case .number(let n) = item[k + 1].kind,
+                matches(line, item[k + 2], Vocabulary.Keys.minutes), canonical == .long
             {
                 maxMinutes = n
             } else if item.count == 3, case .number(let a) = item[k].kind, item[k + 1].isPunct(.minus),
-                case .number(let b) = item[k + 2].kind, canonical == "scale"
+                case .number(let b) = item[k + 2].kind, canonical == .scale
             {
                 scale = (a, b)
             } else {
                 error("C019", range(line, item[k].column, item[item.endIndex - 1].endColumn),
-                      ParserMessages.unknownModifier(item.map(\.spelling).joined(separator: " ")), fixIt: FixIt(ParserMessages.modifierHint))
+                      ParserMessages.unknownModifier(item.map { spelling(line, $0) }.joined(separator: " ")), fixIt: FixIt(ParserMessages.modifierHint))
                 return nil
             }
         }
         switch canonical {
-        case "text": return TypeSpec(type: .text, choice: false)
-        case "long": return TypeSpec(type: .longText(maxMinutes: maxMinutes), choice: false)
-        case "list": return TypeSpec(type: .list(min: minimum, max: maximum), choice: false)
-        case "yesno": return TypeSpec(type: .yesNo, choice: false)
-        case "choice": return TypeSpec(type: .choice, choice: true)
-        case "scale": return TypeSpec(type: .scale(min: scale?.0 ?? 1, max: scale?.1 ?? 5), choice: false)
-        case "member": return TypeSpec(type: .member, choice: false)
-        case "role": return TypeSpec(type: .role, choice: false)
-        case "effect": return TypeSpec(type: .effect, choice: false)
-        default: return TypeSpec(type: .vote, choice: true)
+        case .text: return TypeSpec(type: .text, choice: false)
+        case .long: return TypeSpec(type: .longText(maxMinutes: maxMinutes), choice: false)
+        case .list: return TypeSpec(type: .list(min: minimum, max: maximum), choice: false)
+        case .yesno: return TypeSpec(type: .yesNo, choice: false)
+        case .choice: return TypeSpec(type: .choice, choice: true)
+        case .scale: return TypeSpec(type: .scale(min: scale?.0 ?? 1, max: scale?.1 ?? 5), choice: false)
+        case .member: return TypeSpec(type: .member, choice: false)
+        case .role: return TypeSpec(type: .role, choice: false)
+        case .effect: return TypeSpec(type: .effect, choice: false)
+        case .vote: return TypeSpec(type: .vote, choice: true)
         }
+    }
+
+    /// A question's type word as the messages show it: lowercased, `ja/nee` joined.
+    private func typeWordText(_ line: SourceLine, _ first: Token, _ second: Token?) -> String {
+        let word = text(line, first.column, first.endColumn)
+        var typeWord = word.lowercasedIfNeeded ?? word
+        if let second {
+            let other = text(line, second.column, second.endColumn)
+            typeWord += "/" + (other.lowercasedIfNeeded ?? other)
+        }
+        return typeWord
     }
 }

@@ -1,9 +1,8 @@
 extension Parser {
     /// Inline text after the owner's colon (may be empty) plus the block indented under it.
     mutating func parseText(owner: SourceLine, inlineColumn: Int) -> Text {
-        let (inline, column) = restOfLine(owner, from: inlineColumn)
         let block = takeTextLines(under: owner)
-        let inlinePart = inline.isEmpty ? nil : (owner, column)
+        let inlinePart = restStart(owner, from: inlineColumn).map { (owner, $0) }
         if inlinePart == nil && block.isEmpty {
             return Text(segments: [], range: range(owner, inlineColumn, inlineColumn + 1))
         }
@@ -16,10 +15,15 @@ extension Parser {
     /// line starts a new paragraph; a line that starts like a list item (`- `, `* `, `• `,
     /// `1.`) starts a new line so lists stay lists.
     mutating func buildText(_ block: ArraySlice<SourceLine>, inline: (SourceLine, Int)?) -> Text {
-        var segments: [Text.Segment] = []
-        var literal: [UInt8] = []
-        var first: SourceRange?
-        var last: SourceRange?
+        // The parser's scratch buffers, taken out for the duration (texts are built one at a
+        // time): no allocation per text for them, and no growth of the segment array.
+        var segments = segmentScratch
+        var literal = literalScratch
+        segmentScratch = []
+        literalScratch = []
+        // The first and the last non-blank line and their columns; the text's range covers them.
+        var first: (line: SourceLine, column: Int, stop: Int)?
+        var last: (line: SourceLine, column: Int, stop: Int)?
 
         var sawBlank = false
         var started = false
@@ -33,13 +37,13 @@ extension Parser {
                 continue
             }
             let stop = line.trimmedEnd
-            let lineRange = range(line, column, stop)
-            if first == nil { first = lineRange }
-            last = lineRange
+            if first == nil { first = (line, column, stop) }
+            last = (line, column, stop)
             if started {
                 if sawBlank {
-                    literal += [0x0A, 0x0A]
-                } else if Self.startsListItem(line, column) {
+                    literal.append(0x0A)
+                    literal.append(0x0A)
+                } else if startsListItem(line, column) {
                     literal.append(0x0A)
                 } else {
                     literal.append(0x20)
@@ -50,22 +54,33 @@ extension Parser {
             appendInterpolated(line, from: column, to: stop, literal: &literal, segments: &segments)
         }
         if !literal.isEmpty { segments.append(.literal(String(decoding: literal, as: UTF8.self))) }
-        let whole = first.map { f in last.map { f.union($0) } ?? f } ?? range(block.first ?? inline!.0, 1, 2)
-        return Text(segments: segments, range: whole)
+        let whole: SourceRange
+        if let first, let last {
+            whole = range(first.line, first.column, first.stop).union(range(last.line, last.column, last.stop))
+        } else {
+            whole = range(block.first ?? inline!.0, 1, 2)
+        }
+        // The tree keeps an exact-size copy; the scratch buffers go back for the next text.
+        let text = Text(segments: Array(exactly: segments), range: whole)
+        segments.removeAll(keepingCapacity: true)
+        literal.removeAll(keepingCapacity: true)
+        segmentScratch = segments
+        literalScratch = literal
+        return text
     }
 
-    static func startsListItem(_ line: SourceLine, _ column: Int) -> Bool {
+    func startsListItem(_ line: SourceLine, _ column: Int) -> Bool {
         let end = line.count
         guard column <= end else { return false }
-        let c = line.byte(column)
-        let next: UInt8 = column + 1 <= end ? line.byte(column + 1) : 0
+        let c = byte(line, column)
+        let next: UInt8 = column + 1 <= end ? byte(line, column + 1) : 0
         if (c == UInt8(ascii: "-") || c == UInt8(ascii: "*")) && next == 0x20 { return true }
         // "• " is E2 80 A2.
-        if c == 0xE2, column + 3 <= end, line.byte(column + 1) == 0x80, line.byte(column + 2) == 0xA2 { return true }
+        if c == 0xE2, column + 3 <= end, byte(line, column + 1) == 0x80, byte(line, column + 2) == 0xA2 { return true }
         if LineLexer.isDigit(c) {
             var i = column
-            while i <= end, LineLexer.isDigit(line.byte(i)) { i += 1 }
-            return i <= end && (line.byte(i) == UInt8(ascii: ".") || line.byte(i) == UInt8(ascii: ")"))
+            while i <= end, LineLexer.isDigit(byte(line, i)) { i += 1 }
+            return i <= end && (byte(line, i) == UInt8(ascii: ".") || byte(line, i) == UInt8(ascii: ")"))
         }
         return false
     }
@@ -79,22 +94,21 @@ extension Parser {
         let close = UInt8(ascii: "}")
         var i = column
         while i < stop {
-            let c = line.byte(i)
+            let c = byte(line, i)
             if c != open && c != close {
                 // Plain prose: copy the run up to the next brace in one go.
-                var j = i + 1
-                while j < stop, line.byte(j) != open, line.byte(j) != close { j += 1 }
-                let base = line.bytes.startIndex - 1
-                literal.append(contentsOf: line.bytes[(base + i)..<(base + j)])
-                i = j
+                let rest = source[line.offsets(i, stop)]
+                let run = rest[..<(rest.firstIndex { $0 == open || $0 == close } ?? rest.endIndex)]
+                literal.append(contentsOf: run)
+                i += run.count
                 continue
             }
-            if c == open && i + 1 < stop && line.byte(i + 1) == open {
+            if c == open && i + 1 < stop && byte(line, i + 1) == open {
                 literal.append(open)
                 i += 2
                 continue
             }
-            if c == close && i + 1 < stop && line.byte(i + 1) == close {
+            if c == close && i + 1 < stop && byte(line, i + 1) == close {
                 literal.append(close)
                 i += 2
                 continue
@@ -105,34 +119,57 @@ extension Parser {
                 continue
             }
             var end = i + 1
-            while end < stop, line.byte(end) != close, line.byte(end) != open { end += 1 }
-            guard end < stop, line.byte(end) == close else {
+            while end < stop, byte(line, end) != close, byte(line, end) != open { end += 1 }
+            guard end < stop, byte(line, end) == close else {
                 error("C009", range(line, i, i + 1), ParserMessages.unclosedBrace, fixIt: FixIt(ParserMessages.braceHint))
                 literal.append(c)
                 i += 1
                 continue
             }
-            let inner = line.text(i + 1, end)
-            let name = inner.trimmingCharacters(in: " ")
+            // The name without surrounding spaces, trimmed on the bytes: a space is one byte
+            // and never part of another character.
+            var nameStart = i + 1
+            var nameEnd = end
+            while nameStart < nameEnd, byte(line, nameStart) == 0x20 { nameStart += 1 }
+            while nameEnd > nameStart, byte(line, nameEnd - 1) == 0x20 { nameEnd -= 1 }
             let innerRange = range(line, i, end + 1)
-            if name.isEmpty {
+            if nameStart == nameEnd {
                 error("C009", innerRange, ParserMessages.emptyInterpolation)
-            } else if !Self.isName(name) {
-                error("C009", innerRange, ParserMessages.badInterpolation(inner), fixIt: FixIt(ParserMessages.braceHint))
+            } else if !isName(line, nameStart, nameEnd) {
+                error("C009", innerRange, ParserMessages.badInterpolation(text(line, i + 1, end)), fixIt: FixIt(ParserMessages.braceHint))
             } else {
                 if !literal.isEmpty {
                     segments.append(.literal(String(decoding: literal, as: UTF8.self)))
                     literal.removeAll(keepingCapacity: true)
                 }
-                segments.append(.interpolation(Identifier(name, at: innerRange)))
+                segments.append(.interpolation(Identifier(text(line, nameStart, nameEnd), at: innerRange)))
             }
             i = end + 1
         }
     }
 
+    /// True when the bytes between two columns of `line` are a name (as the lexer reads
+    /// words). ASCII is checked on the bytes; anything else as Unicode scalars.
+    private func isName(_ line: SourceLine, _ from: Int, _ to: Int) -> Bool {
+        let bytes = source[line.offsets(from, to)]
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return Self.isName(text(line, from, to)) }
+        guard let first = bytes.first, LineLexer.isASCIIWordStart(first) else { return false }
+        return bytes.allSatisfy { LineLexer.isASCIIWordStart($0) || LineLexer.isDigit($0) }
+    }
+
     static func isName(_ s: String) -> Bool {
         guard let first = s.unicodeScalars.first, LineLexer.isWordStart(first) else { return false }
         return s.unicodeScalars.allSatisfy(LineLexer.isWordPart)
+    }
+}
+
+extension Array {
+    /// A copy with room for exactly its elements: an array grown by appending keeps up to
+    /// twice that, which adds up in a large syntax tree.
+    init(exactly elements: [Element]) {
+        self.init()
+        reserveCapacity(elements.count)
+        append(contentsOf: elements)
     }
 }
 

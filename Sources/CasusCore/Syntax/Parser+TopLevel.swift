@@ -10,20 +10,21 @@ extension Parser {
     }
 
     private mutating func parseTopLevelLine(_ line: SourceLine) -> TopLevelItem? {
-        var lexer = LineLexer(line: line, fromColumn: line.contentColumn)
+        var lexer = lexer(line)
         let (tokens, restColumn, unterminated) = lexer.tokens(stopAtColon: true)
         guard let first = tokens.first else {
             reportUnterminated(line, unterminated)
             return nil
         }
-        guard let word = first.word else {
+        guard let word = word(line, first) else {
             reportNotCode(line, first)
             return nil
         }
-        if let key = MetadataKey(word: word), tokens.count >= 2, tokens[1].isPunct(.colon) {
+        let firstKey = key(line, first)
+        if let key = MetadataKey(key: firstKey), tokens.count >= 2, tokens[1].isPunct(.colon) {
             return parseMetadata(line, key: key, keyToken: first, valueColumn: restColumn ?? line.count + 1)
         }
-        guard let keyword = Keyword(word: word) else {
+        guard let keyword = Keyword(key: firstKey) else {
             // A misspelt top-level keyword is read as the keyword it most likely is.
             if let nearest = Suggestion.nearest(to: word, in: Keyword.topLevel.flatMap(\.spellings)),
                 let guess = Keyword(word: nearest), !(tokens.count >= 2 && tokens[1].isPunct(.colon) && guess == .step)
@@ -105,11 +106,17 @@ extension Parser {
 
     /// The trimmed text from `column` to the end of the line, and the column where it starts.
     func restOfLine(_ line: SourceLine, from column: Int) -> (String, Int) {
+        guard let start = restStart(line, from: column) else { return ("", column) }
+        return (text(line, start, line.trimmedEnd), start)
+    }
+
+    /// Where the trimmed text from `column` starts; nil when only blanks follow. For callers
+    /// that need to know whether there is text, but not the text.
+    func restStart(_ line: SourceLine, from column: Int) -> Int? {
         var start = column
         let end = line.trimmedEnd
-        while start < end, line.byte(start) == 0x20 || line.byte(start) == 0x09 { start += 1 }
-        guard start < end else { return ("", column) }
-        return (line.text(start, end), start)
+        while start < end, byte(line, start) == 0x20 || byte(line, start) == 0x09 { start += 1 }
+        return start < end ? start : nil
     }
 
     // MARK: - Text owners
@@ -125,7 +132,7 @@ extension Parser {
             return nil
         }
         if tokens.count > 2 {
-            error("C007", range(line, tokens[2]), ParserMessages.unexpected(tokens[2].spelling))
+            error("C007", range(line, tokens[2]), ParserMessages.unexpected(spelling(line, tokens[2])))
             skipIndented(under: line)
             return nil
         }
@@ -136,7 +143,7 @@ extension Parser {
     private mutating func parseNamedBlock(
         _ line: SourceLine, tokens: [Token], restColumn: Int?, keyword: String
     ) -> (Identifier, String, Text?)? {
-        guard tokens.count >= 2, let name = tokens[1].word else {
+        guard tokens.count >= 2, let name = word(line, tokens[1]) else {
             let at = tokens.count >= 2 ? range(line, tokens[1]) : range(line, tokens[0])
             error("C007", at, ParserMessages.expected(ParserMessages.aName, after: keyword))
             skipIndented(under: line)
@@ -158,19 +165,19 @@ extension Parser {
     // MARK: - Include
 
     private mutating func parseInclude(_ line: SourceLine, keyword: String) -> TopLevelItem? {
-        var lexer = LineLexer(line: line, fromColumn: line.contentColumn)
+        var lexer = lexer(line)
         let (tokens, _, unterminated) = lexer.tokens(stopAtColon: false)
         if let unterminated {
             error("C010", range(line, unterminated, unterminated + 1), ParserMessages.unterminatedString)
             return nil
         }
-        guard tokens.count >= 2, case .string(let path) = tokens[1].kind, !path.isEmpty else {
+        guard tokens.count >= 2, let path = string(line, tokens[1]), !path.isEmpty else {
             let at = tokens.count >= 2 ? range(line, tokens[1]) : range(line, tokens[0])
             error("C007", at, ParserMessages.expected(ParserMessages.aPath, after: keyword))
             return nil
         }
         if tokens.count > 2 {
-            error("C007", range(line, tokens[2]), ParserMessages.unexpected(tokens[2].spelling))
+            error("C007", range(line, tokens[2]), ParserMessages.unexpected(spelling(line, tokens[2])))
             return nil
         }
         return .include(IncludeDeclaration(path: path, pathRange: range(line, tokens[1]), range: contentRange(line)))
@@ -179,11 +186,11 @@ extension Parser {
     // MARK: - Shared error reports
 
     mutating func reportUnknownWord(_ line: SourceLine, _ token: Token, candidates: [String], skipText: Bool = true) {
-        let word = token.spelling
+        let word = spelling(line, token)
         var fixIt: FixIt?
         if let nearest = Suggestion.nearest(to: word, in: candidates) {
             fixIt = FixIt(ParserMessages.didYouMean(nearest), replacement: nearest, range: range(line, token))
-        } else if line.contentString.split(separator: " ").count > 3 {
+        } else if line.contentString(in: source).split(separator: " ").count > 3 {
             fixIt = FixIt(ParserMessages.proseHint())
         }
         error("C003", range(line, token), ParserMessages.unknownWord(word), fixIt: fixIt)
@@ -195,7 +202,7 @@ extension Parser {
             error("C011", range(line, token), ParserMessages.invalidCharacter(String(c).debugDescription.dropFirst().dropLast().description),
                   fixIt: FixIt(ParserMessages.proseHint()))
         } else {
-            error("C003", range(line, token), ParserMessages.unexpected(token.spelling), fixIt: FixIt(ParserMessages.proseHint()))
+            error("C003", range(line, token), ParserMessages.unexpected(spelling(line, token)), fixIt: FixIt(ParserMessages.proseHint()))
         }
         skipIndented(under: line)
     }

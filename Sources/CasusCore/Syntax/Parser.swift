@@ -15,6 +15,8 @@ public struct Parser {
     let path: String
     /// `path` interned once: every range of the tree carries it.
     let fileID: SourceFileID
+    /// The file's UTF-8 bytes, which `lines` point into.
+    let source: [UInt8]
     let lines: [SourceLine]
     var index = 0
     var diagnostics: [Diagnostic] = []
@@ -22,11 +24,15 @@ public struct Parser {
     var brokenNames: Set<String> = []
     /// The block openers around the line being parsed, innermost last.
     var openers: [(keyword: String, line: SourceLine)] = []
+    /// Reused by `buildText` for every text (see there).
+    var segmentScratch: [Text.Segment] = []
+    var literalScratch: [UInt8] = []
 
-    init(path: String, lines: [SourceLine]) {
+    init(path: String, source: [UInt8]) {
         self.path = path
         self.fileID = SourceFileID(path)
-        self.lines = lines
+        self.source = source
+        self.lines = SourceLine.split(source)
     }
 
     /// Parses a file's raw bytes: invalid UTF-8, NUL bytes and oversized files are errors
@@ -50,7 +56,7 @@ public struct Parser {
     }
 
     private static func parseValid(_ bytes: [UInt8], path: String) -> (SourceFile, [Diagnostic]) {
-        var parser = Parser(path: path, lines: SourceLine.split(bytes))
+        var parser = Parser(path: path, source: bytes)
         if parser.lines.allSatisfy({ $0.isBlank || $0.isComment }) {
             let d = Diagnostic(
                 "C002", .error, at: point(path, 1, 1), ParserMessages.emptyFile(),
@@ -131,6 +137,44 @@ public struct Parser {
 
     // MARK: - Line access
 
+    /// The byte at a byte column of `line`.
+    @inline(__always) func byte(_ line: SourceLine, _ column: Int) -> UInt8 { line.byte(column, in: source) }
+
+    /// The text of `line` between two byte columns (end exclusive).
+    func text(_ line: SourceLine, _ from: Int, _ to: Int) -> String { line.text(from, to, in: source) }
+
+    /// The word that `token` on `line` is; nil for other tokens.
+    func word(_ line: SourceLine, _ token: Token) -> String? {
+        token.isWord ? text(line, token.column, token.endColumn) : nil
+    }
+
+    /// The key of the word that `token` on `line` is, for keyword lookups; nil for other
+    /// tokens and for words too long to be in any table.
+    func key(_ line: SourceLine, _ token: Token?) -> WordKey? {
+        guard let token, token.isWord else { return nil }
+        return WordKey(source[line.offsets(token.column, token.endColumn)])
+    }
+
+    /// True when `token` on `line` is one of the words of `set`, in any case.
+    func matches(_ line: SourceLine, _ token: Token?, _ set: [WordKey]) -> Bool {
+        guard let key = key(line, token) else { return false }
+        return set.contains(key)
+    }
+
+    /// How `token` on `line` is written, for messages.
+    func spelling(_ line: SourceLine, _ token: Token) -> String { token.spelling(line, in: source) }
+
+    /// The value of a string token (without its quotes); nil for other tokens.
+    func string(_ line: SourceLine, _ token: Token) -> String? {
+        guard case .string(let from, let to) = token.kind else { return nil }
+        return text(line, Int(from), Int(to))
+    }
+
+    /// A lexer for the code of `line`, from its content column.
+    func lexer(_ line: SourceLine) -> LineLexer {
+        LineLexer(source: source, line: line, fromColumn: line.contentColumn)
+    }
+
     /// The next line that is neither blank nor a comment, without consuming it. Lines that
     /// are too long are reported and skipped here, once.
     mutating func peekCodeLine() -> SourceLine? {
@@ -140,7 +184,7 @@ public struct Parser {
                 index += 1
                 continue
             }
-            if line.count > Parser.maxLineLength, line.scalarCount > Parser.maxLineLength {
+            if line.count > Parser.maxLineLength, line.scalarCount(in: source) > Parser.maxLineLength {
                 error("C020", range(line, line.contentColumn, line.contentColumn + 1), ParserMessages.lineTooLong)
                 index += 1
                 skipIndented(under: line)
@@ -184,8 +228,8 @@ public struct Parser {
 
     /// A range on `line` between two byte columns, in the scalar columns people see.
     func range(_ line: SourceLine, _ start: Int, _ end: Int) -> SourceRange {
-        let from = line.scalarColumn(start)
-        let to = line.scalarColumn(max(end, start + 1))
+        let from = line.scalarColumn(start, in: source)
+        let to = line.scalarColumn(max(end, start + 1), in: source)
         return SourceRange(
             fileID: fileID, start: SourceLocation(line: line.number, column: from),
             end: SourceLocation(line: line.number, column: max(to, from + 1)))

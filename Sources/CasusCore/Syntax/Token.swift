@@ -1,11 +1,16 @@
 /// A token of a code line. Prose (text blocks, prompts) is never tokenized.
+///
+/// A token holds no text, only where it is on its line: most words are only compared with
+/// keywords (`WordKey`), so a `String` is made only where the tree needs one
+/// (`Parser.word(_:_:)`, `Parser.string(_:_:)`). Tokens are plain values, cheap to copy.
 struct Token: Hashable, Sendable {
     enum Kind: Hashable, Sendable {
-        /// Letters, digits and `_`; keywords are words too.
-        case word(String)
+        /// Letters, digits and `_`; keywords are words too. The word is the token's bytes.
+        case word
         case number(Int)
-        /// `"…"` (straight or curly quotes); the value without quotes.
-        case string(String)
+        /// `"…"` (straight or curly quotes); the value is the bytes between the byte columns
+        /// `contentColumn` and `contentEnd`, without the quotes.
+        case string(contentColumn: Int32, contentEnd: Int32)
         /// `( ) , : = != < <= > >= + ++ - -- /`
         case punct(Punct)
         /// A character that cannot start any token.
@@ -17,9 +22,9 @@ struct Token: Hashable, Sendable {
     var column: Int
     var endColumn: Int
 
-    var word: String? {
-        if case .word(let w) = kind { return w }
-        return nil
+    var isWord: Bool {
+        if case .word = kind { return true }
+        return false
     }
 
     /// A plain enum compare: a `String` payload made every `isPunct` a string comparison.
@@ -28,12 +33,12 @@ struct Token: Hashable, Sendable {
         return false
     }
 
-    /// How the token is written, for messages.
-    var spelling: String {
+    /// How the token is written, for messages; `line` is the token's line in `source`.
+    func spelling(_ line: SourceLine, in source: [UInt8]) -> String {
         switch kind {
-        case .word(let w): w
+        case .word: line.text(column, endColumn, in: source)
         case .number(let n): String(n)
-        case .string(let s): "\"\(s)\""
+        case .string(let from, let to): "\"\(line.text(Int(from), Int(to), in: source))\""
         case .punct(let p): p.rawValue
         case .invalid(let s): String(s)
         }
