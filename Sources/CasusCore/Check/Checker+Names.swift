@@ -8,33 +8,16 @@ enum NameMeaning {
     case builtin
 }
 
-/// Everything one spelling can name; `Checker.names` holds one per spelling.
-///
-/// Kept to 12 bytes (positions as 32-bit numbers): the table has an entry per question id,
-/// and on a large scenario its lookups are cache misses, fewer the smaller it is.
+/// What a role or built-in spelling names; `Checker.names` holds one per spelling. Question
+/// ids live in `Checker.asked`, so this table stays small (roles and built-ins) and its
+/// lookups stay in the cache.
 struct NameEntry {
-    private var storedAsked: Int32 = -1
-    private var storedRole: Int32 = -1
+    /// Index in `Checker.roles`.
+    var role: Int?
     /// A built-in name (`groep`, `leden`, the jobs).
     var isBuiltin = false
     /// `oplossingen` / `solutions`: the solutions question under either spelling.
     var isSolutions = false
-
-    init(asked: Int? = nil) {
-        self.asked = asked
-    }
-
-    /// Index in `Checker.asked.all` once a question with this id is asked.
-    var asked: Int? {
-        get { storedAsked < 0 ? nil : Int(storedAsked) }
-        set { storedAsked = newValue.map { Int32(clamping: $0) } ?? -1 }
-    }
-
-    /// Index in `Checker.roles`.
-    var role: Int? {
-        get { storedRole < 0 ? nil : Int(storedRole) }
-        set { storedRole = newValue.map { Int32(clamping: $0) } ?? -1 }
-    }
 }
 
 extension Checker {
@@ -48,8 +31,8 @@ extension Checker {
     /// Resolves `name` in the current scope, or nil.
     func meaning(of name: String, scope: [LoopScope]) -> NameMeaning? {
         if let loop = scope.last(where: { $0.names.contains(name) }) { return .loopVariable(loop.source) }
+        if let i = asked.position(of: name) { return .answer(i) }
         guard let entry = names[name] else { return nil }
-        if let i = entry.asked { return .answer(i) }
         if entry.isSolutions, let i = solutionsIndex { return .answer(i) }
         if let r = entry.role { return .role(r) }
         if entry.isBuiltin { return .builtin }
@@ -145,7 +128,7 @@ extension Checker {
             guard case .show(let names) = entry else { continue }
             for id in names {
                 if parts.contains(id.name.lowercased()) || brokenNames.contains(id.name) { continue }
-                if let i = self.names[id.name]?.asked ?? (BuiltinName.solutions.contains(id.name) ? solutionsIndex : nil) {
+                if let i = asked.position(of: id.name) ?? (BuiltinName.solutions.contains(id.name) ? solutionsIndex : nil) {
                     used[i] = true
                     continue
                 }

@@ -76,7 +76,7 @@ extension Checker {
                 ok = false
             }
         case .items(let variable, let list):
-            if let i = names[list.name]?.asked {
+            if let i = asked.position(of: list.name) {
                 used[i] = true
                 let info = asked.all[i]
                 iterations = Self.listCapacity(info.question)
@@ -141,10 +141,8 @@ extension Checker {
             error("C133", question.range, CheckerMessages.secondSolutions)
             return false
         }
-        // One hash for both the checks and the update below.
-        let slot = names.index(forKey: id.name)
-        let entry = slot.map { names.values[$0] }
-        if let first = entry?.asked {
+        let entry = names[id.name]
+        if let first = asked.position(of: id.name) {
             error("C115", id.range, CheckerMessages.duplicate(CheckerMessages.aQuestion, id.name),
                   notes: [DiagnosticNote(CheckerMessages.firstHere, at: asked.all[first].question.id.range)])
             return false
@@ -163,7 +161,6 @@ extension Checker {
         }
         let info = QuestionInfo(question: question, stepIndex: stepIndex, loops: scope.map(\.source))
         let position = asked.append(info)
-        if let slot { names.values[slot].asked = position } else { names[id.name] = NameEntry(asked: position) }
         if question.keyword == .solutions { solutionsIndex = position }
         used.append(false)
         return true

@@ -12,13 +12,12 @@ struct Checker {
     var notes: [Text] = []
     var caseText: Text?
     var sheet: SheetLayout?
-    /// Every name a step can use, by spelling: answers, roles, built-in names and the ids of
-    /// questions asked anywhere. One table, so resolving a name costs one hash, not one per kind.
+    /// The roles and built-in names, by spelling (question ids are in `asked`).
     var names: [String: NameEntry] = Checker.builtinNames
 
     // Built during the walk.
-    /// The questions asked so far, in order (what the scenario keeps); `NameEntry.asked` and
-    /// `NameMeaning.answer` are positions in `asked.all`.
+    /// The questions asked so far, in order (what the scenario keeps), by id;
+    /// `NameMeaning.answer` is a position in `asked.all`.
     var asked = QuestionTable()
     /// Per entry of `asked.all`: the answer is used somewhere.
     var used: [Bool] = []
@@ -49,6 +48,12 @@ struct Checker {
         self.mainPath = mainPath
         self.items = items
         self.hadSyntaxErrors = hadSyntaxErrors
+    }
+
+    /// Sizes the question tables once for `questions` questions.
+    mutating func reserveCapacity(questions: Int) {
+        asked.reserveCapacity(questions)
+        used.reserveCapacity(questions)
     }
 
     mutating func error(_ code: String, _ range: SourceRange, _ message: LocalizedText, notes: [DiagnosticNote] = [], fixIt: FixIt? = nil) {

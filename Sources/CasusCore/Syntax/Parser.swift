@@ -22,6 +22,8 @@ public struct Parser {
     var diagnostics: [Diagnostic] = []
     /// Ids of question lines that had a syntax error and were dropped.
     var brokenNames: Set<String> = []
+    /// Questions read so far (see `SourceFile.questionCount`).
+    var questionCount = 0
     /// The block openers around the line being parsed, innermost last.
     var openers: [(keyword: String, line: SourceLine)] = []
     /// Reused by `buildText` for every text (see there).
@@ -66,6 +68,7 @@ public struct Parser {
         let items = parser.parseTopLevel()
         var file = SourceFile(path: path, items: items)
         file.brokenNames = parser.brokenNames
+        file.questionCount = parser.questionCount
         return (file, parser.diagnostics)
     }
 
