@@ -97,10 +97,9 @@ private func load(_ source: String) throws -> Scenario {
                 vraag y (tekst): Y?
             einde
             """)
-        guard case .question(var q) = blocked.steps[0].body[0] else { Issue.record("no question"); return }
-        q.type = .choice
-        q.options = []
-        blocked.steps[0].body[0] = .question(q)
+        guard case .question(let q) = blocked.steps[0].body[0] else { Issue.record("no question"); return }
+        blocked.steps[0].body[0] = .question(
+            Question(keyword: q.keyword, id: q.id, type: .choice, prompt: q.prompt, options: [], range: q.range))
         let report = ScenarioTester(scenario: blocked).run()
         #expect(report.findings.contains { $0.code == "T001" && $0.range.start.line == 3 })
         #expect(report.findings.contains { $0.code == "T010" && $0.range.start.line == 5 })

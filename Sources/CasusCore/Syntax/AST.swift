@@ -123,15 +123,18 @@ public struct Step: Hashable, Sendable {
 }
 
 /// What a step is made of.
-public indirect enum Statement: Hashable, Sendable {
+///
+/// Every case is one pointer (a box, or the question object itself), so a statement takes
+/// eight bytes in a body array.
+public enum Statement: Hashable, Sendable {
     /// `zeg:` / `say:` — text shown to the group.
-    case say(Text)
+    indirect case say(Text)
     /// `notitie:` / `note:` — for the facilitator only.
-    case note(Text)
+    indirect case note(Text)
     /// `vraag`, `oplossingen`, `effect`, `stem` — everything that asks for an answer.
     case question(Question)
-    case conditional(Conditional)
-    case loop(Loop)
+    indirect case conditional(Conditional)
+    indirect case loop(Loop)
 }
 
 /// The kinds of answer a question can ask for.
@@ -172,14 +175,19 @@ public enum QuestionKeyword: String, Hashable, Sendable, Codable {
 }
 
 /// A question with a stable id: `vraag groepsdruk (ja/nee): Was er sprake van groepsdruk?`
-public struct Question: Hashable, Sendable {
-    public var keyword: QuestionKeyword
-    public var id: Identifier
-    public var type: AnswerType
-    public var prompt: Text
+///
+/// An immutable class rather than a struct: the checker's question table, prompts and vote
+/// results all hold the question the tree holds, and a reference shares it where a struct of
+/// 144 bytes was copied (and its arrays retained) at every hand-over. Equality and hashing
+/// are by value, as for the other nodes.
+public final class Question: Hashable, Sendable, CustomStringConvertible {
+    public let keyword: QuestionKeyword
+    public let id: Identifier
+    public let type: AnswerType
+    public let prompt: Text
     /// `- option` lines under a `keuze` or `stem` question.
-    public var options: [ChoiceOption]
-    public var range: SourceRange
+    public let options: [ChoiceOption]
+    public let range: SourceRange
 
     public init(
         keyword: QuestionKeyword, id: Identifier, type: AnswerType, prompt: Text,
@@ -191,6 +199,27 @@ public struct Question: Hashable, Sendable {
         self.prompt = prompt
         self.options = options
         self.range = range
+    }
+
+    public static func == (a: Question, b: Question) -> Bool {
+        a === b
+            || (a.keyword == b.keyword && a.id == b.id && a.type == b.type && a.prompt == b.prompt
+                && a.options == b.options && a.range == b.range)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(keyword)
+        hasher.combine(id)
+        hasher.combine(type)
+        hasher.combine(prompt)
+        hasher.combine(options)
+        hasher.combine(range)
+    }
+
+    /// Spelled like a struct's description, field by field: `ASTComparison` compares trees by
+    /// their descriptions.
+    public var description: String {
+        "Question(keyword: \(keyword), id: \(id), type: \(type), prompt: \(prompt), options: \(options), range: \(range))"
     }
 }
 
