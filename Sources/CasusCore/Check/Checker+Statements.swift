@@ -5,6 +5,9 @@ struct LoopScope {
     var names: [String]
     /// The most times the loop's body runs: its own iterations times the loops around it.
     var multiplier: Int
+    /// The sources of this loop and the loops around it, outermost first: built once per loop
+    /// and shared by every question asked inside (`QuestionInfo.loops`).
+    var sources: [LoopSource]
 }
 
 extension Checker {
@@ -102,7 +105,8 @@ extension Checker {
         _ = ok
         let names = BuiltinName.loopVariables(loop.source)
         let multiplier = enterLoop(loop, iterations: iterations, multiplier: scope.last?.multiplier ?? 1)
-        let inner = LoopScope(source: loop.source, names: names, multiplier: multiplier)
+        let inner = LoopScope(
+            source: loop.source, names: names, multiplier: multiplier, sources: (scope.last?.sources ?? []) + [loop.source])
         checkStatements(loop.body, stepIndex: stepIndex, scope: scope + [inner])
     }
 
@@ -159,7 +163,7 @@ extension Checker {
             error("C135", id.range, CheckerMessages.loopVariableClash(id.name))
             return false
         }
-        let info = QuestionInfo(question: question, stepIndex: stepIndex, loops: scope.map(\.source))
+        let info = QuestionInfo(question: question, stepIndex: stepIndex, loops: scope.last?.sources ?? [])
         let position = asked.append(info)
         if question.keyword == .solutions { solutionsIndex = position }
         used.append(false)

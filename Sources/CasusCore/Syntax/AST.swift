@@ -269,8 +269,9 @@ public enum LoopSource: Hashable, Sendable {
     case members
     /// `voor elke oplossing` — the loop variable is `oplossing` / `solution`.
     case solutions
-    /// `voor elk punt in zorgen` — the items of a list answer, bound to `variable`.
-    case items(variable: Identifier, list: Identifier)
+    /// `voor elk punt in zorgen` — the items of a list answer, bound to `variable`. Boxed, so
+    /// a loop source is a word rather than two identifiers wide.
+    indirect case items(variable: Identifier, list: Identifier)
 }
 
 public struct Loop: Hashable, Sendable {
