@@ -115,8 +115,8 @@ extension Checker {
     }
 
     mutating func checkInterpolations(_ text: Text, scope: [LoopScope]) {
-        // Straight over the segments: `interpolations` would build an array per text.
-        for case .interpolation(let id) in text.segments { _ = resolveUse(id, scope: scope) }
+        // Straight over the marks: `interpolations` would build an array per text.
+        for mark in text.marks { _ = resolveUse(mark.id, scope: scope) }
     }
 
     // MARK: - Sheet

@@ -16,10 +16,10 @@ extension Parser {
     /// `1.`) starts a new line so lists stay lists.
     mutating func buildText(_ block: ArraySlice<SourceLine>, inline: (SourceLine, Int)?) -> Text {
         // The parser's scratch buffers, taken out for the duration (texts are built one at a
-        // time): no allocation per text for them, and no growth of the segment array.
-        var segments = segmentScratch
+        // time): no allocation per text for them, and no growth of the mark array.
+        var marks = markScratch
         var literal = literalScratch
-        segmentScratch = []
+        markScratch = []
         literalScratch = []
         // The first and the last non-blank line and their columns; the text's range covers them.
         var first: (line: SourceLine, column: Int, stop: Int)?
@@ -51,9 +51,8 @@ extension Parser {
             }
             sawBlank = false
             started = true
-            appendInterpolated(line, from: column, to: stop, literal: &literal, segments: &segments)
+            appendInterpolated(line, from: column, to: stop, literal: &literal, marks: &marks)
         }
-        if !literal.isEmpty { segments.append(.literal(String(decoding: literal, as: UTF8.self))) }
         let whole: SourceRange
         if let first, let last {
             whole = range(first.line, first.column, first.stop).union(range(last.line, last.column, last.stop))
@@ -61,10 +60,11 @@ extension Parser {
             whole = range(block.first ?? inline!.0, 1, 2)
         }
         // The tree keeps an exact-size copy; the scratch buffers go back for the next text.
-        let text = Text(segments: Array(exactly: segments), range: whole)
-        segments.removeAll(keepingCapacity: true)
+        let text = Text(
+            literals: String(decoding: literal, as: UTF8.self), marks: marks.isEmpty ? [] : Array(exactly: marks), range: whole)
+        marks.removeAll(keepingCapacity: true)
         literal.removeAll(keepingCapacity: true)
-        segmentScratch = segments
+        markScratch = marks
         literalScratch = literal
         return text
     }
@@ -85,10 +85,11 @@ extension Parser {
         return false
     }
 
-    /// Splits one line of prose into literal text and `{name}` interpolations.
+    /// Splits one line of prose into literal text and `{name}` interpolations (marked at the
+    /// literal's length so far).
     private mutating func appendInterpolated(
         _ line: SourceLine, from column: Int, to stop: Int, literal: inout [UInt8],
-        segments: inout [Text.Segment]
+        marks: inout [Text.Mark]
     ) {
         let open = UInt8(ascii: "{")
         let close = UInt8(ascii: "}")
@@ -138,11 +139,7 @@ extension Parser {
             } else if !isName(line, nameStart, nameEnd) {
                 error("C009", innerRange, ParserMessages.badInterpolation(text(line, i + 1, end)), fixIt: FixIt(ParserMessages.braceHint))
             } else {
-                if !literal.isEmpty {
-                    segments.append(.literal(String(decoding: literal, as: UTF8.self)))
-                    literal.removeAll(keepingCapacity: true)
-                }
-                segments.append(.interpolation(Identifier(text(line, nameStart, nameEnd), at: innerRange)))
+                marks.append(Text.Mark(offset: literal.count, id: Identifier(text(line, nameStart, nameEnd), at: innerRange)))
             }
             i = end + 1
         }

@@ -27,7 +27,7 @@ public struct Parser {
     /// The block openers around the line being parsed, innermost last.
     var openers: [(keyword: String, line: SourceLine)] = []
     /// Reused by `buildText` for every text (see there).
-    var segmentScratch: [Text.Segment] = []
+    var markScratch: [Text.Mark] = []
     var literalScratch: [UInt8] = []
 
     init(path: String, source: [UInt8]) {
