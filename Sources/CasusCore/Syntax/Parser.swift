@@ -19,6 +19,9 @@ public struct Parser {
     let source: [UInt8]
     let lines: [SourceLine]
     var index = 0
+    /// The top level stops at this line (a part of the file, see `Parser+Split.swift`); the
+    /// bodies of blocks may still look at it, as they would in the whole file.
+    var stopIndex: Int
     var diagnostics: [Diagnostic] = []
     /// Ids of question lines that had a syntax error and were dropped.
     var brokenNames: Set<String> = []
@@ -31,10 +34,17 @@ public struct Parser {
     var literalScratch: [UInt8] = []
 
     init(path: String, source: [UInt8]) {
+        self.init(path: path, source: source, lines: SourceLine.split(source))
+    }
+
+    /// A parser for lines `part` of a file already split into `lines`.
+    init(path: String, source: [UInt8], lines: [SourceLine], part: Range<Int>? = nil) {
         self.path = path
         self.fileID = SourceFileID(path)
         self.source = source
-        self.lines = SourceLine.split(source)
+        self.lines = lines
+        self.index = part?.lowerBound ?? 0
+        self.stopIndex = part?.upperBound ?? lines.count
     }
 
     /// Parses a file's raw bytes: invalid UTF-8, NUL bytes and oversized files are errors
@@ -57,19 +67,31 @@ public struct Parser {
         return parseValid(bytes, path: path)
     }
 
-    private static func parseValid(_ bytes: [UInt8], path: String) -> (SourceFile, [Diagnostic]) {
-        var parser = Parser(path: path, source: bytes)
-        if parser.lines.allSatisfy({ $0.isBlank || $0.isComment }) {
+    /// Parses valid UTF-8; a large file in two parts at once (see `Parser+Split.swift`).
+    static func parseValid(
+        _ bytes: [UInt8], path: String, parallelFrom threshold: Int = parallelThreshold
+    ) -> (SourceFile, [Diagnostic]) {
+        let lines = SourceLine.split(bytes)
+        if lines.allSatisfy({ $0.isBlank || $0.isComment }) {
             let d = Diagnostic(
                 "C002", .error, at: point(path, 1, 1), ParserMessages.emptyFile(),
                 fixIt: FixIt(ParserMessages.emptyFileHint()))
             return (SourceFile(path: path, items: []), [d])
         }
-        let items = parser.parseTopLevel()
+        if bytes.count >= threshold, let split = splitPoint(lines, in: bytes) {
+            return parseInTwoParts(bytes, path: path, lines: lines, splitAt: split)
+        }
+        var parser = Parser(path: path, source: bytes, lines: lines)
+        return parser.parseFile()
+    }
+
+    /// Parses this parser's part of the file.
+    mutating func parseFile() -> (SourceFile, [Diagnostic]) {
+        let items = parseTopLevel()
         var file = SourceFile(path: path, items: items)
-        file.brokenNames = parser.brokenNames
-        file.questionCount = parser.questionCount
-        return (file, parser.diagnostics)
+        file.brokenNames = brokenNames
+        file.questionCount = questionCount
+        return (file, diagnostics)
     }
 
     // MARK: - Decoding
