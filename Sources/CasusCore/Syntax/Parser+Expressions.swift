@@ -29,8 +29,11 @@ struct ExpressionParser {
         return e
     }
 
+    /// The token's range in the scalar columns people see (token columns count bytes).
     private func range(_ t: Token) -> SourceRange {
-        SourceRange(fileID: file, line: line.number, column: t.column, length: t.endColumn - t.column)
+        let from = line.scalarColumn(t.column, in: source)
+        let to = line.scalarColumn(t.endColumn, in: source)
+        return SourceRange(fileID: file, line: line.number, column: from, length: max(to - from, 1))
     }
 
     private func spelling(_ t: Token) -> String { t.spelling(line, in: source) }
