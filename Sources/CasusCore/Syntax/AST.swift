@@ -181,13 +181,15 @@ public enum QuestionKeyword: String, Hashable, Sendable, Codable {
 /// 144 bytes was copied (and its arrays retained) at every hand-over. Equality and hashing
 /// are by value, as for the other nodes.
 public final class Question: Hashable, Sendable, CustomStringConvertible {
-    public let keyword: QuestionKeyword
+    // Declared largest-aligned first: a class keeps its fields in this order, and the
+    // one-byte keyword first would pad the object into the next allocation size.
     public let id: Identifier
     public let type: AnswerType
     public let prompt: Text
     /// `- option` lines under a `keuze` or `stem` question.
     public let options: [ChoiceOption]
     public let range: SourceRange
+    public let keyword: QuestionKeyword
 
     public init(
         keyword: QuestionKeyword, id: Identifier, type: AnswerType, prompt: Text,
