@@ -58,13 +58,9 @@ public struct Parser {
         return parseValid(bytes, path: path)
     }
 
-    /// Parses source text.
+    /// Parses source text, with the same limits as a file (line offsets are 32-bit).
     public static func parse(_ text: String, path: String) -> (SourceFile, [Diagnostic]) {
-        let bytes = Array(text.utf8)
-        if bytes.contains(0), let diagnostic = validate(bytes, path: path) {
-            return (SourceFile(path: path, items: []), [diagnostic])
-        }
-        return parseValid(bytes, path: path)
+        parse(bytes: Array(text.utf8), path: path)
     }
 
     /// Parses valid UTF-8; a large file in two parts at once (see `Parser+Split.swift`).
