@@ -330,4 +330,16 @@ import Testing
         #expect(diagnostics.count == 2_000)
         #expect(diagnostics.prefix(10).allSatisfy { $0.code == "C121" })
     }
+
+    /// Text is held to the file limit too (`casus fmt` reads text): one byte over gives the
+    /// size error, not a parse of the whole.
+    @Test func textOverTheFileLimitIsRefused() {
+        // Short lines (comments), so no other limit or error can be the one reported.
+        let text = String(repeating: "#\n", count: Parser.maxFileBytes / 2 + 1)
+        guard case .failure(.invalid(let diagnostics)) = Formatter.format(text, path: "groot.casus") else {
+            Issue.record("a text over the limit was formatted")
+            return
+        }
+        #expect(diagnostics.map(\.code) == ["C020"])
+    }
 }
