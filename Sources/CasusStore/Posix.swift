@@ -37,11 +37,7 @@ enum Posix {
                     if fstat(fd, &st) == 0, st.st_mode & typeMask == typeRegular,
                         st.st_mode & 0o7777 != fileMode
                     {
-                        if fchmod(fd, fileMode) != 0 {
-                            let code = errno
-                            _ = close(fd)
-                            throw error("set permissions on", path, code)
-                        }
+                        try setFileMode(fd, path)
                     }
                 }
                 return fd
@@ -52,16 +48,20 @@ enum Posix {
         }
     }
 
+    /// Gives the open file `fd` mode 0600 whatever the umask; closes it when that fails.
+    private static func setFileMode(_ fd: Int32, _ path: String) throws {
+        guard fchmod(fd, fileMode) != 0 else { return }
+        let code = errno
+        _ = close(fd)
+        throw error("set permissions on", path, code)
+    }
+
     /// Creates `path` exclusively with mode 0600; nil if something by that name exists.
     static func createNew(_ path: String) throws -> Int32? {
         while true {
             let fd = SystemOpen.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, fileMode)
             if fd >= 0 {
-                guard fchmod(fd, fileMode) == 0 else {
-                    let code = errno
-                    _ = close(fd)
-                    throw error("set permissions on", path, code)
-                }
+                try setFileMode(fd, path)
                 return fd
             }
             let code = errno

@@ -11,12 +11,6 @@ public struct QuestionTable: Hashable, Sendable {
 
     public init() {}
 
-    /// A table of `infos`; a later question with an id already present is left out.
-    public init(_ infos: [QuestionInfo]) {
-        reserveCapacity(infos.count)
-        for info in infos { append(info) }
-    }
-
     public var count: Int { all.count }
 
     public subscript(id: String) -> QuestionInfo? {

@@ -15,9 +15,6 @@ public struct SourceFileID: Hashable, Sendable, CustomStringConvertible {
         raw = SourcePathTable.shared.intern(path)
     }
 
-    /// The empty path: a placeholder where no file applies.
-    public static let none = SourceFileID("")
-
     /// The path as it was given.
     public var path: String { SourcePathTable.shared.path(raw) }
 

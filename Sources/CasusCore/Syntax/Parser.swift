@@ -33,10 +33,6 @@ public struct Parser {
     var markScratch: [Text.Mark] = []
     var literalScratch: [UInt8] = []
 
-    init(path: String, source: [UInt8]) {
-        self.init(path: path, source: source, lines: SourceLine.split(source))
-    }
-
     /// A parser for lines `part` of a file already split into `lines`.
     init(path: String, source: [UInt8], lines: [SourceLine], part: Range<Int>? = nil) {
         self.path = path
