@@ -13,10 +13,19 @@ public typealias CompletionProvider = @Sendable (_ linePrefix: String, _ word: S
 public protocol LineEditor: AnyObject {
     /// Shows `prompt` and reads one line.
     func readLine(prompt: String) -> LineInput
+    /// Like `readLine(prompt:)`; while the line is edited, `live` is asked about once a second
+    /// for a new prompt and for notices to show above it, without touching what is typed.
+    /// Editors without a screen to redraw (piped input) ignore `live`.
+    func readLine(prompt: String, live: LivePrompt?) -> LineInput
     /// Records `line` so ↑ can recall it (ignored where there is no history).
     func addHistory(_ line: String)
     /// Completion for Tab; ignored where there is no interactive editing.
     var completions: CompletionProvider { get set }
+}
+
+extension LineEditor {
+    /// Editors that cannot redraw a prompt read the line as usual.
+    public func readLine(prompt: String, live: LivePrompt?) -> LineInput { readLine(prompt: prompt) }
 }
 
 /// Chooses the right `LineEditor` for the current process.

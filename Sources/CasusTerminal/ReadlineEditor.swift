@@ -11,6 +11,8 @@ import Darwin
 /// Uses readline's alternate (callback) interface and waits with `poll` on stdin and a
 /// signal self-pipe, so Ctrl-C can cancel the current line cleanly: it prints `^C`, a
 /// newline, and returns `.interrupted`. Ctrl-D on an empty line returns `.endOfInput`.
+/// With a live prompt the `poll` also wakes once a second to redraw the prompt: in the
+/// callback interface that loop plays the part of readline's `rl_event_hook`.
 /// readline is process-wide state: create one editor per process.
 public final class ReadlineEditor: LineEditor {
     /// Entries beyond this are dropped from the oldest end.
@@ -36,6 +38,7 @@ public final class ReadlineEditor: LineEditor {
         }
         // readline's default breaks, spelled out so that ':' stays inside words (`:help`).
         rl_completer_word_break_characters = UnsafePointer(strdup(" \t\n\"\\'`@$><=;|&{("))
+        rl_completion_word_break_hook = readlineWordBreaks
         rl_attempted_completion_function = readlineCompletion
         using_history()
         stifle_history(Self.historyLimit)
@@ -54,13 +57,22 @@ public final class ReadlineEditor: LineEditor {
         lastHistoryEntry = line
     }
 
+    /// How often a live prompt is asked for an update while the group is idle or typing.
+    static let liveTickMilliseconds: Int64 = 1000
+
     /// Shows `prompt` and edits one line until Enter, Ctrl-C or Ctrl-D on an empty line.
-    public func readLine(prompt: String) -> LineInput {
+    public func readLine(prompt: String) -> LineInput { readLine(prompt: prompt, live: nil) }
+
+    /// Shows `prompt` and edits one line; with `live`, the prompt and notices above it are
+    /// refreshed about once a second (see `refresh`) without disturbing the typed line.
+    public func readLine(prompt: String, live: LivePrompt?) -> LineInput {
         _ = InterruptSignals.takeInterrupt()  // a Ctrl-C from before this prompt is stale
         InterruptSignals.drainWakePipe()
         ReadlineSession.result = nil
         using_history()  // ↑ starts again from the newest entry
         rl_callback_handler_install(prompt, readlineLineHandler)
+        var shownPrompt = prompt
+        var nextTick = Self.monotonicMilliseconds() + Self.liveTickMilliseconds
 
         var fds = [
             pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
@@ -73,22 +85,59 @@ public final class ReadlineEditor: LineEditor {
             }
             if InterruptSignals.takeResize() { rl_resize_terminal() }
 
-            let ready = poll(&fds, nfds_t(fds[1].fd >= 0 ? 2 : 1), -1)
+            // Without a live prompt, sleep until a key or a signal; with one, at most until the next tick.
+            let timeout = live == nil ? -1 : Int32(clamping: max(0, nextTick - Self.monotonicMilliseconds()))
+            let ready = poll(&fds, nfds_t(fds[1].fd >= 0 ? 2 : 1), timeout)
             if ready < 0 {
                 if errno == EINTR { continue }
                 rl_callback_handler_remove()
                 return .endOfInput
             }
-            if fds[1].revents != 0 { InterruptSignals.drainWakePipe() }
-            if fds[0].revents != 0 {
-                // Also on POLLHUP: readline then reads EOF and reports it to the handler.
-                rl_callback_read_char()
-                if let result = ReadlineSession.result {
-                    ReadlineSession.result = nil
-                    return result
+            if ready > 0 {
+                if fds[1].revents != 0 { InterruptSignals.drainWakePipe() }
+                if fds[0].revents != 0 {
+                    // Also on POLLHUP: readline then reads EOF and reports it to the handler.
+                    rl_callback_read_char()
+                    if let result = ReadlineSession.result {
+                        ReadlineSession.result = nil
+                        return result
+                    }
                 }
             }
+            // Checked after keys too, so a group typing without pause still sees the clock move.
+            if let live, Self.monotonicMilliseconds() >= nextTick {
+                nextTick = Self.monotonicMilliseconds() + Self.liveTickMilliseconds
+                // In a search or a completion listing readline shows its own prompt: wait for the
+                // next tick. `live` is not asked, so no notice is lost.
+                if casus_readline_busy() == 0 { refresh(live(), shownPrompt: &shownPrompt) }
+            }
         }
+    }
+
+    /// Shows a live prompt update. Notices go above the prompt: the visible line is cleared,
+    /// the notices written, and prompt and typed text drawn again below them (cursor kept).
+    private func refresh(_ update: LivePromptUpdate, shownPrompt: inout String) {
+        var changed = false
+        if let prompt = update.prompt, prompt != shownPrompt {
+            rl_set_prompt(prompt)
+            shownPrompt = prompt
+            changed = true
+        }
+        if !update.notices.isEmpty {
+            rl_clear_visible_line()
+            for notice in update.notices { console.write(notice + "\n") }
+            rl_on_new_line()
+            rl_redisplay()
+        } else if changed {
+            rl_redisplay()
+        }
+    }
+
+    /// Milliseconds on the monotonic clock: only for pacing ticks, never for what is shown.
+    private static func monotonicMilliseconds() -> Int64 {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return Int64(now.tv_sec) * 1000 + Int64(now.tv_nsec) / 1_000_000
     }
 
     /// Throws away the line being edited and leaves the terminal as readline found it.
@@ -144,6 +193,18 @@ private func readlineLineHandler(_ line: UnsafeMutablePointer<CChar>?) {
     }
     // Removing the handler here stops readline from printing the next prompt itself.
     rl_callback_handler_remove()
+}
+
+/// Break characters that make the whole line before the cursor one word.
+private nonisolated(unsafe) let wholeLineBreaks: UnsafeMutablePointer<CChar> = strdup("")!
+
+/// readline asks where the word to complete starts. When the provider has matches for the
+/// whole line before the cursor (a multi-word option: `Een her` + Tab), the word is that
+/// whole line; otherwise readline's usual word breaks apply (`de slach` + Tab, `:info groeps`).
+private func readlineWordBreaks() -> UnsafeMutablePointer<CChar>? {
+    guard let buffer = rl_line_buffer, rl_point > 0 else { return nil }
+    let line = String(decoding: UnsafeRawBufferPointer(start: buffer, count: Int(rl_point)), as: UTF8.self)
+    return CompletionRegistry.shared.provider("", line).isEmpty ? nil : wholeLineBreaks
 }
 
 /// readline's completion hook: asks the provider and hands readline a malloc'd,

@@ -67,6 +67,32 @@ import TestSupport
         try terminal.waitFor("got[de slachtoffer ]")
     }
 
+    @Test func tabCompletesAWholeMultiWordCandidateAfterASpace() throws {
+        let terminal = try startProbe()
+        try terminal.send("Een HERT\t\r")
+        try terminal.waitFor("got[een hertje in het bos ]")
+        // Where the whole line matches nothing, the word under the cursor is completed.
+        try terminal.waitFor("> ")
+        try terminal.send("een hertje of slach\t\r")
+        try terminal.waitFor("got[een hertje of slachtoffer ]")
+    }
+
+    @Test func aLivePromptRedrawsWhileIdleAndKeepsTheTypedLine() throws {
+        var environment = Self.environment
+        environment["CASUS_PROBE_LIVE"] = "1"
+        let binary = try #require(TestEnvironment.binary(named: "casus-line-probe"))
+        let terminal = try PseudoTerminal(binary: binary, environment: environment)
+        try terminal.waitFor("[0] > ")
+        try terminal.send("half")
+        try terminal.waitFor("half")
+        // No key is pressed: the prompt changes and the notice comes by itself.
+        try terminal.waitFor("[1] > half")
+        try terminal.waitFor("notice at tick 2")
+        try terminal.waitFor("[2] > half")
+        try terminal.send(" af\r")
+        try terminal.waitFor("got[half af]")
+    }
+
     @Test func tabCompletesColonCommandsCaseInsensitively() throws {
         let terminal = try startProbe()
         try terminal.send(":he\t\r")
