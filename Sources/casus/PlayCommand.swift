@@ -93,14 +93,19 @@ struct PlayCommand: ParsableCommand {
         if ending.exitCode != 0 { throw ExitCode(ending.exitCode) }
     }
 
-    /// The real clock, or a fixed one when `CASUS_FAKE_CLOCK` is set (tests only): then every
-    /// reading is that many seconds since 1970 (1700000000 when not a number), so step times
-    /// in a transcript are always 00:00.
+    /// The real clock, or one for tests. `CASUS_FAKE_CLOCK` (tests only) fixes it: every reading
+    /// is that many seconds since 1970 (1700000000 when not a number), so step times in a
+    /// transcript are always 00:00. `CASUS_TEST_CLOCK_SPEED=N` (tests only) makes the clock run
+    /// N times as fast as real time, from the fake start if there is one, so a test sees a
+    /// step's budget run out within seconds while the group sits idle.
     static func clock(environment: [String: String]) -> () -> Timestamp {
-        if let fake = environment["CASUS_FAKE_CLOCK"], !fake.isEmpty {
-            let fixed = Timestamp(Double(fake) ?? 1_700_000_000)
-            return { fixed }
+        let fake = environment["CASUS_FAKE_CLOCK"].flatMap { $0.isEmpty ? nil : Timestamp(Double($0) ?? 1_700_000_000) }
+        if let speed = environment["CASUS_TEST_CLOCK_SPEED"].flatMap(Double.init), speed > 0 {
+            let start = fake ?? Timestamp(Date().timeIntervalSince1970)
+            let realStart = ProcessInfo.processInfo.systemUptime
+            return { start + (ProcessInfo.processInfo.systemUptime - realStart) * speed }
         }
+        if let fake { return { fake } }
         return { Timestamp(Date().timeIntervalSince1970) }
     }
 

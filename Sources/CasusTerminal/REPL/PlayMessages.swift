@@ -65,10 +65,25 @@ public enum PlayMessages {
 
     // MARK: Time
 
-    public static func budgetSpent(_ step: StepInfo) -> LocalizedText {
-        t(
-            "⏰ De tijd voor stap \(step.index + 1) (\(step.budgetMinutes ?? 0) min) is om. Rond af wanneer jullie zover zijn.",
-            "⏰ The time for step \(step.index + 1) (\(step.budgetMinutes ?? 0) min) is up. Wrap up when you are ready.")
+    /// The notice the moment a step's budget is spent; it names the timekeeper when there is one.
+    public static func budgetSpent(_ step: StepInfo, timekeeper: String? = nil) -> LocalizedText {
+        let nl = "⏰ De tijd voor stap \(step.index + 1) (\(step.budgetMinutes ?? 0) min) is om."
+        let en = "⏰ The time for step \(step.index + 1) (\(step.budgetMinutes ?? 0) min) is up."
+        guard let timekeeper else {
+            return t(nl + " Rond af wanneer jullie zover zijn.", en + " Wrap up when you are ready.")
+        }
+        return t(
+            nl + " \(timekeeper) (tijdbewaker), help de groep afronden wanneer jullie zover zijn.",
+            en + " \(timekeeper) (timekeeper), help the group wrap up when you are ready.")
+    }
+    /// The notice one minute before a step's budget is spent.
+    public static func budgetAlmostSpent(_ step: StepInfo, timekeeper: String? = nil) -> LocalizedText {
+        let nl = "⏳ Nog één minuut voor stap \(step.index + 1) (\(step.budgetMinutes ?? 0) min)."
+        let en = "⏳ One minute left for step \(step.index + 1) (\(step.budgetMinutes ?? 0) min)."
+        guard let timekeeper else { return t(nl, en) }
+        return t(
+            nl + " \(timekeeper) (tijdbewaker), laat de groep weten dat het einde nadert.",
+            en + " \(timekeeper) (timekeeper), let the group know the end is near.")
     }
     public static func timeStatus(_ step: StepInfo, spent: String, budget: String?, left: String?) -> LocalizedText {
         guard let budget, let left else {

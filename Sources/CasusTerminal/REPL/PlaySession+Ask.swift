@@ -129,13 +129,41 @@ extension PlaySession {
         return text.map { " " + $0.text(language) } ?? ""
     }
 
-    /// One notice per step when its budget is spent.
+    /// The budget notices that are due, written before a prompt (also on piped input).
     func noticeBudget() {
-        guard let step = state.currentStep, !budgetNoticeShown.contains(step.index),
-            let left = state.remainingInCurrentStep(now: clock()), left < 0
-        else { return }
-        budgetNoticeShown.insert(step.index)
-        line(style.yellow(PlayMessages.budgetSpent(step).text(language)))
+        for notice in budgetNotices() { line(notice) }
+    }
+
+    /// The notices due now, each once per step: one a minute before the step's budget is
+    /// spent (for budgets of 2 minutes or more) and one the moment it is spent, both naming
+    /// the timekeeper. Wrapped and styled, ready to show.
+    func budgetNotices() -> [String] {
+        guard let step = state.currentStep, let minutes = step.budgetMinutes, !budgetNoticeShown.contains(step.index),
+            let left = state.remainingInCurrentStep(now: clock())
+        else { return [] }
+        let timekeeper = state.setup?.jobs[.timekeeper]
+        let text: LocalizedText
+        if left <= 0 {
+            budgetNoticeShown.insert(step.index)
+            text = PlayMessages.budgetSpent(step, timekeeper: timekeeper)
+        } else if left <= 60, minutes >= 2, !budgetWarningShown.contains(step.index) {
+            budgetWarningShown.insert(step.index)
+            text = PlayMessages.budgetAlmostSpent(step, timekeeper: timekeeper)
+        } else {
+            return []
+        }
+        return TextWrap.wrap(TextSafety.sanitize(text.text(language)), width: wrapWidth).map(style.yellow)
+    }
+
+    /// At a terminal, what keeps the prompt current while the group thinks: the time left
+    /// (not in the continuation prompt of a long answer) and the budget notices.
+    /// Nothing moves the group on: the notices only tell.
+    func livePrompt(showsTime: Bool) -> LivePrompt? {
+        guard options.showsClock else { return nil }
+        return { [self] in
+            let notices = budgetNotices()
+            return LivePromptUpdate(prompt: showsTime ? promptString() : nil, notices: notices)
+        }
     }
 
     /// The prompt string: `[mm:ss] > ` with the time left on a terminal, `> ` otherwise.

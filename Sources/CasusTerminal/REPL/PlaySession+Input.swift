@@ -52,7 +52,7 @@ extension PlaySession {
     /// Reads one answer at the keyboard (several lines for long text and lists).
     private func keyboardReply(for prompt: Prompt) -> Reply {
         editor.completions = completionProvider(for: prompt)
-        switch editor.readLine(prompt: promptString()) {
+        switch editor.readLine(prompt: promptString(), live: livePrompt(showsTime: true)) {
         case .interrupted:
             return .interrupted
         case .endOfInput:
@@ -67,7 +67,7 @@ extension PlaySession {
             guard isMultiLine(prompt), !first.trimmingSpaces.isEmpty else { return .lines([first]) }
             var lines = [first]
             while true {
-                switch editor.readLine(prompt: continuationPrompt) {
+                switch editor.readLine(prompt: continuationPrompt, live: livePrompt(showsTime: false)) {
                 case .interrupted:
                     return .interrupted
                 case .endOfInput:
@@ -114,35 +114,6 @@ extension PlaySession {
         case "j", "ja", "y", "yes": true
         case "n", "nee", "no": false
         default: nil
-        }
-    }
-
-    /// Tab completion: commands after `:`, info names after `:info`, else the prompt's options,
-    /// members and roles.
-    func completionProvider(for prompt: Prompt?) -> CompletionProvider {
-        let commands = PlayCommandWord.completionWords(language)
-        let infos = scenario.infos.map(\.id.name)
-        var answers: [String] = []
-        if let prompt {
-            switch prompt.type {
-            case .role:
-                answers = scenario.roles.map(\.id.name) + scenario.roles.map(\.name)
-            case .yesNo:
-                answers = [RuntimeMessages.yes.text(language), RuntimeMessages.no.text(language)]
-            case .effect:
-                answers = []
-            default:
-                answers = prompt.options.map(\.label)
-            }
-        }
-        answers += state.setup?.members ?? []
-        var seen = Set<String>()
-        let candidates = answers.filter { seen.insert($0).inserted }
-        return { linePrefix, word in
-            let before = linePrefix.trimmingSpaces.lowercased()
-            if before == ":info" { return CompletionMatching.prefixMatches(word, in: infos) }
-            if word.hasPrefix(":") { return CompletionMatching.prefixMatches(word, in: commands) }
-            return CompletionMatching.prefixMatches(word, in: candidates)
         }
     }
 }

@@ -73,6 +73,7 @@ public final class PlaySession {
 
     var effectLegendShown = false
     var budgetNoticeShown = Set<Int>()
+    var budgetWarningShown = Set<Int>()
     var talliedVotes = Set<AnswerKey>()
     var decidedVotes = Set<AnswerKey>()
     /// True once the answer script ran out and the keyboard took over.
