@@ -23,7 +23,9 @@ enum Main {
             try command.run()
         } catch {
             let code = Casus.exitCode(for: error)
-            let message = Casus.fullMessage(for: error)
+            // A CasusFailure is already a whole sentence in the chosen language: no English
+            // "Error: " in front of it.
+            let message = (error as? CasusFailure)?.message ?? Casus.fullMessage(for: error)
             if code == .validationFailure {
                 FileHandle.standardError.write(Data((message + "\n").utf8))
                 exit(2)

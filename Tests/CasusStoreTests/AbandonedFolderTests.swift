@@ -36,6 +36,15 @@ import Testing
         #expect(try store.list().isEmpty)
     }
 
+    @Test func aHeaderOnlyJournalBesideAFreeLockIsRemovedAtOnce() throws {
+        // Its casus held the lock while writing the header: a free lock means it has gone.
+        let crashed = try crashedBeforeTheFirstAnswer()
+        let unlocked = try store.create(group: "zonder slot")
+        _ = try unlocked.createJournal(header: data(#"{"app":"casus"}"#))
+        #expect(store.removeAbandoned() == [crashed.id])
+        #expect(!exists(crashed) && exists(unlocked))
+    }
+
     @Test func aFreshFolderIsLeftForTheCasusThatIsCreatingIt() throws {
         // Another casus has made the folder and not yet taken its lock.
         let fresh = try store.create(group: "Groep Rood")
