@@ -33,7 +33,7 @@ enum Posix {
 
     /// `open` with `safeFlags`, retried on EINTR; refuses anything but a regular file. New
     /// files get mode 0600 whatever the umask, set through the descriptor.
-    static func open(_ path: String, _ flags: Int32, action: String = "open") throws -> Int32 {
+    static func open(_ path: String, _ flags: Int32, action: String = "open", reportAs: String? = nil) throws -> Int32 {
         while true {
             let fd = SystemOpen.open(path, flags | safeFlags, fileMode)
             if fd >= 0 {
@@ -49,7 +49,7 @@ enum Posix {
             }
             let code = errno
             if code == EINTR { continue }
-            throw error(action, path, code)
+            throw error(action, reportAs ?? path, code)
         }
     }
 

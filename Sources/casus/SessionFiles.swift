@@ -159,7 +159,7 @@ final class SessionFiles: SessionRecorder, @unchecked Sendable {
         let payloads = try remaining.map { try encoder.encode($0) }
         old.close()
         journal = nil
-        journal = try Journal.replace(at: folder.journalURL, header: old.header, payloads: payloads)
+        journal = try localized { try Journal.replace(at: folder.journalURL, header: old.header, payloads: payloads) }
         events = remaining
         scheduleSheets(state)
     }
@@ -184,8 +184,20 @@ final class SessionFiles: SessionRecorder, @unchecked Sendable {
         }
         // The final sheets supersede anything still queued.
         dropQueuedSheets()
-        if let sheetError { throw sheetError }
-        try writeSheets()
+        try localized {
+            if let sheetError { throw sheetError }
+            try writeSheets()
+        }
+    }
+
+    /// Runs `body`, turning a store error into a sentence in the session's language (the
+    /// REPL puts "Opslaan is mislukt:" in front).
+    private func localized<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as StoreError {
+            throw CasusFailure(StoreMessages.describe(error, folder: folder).text(language), store: error)
+        }
     }
 
     /// Queues a sheet rewrite for `state`; a newer state replaces one still waiting.

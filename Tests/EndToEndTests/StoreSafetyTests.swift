@@ -178,6 +178,20 @@ struct StoreSafetyTests {
             #expect(try FileManager.default.contentsOfDirectory(atPath: dir).isEmpty)
         }
     }
+
+    @Test(.enabled(if: Mounts.available, "needs root (or CAP_SYS_ADMIN) to mount a tmpfs"))
+    func aDiskThatFillsUpDuringPlayIsNamedInTheGroupsLanguage() throws {
+        // 64 KB hold the journal and the early sheets, not the sheets of a whole session.
+        let mount = try Mounts.tmpfs(at: temp.appendingPathComponent("filling").path, size: "64k")
+        defer { mount.remove() }
+        let dir = mount.path + "/casus"
+        let result = try playThrough(dir)
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("Opslaan is mislukt: de schijf is vol: \(dir)/"), "\(result.stdout.suffix(600))")
+        #expect(result.stdout.contains("Maak ruimte vrij"))
+        // The file a person knows is named, not a temp file; no English system message.
+        #expect(!result.stdout.contains(".tmp-") && !result.stdout.contains("No space left"))
+    }
 }
 
 private func Posix_isSymlink(_ path: String) -> Bool {
