@@ -38,7 +38,14 @@ public struct SessionStore: Sendable {
             let id = Self.makeID(group: group, date: date, timeZone: timeZone)
             let url = folderURL(id)
             // makeFolder reports an existing folder as false: pick another random suffix.
-            if try Posix.makeFolder(url.path) {
+            let made: Bool
+            do {
+                made = try Posix.makeFolder(url.path)
+            } catch let error as StoreError where error.code != EEXIST {
+                // The folder that could not be written is the store, not the new session.
+                throw StoreError(error.kind, error.message, code: error.code, path: root.path)
+            }
+            if made {
                 try Posix.syncFolder(root.path)
                 return SessionFolder(id: id, url: url)
             }

@@ -1,5 +1,10 @@
 import ArgumentParser
+import CasusTerminal
 import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The `casus` command line: thin commands over CasusCore, CasusStore and CasusTerminal.
 struct Casus: ParsableCommand {
@@ -25,7 +30,7 @@ enum Main {
             let code = Casus.exitCode(for: error)
             // A CasusFailure is already a whole sentence in the chosen language: no English
             // "Error: " in front of it.
-            let message = (error as? CasusFailure)?.message ?? Casus.fullMessage(for: error)
+            let message = (error as? CasusFailure).map { Self.wrapped($0.message) } ?? Casus.fullMessage(for: error)
             if code == .validationFailure {
                 FileHandle.standardError.write(Data((message + "\n").utf8))
                 exit(2)
@@ -36,5 +41,12 @@ enum Main {
             }
             exit(code.rawValue)
         }
+    }
+
+    /// `message` wrapped to the width of the terminal on standard error, if it is one; long
+    /// paths stay whole when it is not.
+    static func wrapped(_ message: String) -> String {
+        guard let width = TerminalCapabilities.windowColumns(fd: STDERR_FILENO) else { return message }
+        return TextWrap.wrap(message, width: width).joined(separator: "\n")
     }
 }
