@@ -86,7 +86,8 @@ struct PlayCommand: ParsableCommand {
             showsClock: capabilities.stdinIsTTY && capabilities.stdoutIsTTY,
             script: script,
             paceMilliseconds: pace,
-            sleep: { ms in usleep(useconds_t(min(ms, 60_000)) * 1000) })
+            sleep: { ms in usleep(useconds_t(min(ms, 60_000)) * 1000) },
+            liveWidth: capabilities.stdoutIsTTY ? { TerminalCapabilities.windowColumns(fd: STDOUT_FILENO) } : nil)
         let session = PlaySession(
             scenario: scenario, events: storage.events, editor: editor, output: sink,
             clock: Self.clock(environment: environment), recorder: storage.recorder, options: options)

@@ -22,7 +22,7 @@ import TestSupport
             vraag wat (tekst): Wat gebeurde er?
         einde
 
-        stap "Kiezen" (10 min)
+        stap "Kiezen wat jullie als groep op school willen aanpakken" (10 min)
             zeg: Jullie schreven: {wat}
             vraag onderwerp (keuze): Welk onderwerp heeft jullie groep?
                 - Hoe signaleren we pester(s) bij ons op school?
@@ -89,6 +89,53 @@ import TestSupport
         try terminal.send("\r")
         try terminal.waitFor("Nog iets?")
         try terminal.waitFor("] > ")
+        try terminal.send(":stop\r")
+        #expect(try terminal.waitForExit() == 0)
+    }
+
+    /// The lines of `chunk` as they stand on screen: what readline redrew after a `\r` counts.
+    static func screenLines(_ chunk: String) -> [String] {
+        chunk.components(separatedBy: "\r\n").map { line in
+            String(line.split(separator: "\r", omittingEmptySubsequences: false).last ?? "")
+        }
+    }
+
+    /// Runs `command` and checks that what it shows fits `columns`, and that it is wrapped
+    /// to them rather than to something narrower.
+    func expectFits(_ terminal: PseudoTerminal, _ command: String, _ columns: Int, showing marker: String) throws -> String {
+        try terminal.send(command + "\r")
+        try terminal.waitFor(marker)
+        let chunk = try terminal.waitFor("] > ")
+        let lines = Self.screenLines(chunk)
+        let widest = lines.map(\.count).max() ?? 0
+        #expect(widest <= columns, "\(command) at \(columns) columns: \(lines.filter { $0.count > columns })")
+        #expect(widest > columns - 15, "\(command) at \(columns) columns is wrapped too narrow: \(lines)")
+        return lines.joined(separator: " ").split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    @Test func everythingReWrapsAfterTheWindowIsResized() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let terminal = try start(columns: 100)
+        try terminal.waitFor("] > ")
+        terminal.resize(columns: 50)
+        let shownCase = try expectFits(terminal, ":casus", 50, showing: "De casus")
+        // Words stay whole: the text reads the same, only the line breaks moved.
+        #expect(shownCase.contains("via sociale media al maanden worden bedreigd"))
+        #expect(shownCase.contains("ook met de politie."))
+        _ = try expectFits(terminal, ":rollen", 50, showing: "slachtoffer")
+        _ = try expectFits(terminal, ":hulp", 50, showing: ":terug")
+        terminal.resize(columns: 70)
+        _ = try expectFits(terminal, ":casus", 70, showing: "De casus")
+        terminal.resize(columns: 50)
+        // The step header and the options of the next question.
+        try terminal.send("iets\r")
+        try terminal.waitFor("iets\r\n")
+        let chunk = try terminal.waitFor("] > ")
+        let lines = Self.screenLines(chunk)
+        #expect(lines.allSatisfy { $0.count <= 50 }, "\(lines.filter { $0.count > 50 })")
+        #expect(lines.contains { $0.hasPrefix("Stap 2/2 — Kiezen wat jullie als groep op") })
+        let words = lines.joined(separator: " ").split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(words.contains("1. Hoe signaleren we pester(s) bij ons op school?"))
         try terminal.send(":stop\r")
         #expect(try terminal.waitForExit() == 0)
     }

@@ -87,6 +87,12 @@ public final class PseudoTerminal {
         }
     }
 
+    /// Resizes the terminal, as a person dragging the window does: the program gets SIGWINCH.
+    public func resize(columns: UInt16, rows: UInt16 = 24) {
+        var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
+        _ = ioctl(master, UInt(TIOCSWINSZ), &size)
+    }
+
     /// Waits until `text` appears in output not yet consumed, then consumes up to its end.
     /// - Returns: the output from the previous match up to and including this one.
     /// - Throws: `ProcessFailure.timedOut` (with all output so far) after `timeout` seconds,

@@ -59,12 +59,16 @@ public enum PlayCommandWord: Hashable, Sendable {
         return .unknown(word, suggestion: Suggestion.nearest(to: word, in: allWords))
     }
 
-    /// The help lines in `language`.
+    /// The help lines in `language`, unwrapped.
     public static func helpLines(_ language: Language) -> [String] {
+        helpEntries(language).map { "  " + TextLayout.pad($0.words, 24) + $0.help }
+    }
+
+    /// The help in `language`: each command's words (`:hulp (:help)`) and what it does.
+    public static func helpEntries(_ language: Language) -> [(words: String, help: String)] {
         table.map { row in
             let words = language == .nl ? ":\(row.nl) (:\(row.en))" : ":\(row.en) (:\(row.nl))"
-            let shown = row.nl == row.en ? ":\(row.nl)" : words
-            return "  " + TextLayout.pad(shown, 24) + row.help.text(language)
+            return (row.nl == row.en ? ":\(row.nl)" : words, row.help.text(language))
         }
     }
 }

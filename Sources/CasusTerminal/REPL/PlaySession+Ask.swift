@@ -54,7 +54,7 @@ extension PlaySession {
                 case .success(let value):
                     return record(.answer(prompt.key, value, at: clock()))
                 case .failure(let error):
-                    line(style.yellow(TextSafety.sanitize(error.message.text(language))))
+                    styled(error.message.text(language), style.yellow)
                     let items = lines.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
                     if case .list(let min?, _) = prompt.type, !items.isEmpty, items.count < min {
                         carried = items
@@ -74,14 +74,14 @@ extension PlaySession {
         switch command {
         case .help:
             line(PlayMessages.helpHeading.text(language))
-            for l in PlayCommandWord.helpLines(language) { line(l) }
+            for entry in PlayCommandWord.helpEntries(language) { hanging("  " + TextLayout.pad(entry.words, 24), entry.help) }
             message(PlayMessages.helpFooter)
         case .showCase: showCase()
         case .roles: showRoles()
         case .info(let name): showInfo(name)
         case .time: showTime()
         case .sheet: showSheetPreview()
-        case .save: line(PlayMessages.saved.text(language))
+        case .save: message(PlayMessages.saved)
         case .back, .skip, .quit: break
         }
     }
@@ -93,7 +93,7 @@ extension PlaySession {
         switch prompt.kind {
         case .question:
             if full, let speaker = prompt.speaker {
-                line(style.bold(TextSafety.sanitize(RuntimeMessages.speaker(speaker).text(language))))
+                styled(RuntimeMessages.speaker(speaker).text(language), style.bold)
             }
             if prompt.type == .effect && !effectLegendShown {
                 effectLegendShown = true
@@ -101,7 +101,7 @@ extension PlaySession {
             }
             paragraph(prompt.text + hint(for: prompt))
         case .ballot(let voter):
-            if full { line(style.bold(TextSafety.sanitize(RuntimeMessages.speaker(voter).text(language)))) }
+            if full { styled(RuntimeMessages.speaker(voter).text(language), style.bold) }
             paragraph(prompt.text)
             paragraph(RuntimeMessages.ballot(voter).text(language) + " " + PlayMessages.pickHint.text(language))
         case .tieBreak:
@@ -152,7 +152,8 @@ extension PlaySession {
         } else {
             return []
         }
-        return TextWrap.wrap(TextSafety.sanitize(text.text(language)), width: wrapWidth).map(style.yellow)
+        // One column less: the clock emoji takes two.
+        return TextWrap.wrap(TextSafety.sanitize(text.text(language)), width: wrapWidth - 1).map(style.yellow)
     }
 
     /// At a terminal, what keeps the prompt current while the group thinks: the time left

@@ -2,8 +2,9 @@ import CasusCore
 
 /// What the REPL shows: intro, step headers, `zeg` texts, votes, the summary.
 extension PlaySession {
-    /// Columns to wrap to (long lines are hard to read even on a wide terminal).
-    var wrapWidth: Int { max(20, min(options.width, 100)) }
+    /// Columns to wrap to (long lines are hard to read even on a wide terminal). Read anew
+    /// for every text, so after the window is resized the next text fits the new width.
+    var wrapWidth: Int { max(20, min(options.liveWidth?() ?? options.width, 100)) }
 
     func line(_ text: String = "") { out.write(text + "\n") }
 
@@ -15,9 +16,20 @@ extension PlaySession {
     /// A message of ours that may hold untrusted parts: sanitized and wrapped.
     func message(_ text: LocalizedText, indent: String = "") { paragraph(text.text(language), indent: indent) }
 
-    /// `prefix` then `text` wrapped, later lines indented under the text.
+    /// A message of ours, wrapped, each line painted (`style.yellow`); sanitized first so
+    /// the colour codes survive.
+    func styled(_ text: String, _ paint: (String) -> String) {
+        for l in TextWrap.wrap(TextSafety.sanitize(text), width: wrapWidth) { line(paint(l)) }
+    }
+
+    /// `prefix` then `text` wrapped, later lines indented under the text. In a window too
+    /// narrow for that, the text goes below the prefix, indented by four.
     func hanging(_ prefix: String, _ text: String) {
         let indent = String(repeating: " ", count: prefix.count)
+        guard wrapWidth - prefix.count >= 16 else {
+            line(String(prefix.reversed().drop { $0 == " " }.reversed()))
+            return paragraph(text, indent: "    ")
+        }
         for (n, l) in TextWrap.wrap(TextSafety.sanitize(text), width: wrapWidth, indent: indent).enumerated() {
             line(n == 0 ? prefix + l.dropFirst(indent.count) : l)
         }
@@ -80,7 +92,7 @@ extension PlaySession {
             r >= 0 ? PlayMessages.timeLeft(TextLayout.clock(r.rounded(.up))).text(language)
                 : PlayMessages.timeOver(TextLayout.clock(-r)).text(language)
         }
-        line(PlayMessages.timeStatus(step, spent: TextLayout.clock(spent), budget: budget, left: left).text(language))
+        message(PlayMessages.timeStatus(step, spent: TextLayout.clock(spent), budget: budget, left: left))
         let total = state.timings.reduce(0) { $0 + $1.spentSeconds } + (spent - state.timings[step.index].spentSeconds)
         line(PlayMessages.totalTime(TextLayout.clock(total)).text(language))
     }
@@ -110,7 +122,7 @@ extension PlaySession {
 
     func showOrphans() {
         guard !state.orphaned.isEmpty else { return }
-        line(style.yellow(TextSafety.sanitize(RuntimeMessages.orphaned(state.orphaned).text(language))))
+        styled(RuntimeMessages.orphaned(state.orphaned).text(language), style.yellow)
     }
 
     /// Step headers and `zeg` texts since the last answer.
@@ -119,9 +131,9 @@ extension PlaySession {
             switch item {
             case .stepStarted(let step):
                 line()
-                let header = TextSafety.sanitize(RuntimeMessages.stepHeader(step).text(language))
-                line(style.bold(header))
-                line(String(repeating: "─", count: min(header.count, wrapWidth)))
+                let header = TextWrap.wrap(TextSafety.sanitize(RuntimeMessages.stepHeader(step).text(language)), width: wrapWidth)
+                for l in header { line(style.bold(l)) }
+                line(String(repeating: "─", count: header.map(\.count).max() ?? 0))
             case .say(let text):
                 line()
                 paragraph(text)
@@ -146,7 +158,7 @@ extension PlaySession {
             }
             if let winner = vote.winner, !decidedVotes.contains(vote.key) {
                 decidedVotes.insert(vote.key)
-                line(style.bold(TextSafety.sanitize(RuntimeMessages.voteWinner(winner, decidedByGroup: vote.decidedByGroup).text(language))))
+                styled(RuntimeMessages.voteWinner(winner, decidedByGroup: vote.decidedByGroup).text(language), style.bold)
             }
         }
     }

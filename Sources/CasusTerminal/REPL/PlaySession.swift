@@ -22,8 +22,11 @@ public enum PlayEnding: Hashable, Sendable {
 public struct PlayOptions {
     public var language: Language
     public var style: Style
-    /// Columns to wrap to.
+    /// Columns to wrap to when `liveWidth` is absent or cannot tell.
     public var width: Int
+    /// The terminal's columns right now, asked each time text is wrapped, so output follows
+    /// a resized window (nil when unknown). Absent for pipes and tests: then `width`.
+    public var liveWidth: (() -> Int?)?
     /// A person types at a terminal: Ctrl-D asks before leaving, a finished script hands over
     /// to the keyboard.
     public var interactive: Bool
@@ -40,11 +43,12 @@ public struct PlayOptions {
     public init(
         language: Language, style: Style = .plain, width: Int = 80, interactive: Bool = false,
         showsClock: Bool = false, script: AnswerScript? = nil, paceMilliseconds: Int? = nil,
-        sleep: @escaping (Int) -> Void = { _ in }
+        sleep: @escaping (Int) -> Void = { _ in }, liveWidth: (() -> Int?)? = nil
     ) {
         self.language = language
         self.style = style
         self.width = width
+        self.liveWidth = liveWidth
         self.interactive = interactive
         self.showsClock = showsClock
         self.script = script
