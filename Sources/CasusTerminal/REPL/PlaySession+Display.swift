@@ -26,7 +26,7 @@ extension PlaySession {
     /// narrow for that, the text goes below the prefix, indented by four.
     func hanging(_ prefix: String, _ text: String) {
         let indent = String(repeating: " ", count: prefix.count)
-        guard wrapWidth - prefix.count >= 16 else {
+        guard wrapWidth - prefix.count >= 12 else {
             line(String(prefix.reversed().drop { $0 == " " }.reversed()))
             return paragraph(text, indent: "    ")
         }
