@@ -39,6 +39,8 @@ public final class ReadlineEditor: LineEditor {
         // readline's default breaks, spelled out so that ':' stays inside words (`:help`).
         rl_completer_word_break_characters = UnsafePointer(strdup(" \t\n\"\\'`@$><=;|&{("))
         rl_completion_word_break_hook = readlineWordBreaks
+        // Listed in the provider's order: options as numbered, the effect scale from ++ to --.
+        rl_sort_completion_matches = 0
         rl_attempted_completion_function = readlineCompletion
         using_history()
         stifle_history(Self.historyLimit)

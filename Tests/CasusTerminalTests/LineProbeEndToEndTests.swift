@@ -75,6 +75,10 @@ import TestSupport
         try terminal.waitFor("> ")
         try terminal.send("een hertje of slach\t\r")
         try terminal.waitFor("got[een hertje of slachtoffer ]")
+        // Two Tabs list the candidates in the provider's order (options as numbered), not sorted.
+        try terminal.waitFor("> ")
+        try terminal.send("een her\t\t")
+        try terminal.waitFor("een hertje in het bos  een herfstblad")
     }
 
     @Test func aLivePromptRedrawsWhileIdleAndKeepsTheTypedLine() throws {
