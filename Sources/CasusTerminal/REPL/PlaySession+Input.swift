@@ -14,7 +14,7 @@ extension PlaySession {
         guard let input = script.input(for: prompt.key) else {
             if options.interactive {
                 scriptHandedOver = true
-                line(style.yellow(PlayMessages.scriptEnded.text(language)))
+                styled(PlayMessages.scriptEnded.text(language), style.yellow)
                 return nil
             }
             line()
