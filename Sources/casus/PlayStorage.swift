@@ -11,26 +11,30 @@ struct PlayStorageOptions {
     var resume: Bool
     /// The language of notices, questions and sheets.
     var language: Language
-    /// Asks the group a yes/no question (false on a non-terminal).
-    var askResume: (String) -> Bool
+    /// `--lang` was given: it wins over the language a resumed session was started in.
+    var languageIsExplicit = false
+    /// Picks the session to continue from the unfinished ones (newest first), or a new one.
+    var choose: ([PlayStorage.Candidate]) -> ResumeDecision
 }
 
 /// Opens the durable storage for playing `scenario`: a new session (its folder is created at
-/// the first event) or, when the group agrees or `--resume` is given, the newest unfinished
-/// session of the same scenario file. Returns the recorder, the events to replay and notices
-/// to show (repairs of the journal, which session continues). The REPL records the `resumed`
-/// marker and names answers that no longer fit the scenario (`Engine.orphanedAnswers`).
+/// the first event) or the unfinished session of the same scenario file that `choose` picks.
+/// Returns the recorder, the events to replay, notices to show (repairs of the journal, which
+/// session continues) and the language to play in: a resumed session keeps the language it
+/// was started in unless `--lang` says otherwise. The REPL records the `resumed` marker and
+/// names answers that no longer fit the scenario (`Engine.orphanedAnswers`).
 ///
 /// Throws a `CasusFailure` (exit 1) when the session is in use by another casus or its
-/// journal is damaged before its last record.
+/// journal is damaged before its last record, and `PlayStorage.Left` when the group left at
+/// the question.
 func openPlayStorage(scenario: Scenario, options: PlayStorageOptions) throws
-    -> (recorder: SessionRecorder, events: [SessionEvent], notices: [String])
+    -> (recorder: SessionRecorder, events: [SessionEvent], notices: [String], language: Language)
 {
     try openPlayStorage(scenario: scenario, options: options, now: Date.init)
 }
 
 func openPlayStorage(scenario: Scenario, options: PlayStorageOptions, now: @escaping () -> Date) throws
-    -> (recorder: SessionRecorder, events: [SessionEvent], notices: [String])
+    -> (recorder: SessionRecorder, events: [SessionEvent], notices: [String], language: Language)
 {
     setRestrictiveUmask()
     let language = options.language
@@ -43,9 +47,14 @@ func openPlayStorage(scenario: Scenario, options: PlayStorageOptions, now: @esca
     let path = PlayStorage.absolutePath(scenario.path)
     var notices: [String] = []
 
-    if let candidate = try PlayStorage.unfinished(in: store, scenarioPath: path).first {
-        let question = PlayStorage.resumeQuestion(candidate, language)
-        if options.resume || options.askResume(question) {
+    let candidates = try PlayStorage.unfinished(in: store, scenarioPath: path)
+    if !candidates.isEmpty {
+        let decision = options.choose(candidates)
+        if decision == .leave { throw PlayStorage.Left() }
+        if case .resume(let index) = decision, candidates.indices.contains(index) {
+            let candidate = candidates[index]
+            let language =
+                options.languageIsExplicit ? language : Language(tag: candidate.meta.language) ?? language
             let files = try SessionFiles(
                 resuming: candidate.folder, store: store, scenario: scenario, scenarioPath: path, language: language,
                 now: now)
@@ -57,7 +66,7 @@ func openPlayStorage(scenario: Scenario, options: PlayStorageOptions, now: @esca
                 LocalizedText(
                     nl: "Verder met sessie \(candidate.folder.id).", en: "Continuing session \(candidate.folder.id)."
                 ).text(language))
-            return (files, files.events, notices)
+            return (files, files.events, notices, language)
         }
     } else if options.resume {
         notices.append(
@@ -67,7 +76,7 @@ func openPlayStorage(scenario: Scenario, options: PlayStorageOptions, now: @esca
             ).text(language))
     }
     let files = SessionFiles(store: store, scenario: scenario, scenarioPath: path, language: language, now: now)
-    return (files, [], notices)
+    return (files, [], notices, language)
 }
 
 enum PlayStorage {
@@ -105,13 +114,23 @@ enum PlayStorage {
         return URL(fileURLWithPath: absolute).standardizedFileURL.path
     }
 
-    static func resumeQuestion(_ candidate: Candidate, _ language: Language) -> String {
-        let group = candidate.meta.group ?? "?"
-        let when = localTime(candidate.meta.started)
-        return LocalizedText(
-            nl: "Er is een onafgemaakte sessie van groep \(group) (begonnen \(when), \(candidate.meta.answers) antwoorden). Daarmee verder gaan?",
-            en: "There is an unfinished session of group \(group) (started \(when), \(candidate.meta.answers) answers). Continue it?"
-        ).text(language)
+    /// The group left at the resume question; nothing was opened.
+    struct Left: Error {}
+
+    /// What the resume question shows of `candidate`.
+    static func resumable(_ candidate: Candidate) -> ResumableSession {
+        let meta = candidate.meta
+        return ResumableSession(
+            group: meta.group, started: localTime(meta.started), answers: meta.answers,
+            step: meta.step.flatMap { number in meta.stepTitle.map { (number, $0) } })
+    }
+
+    /// The language to ask the resume question in: `language` unless the flag is absent and
+    /// every candidate was started in one other language.
+    static func questionLanguage(_ candidates: [Candidate], _ language: Language, explicit: Bool) -> Language {
+        guard !explicit else { return language }
+        let languages = Set(candidates.compactMap { Language(tag: $0.meta.language) })
+        return languages.count == 1 ? languages.first! : language
     }
 
     /// `2026-11-25 14:05` in the local time zone.

@@ -210,4 +210,23 @@ final class TestClock: @unchecked Sendable {
         #expect(!text.contains("\u{1B}"))
         #expect(text.contains("␛[31mRood"))
     }
+
+    @Test func aResumedSessionShowsItsStepAndRecallsItsOwnAnswers() throws {
+        // First part: the group answers two questions and the input ends.
+        let (_, _, first, _) = try play(Self.setup + ["Er werd gepest.", "ja"])
+        let editor = ScriptedEditor([])
+        let output = CapturedOutput()
+        let session = PlaySession(
+            scenario: try Self.scenario(), events: first.events, editor: editor, output: output,
+            clock: { Timestamp(1_700_000_100) }, recorder: MemoryRecorder(events: first.events),
+            options: PlayOptions(language: .nl))
+        _ = session.run()
+        let afterIntro = try #require(output.text.range(of: "Typ :hulp voor de commando's."))
+        let rest = output.text[afterIntro.upperBound...]
+        let header = try #require(rest.range(of: "Stap 1/2 — Verkennen (5 min)"))
+        let question = try #require(rest.range(of: "Hoe ernstig?"))
+        #expect(header.upperBound <= question.lowerBound)
+        // ↑ has the answers of this session, in the order they were given, and nothing else.
+        #expect(editor.history == ["Er werd gepest.", "ja"])
+    }
 }

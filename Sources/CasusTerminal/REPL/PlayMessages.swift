@@ -39,6 +39,41 @@ public enum PlayMessages {
         "Dat commando werkt pas als de groep er is. Hier kan: :hulp, :casus, :rollen, :stop.",
         "That command works once the group is set up. Here you can use: :help, :case, :roles, :quit.")
 
+    // MARK: Resuming
+
+    public static func answerCount(_ n: Int) -> LocalizedText {
+        n == 1 ? t("1 antwoord", "1 answer") : t("\(n) antwoorden", "\(n) answers")
+    }
+    /// One unfinished session in a line: group, start, answers, step.
+    public static func resumableSession(_ session: ResumableSession) -> LocalizedText {
+        let group = session.group.map { t($0, $0) } ?? t("(nog zonder groep)", "(no group yet)")
+        var nl = "\(group.nl) · begonnen \(session.started) · \(answerCount(session.answers).nl)"
+        var en = "\(group.en) · started \(session.started) · \(answerCount(session.answers).en)"
+        if let step = session.step {
+            nl += " · bij stap \(step.number): \(step.title)"
+            en += " · at step \(step.number): \(step.title)"
+        }
+        return t(nl, en)
+    }
+    public static let resumeOneFound = t(
+        "Er is een onafgemaakte sessie van deze casus:", "There is an unfinished session of this case:")
+    public static let resumeOnePrompt = t("Daarmee verder gaan? [J/n] ", "Continue it? [Y/n] ")
+    public static let resumeOneUnclear = t(
+        "Typ j (of Enter) om verder te gaan, n voor een nieuwe sessie.",
+        "Type y (or Enter) to continue, n for a new session.")
+    public static func resumeSeveralFound(_ n: Int) -> LocalizedText {
+        t("Er zijn \(n) onafgemaakte sessies van deze casus:", "There are \(n) unfinished sessions of this case:")
+    }
+    public static let resumeNewSession = t("een nieuwe sessie beginnen", "start a new session")
+    /// The word that picks a new session in the list (besides `n`).
+    static let newWord = t("nieuw", "new")
+    public static let resumeSeveralPrompt = t("Welke sessie? [1] ", "Which session? [1] ")
+    public static func resumeSeveralUnclear(_ n: Int) -> LocalizedText {
+        t(
+            "Typ een nummer van 1 tot \(n) (Enter is 1) of n voor een nieuwe sessie.",
+            "Type a number from 1 to \(n) (Enter is 1) or n for a new session.")
+    }
+
     // MARK: Questions
 
     public static let longHint = t("(meerdere regels; een lege regel sluit af)", "(several lines; an empty line ends)")

@@ -118,15 +118,20 @@ extension PlaySession {
         for item in state.output {
             switch item {
             case .stepStarted(let step):
-                line()
-                let header = TextSafety.sanitize(RuntimeMessages.stepHeader(step).text(language))
-                line(style.bold(header))
-                line(String(repeating: "─", count: min(header.count, wrapWidth)))
+                stepHeader(step)
             case .say(let text):
                 line()
                 paragraph(text)
             }
         }
+    }
+
+    /// `Stap 2/4 — Oplossingen (10 min)`, underlined.
+    func stepHeader(_ step: StepInfo) {
+        line()
+        let header = TextSafety.sanitize(RuntimeMessages.stepHeader(step).text(language))
+        line(style.bold(header))
+        line(String(repeating: "─", count: min(header.count, wrapWidth)))
     }
 
     /// Tallies of votes that just completed, and winners just decided.
