@@ -229,4 +229,60 @@ final class TestClock: @unchecked Sendable {
         // ↑ has the answers of this session, in the order they were given, and nothing else.
         #expect(editor.history == ["Er werd gepest.", "ja"])
     }
+
+    func playSetup(_ lines: [String], jobs: String = "notulist") throws -> (String, ScriptedEditor, GroupSetup?) {
+        let source = Self.source.replacingOccurrences(of: "taken: notulist", with: "taken: " + jobs)
+        let scenario = try #require(ScenarioLoader.load(source: source, path: "test.casus").scenario)
+        let editor = ScriptedEditor(lines)
+        let output = CapturedOutput()
+        let recorder = MemoryRecorder()
+        _ = PlaySession(
+            scenario: scenario, editor: editor, output: output, clock: { Timestamp(0) }, recorder: recorder,
+            options: PlayOptions(language: .nl)
+        ).run()
+        guard case .setup(let setup, _)? = recorder.events.first else { return (output.text, editor, nil) }
+        return (output.text, editor, setup)
+    }
+
+    @Test func backWorksThroughSetupWithProperPrompts() throws {
+        let (text, editor, setup) = try playSetup([
+            ":terug",  // nothing to undo yet: the question comes again
+            "Groep Rood", ":terug",  // back from the members to the group name
+            "Groep Blauw", "Anna", "Bram", ":terug",  // Bram is taken away
+            "Chris", "", ":terug",  // back from the job to the members, who are kept
+            "", "Chris",
+        ])
+        let got = try #require(setup)
+        #expect(got.group == "Groep Blauw")
+        #expect(got.members == ["Anna", "Chris"])
+        #expect(got.jobs[.scribe] == "Chris")
+        #expect(text.contains("Er is nog niets om terug te draaien."))
+        #expect(text.components(separatedBy: "Hoe heet jullie groep?").count == 4)
+        #expect(text.contains("Tot nu toe: Anna en Chris."))
+        #expect(text.components(separatedBy: "Wie is de notulist").count == 3)
+        #expect(editor.prompts.starts(with: ["groep> ", "groep> ", "lid 1> ", "groep> ", "lid 1> ", "lid 2> ", "lid 3> "]))
+        #expect(editor.prompts.contains("notulist> "))
+        #expect(editor.prompts.filter { $0 == "> " } == ["> "])  // only the first question after setup
+    }
+
+    @Test func aSecondJobIsRefusedWhenThereAreMembersEnough() throws {
+        let jobs = "notulist, presentator, tijdbewaker"
+        let (refused, _, enough) = try playSetup(["Groep Rood", "Anna", "Bram", "Chantal", "", "3", "Chantal", "1", "2"], jobs: jobs)
+        #expect(refused.contains("Chantal is al notulist. Kies voor presentator iemand anders"))
+        #expect(enough?.jobs == [.scribe: "Chantal", .presenter: "Anna", .timekeeper: "Bram"])
+        // Two members for three jobs: allowed, and said.
+        let (allowed, _, few) = try playSetup(["Groep Rood", "Anna", "Bram", "", "1", "1", "2"], jobs: jobs)
+        #expect(allowed.contains("Anna is ook notulist"))
+        #expect(few?.jobs == [.scribe: "Anna", .presenter: "Anna", .timekeeper: "Bram"])
+    }
+
+    @Test func theSetupQuestionComesBackAfterACommand() throws {
+        let (text, _, _) = try playSetup([":hulp", "Groep Rood", "Anna", ":casus", "Bram", "", ":rollen", "1"])
+        let help = try #require(text.range(of: "Commando's (overal te typen):"))
+        #expect(text[help.upperBound...].contains("Hoe heet jullie groep?"))
+        let caseShown = try #require(text.range(of: "Een korte casus.", options: .backwards))
+        #expect(text[caseShown.upperBound...].contains("Wie doen er mee?"))
+        let roles = try #require(text.range(of: "slachtoffer — het meisje", options: .backwards))
+        #expect(text[roles.upperBound...].contains("Wie is de notulist"))
+    }
 }

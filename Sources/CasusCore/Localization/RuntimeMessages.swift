@@ -97,6 +97,13 @@ public enum RuntimeMessages {
             "\(name) is not a member of the group (\(job.name(.en))).")
     }
 
+    /// A member given a second job while every job could go to someone else.
+    public static func doubleJob(_ name: String, has: Job, wanted: Job) -> LocalizedText {
+        t(
+            "\(name) is al \(has.name(.nl)). Kies voor \(wanted.name(.nl)) iemand anders: er zijn genoeg leden voor een taak per persoon.",
+            "\(name) is already the \(has.name(.en)). Pick someone else as \(wanted.name(.en)): there are enough members for one job each.")
+    }
+
     // MARK: Answers
 
     public static let emptyAnswer = t(

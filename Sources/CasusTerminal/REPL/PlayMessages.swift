@@ -19,6 +19,14 @@ public enum PlayMessages {
             "Who is playing? Type one name per line; an empty line ends (\(range.lowerBound) to \(range.upperBound) members, usually four).")
     }
     public static func memberPrompt(_ n: Int) -> LocalizedText { t("lid \(n)> ", "member \(n)> ") }
+    public static let groupPrompt = t("groep> ", "group> ")
+    public static func jobPrompt(_ job: Job) -> LocalizedText { t("\(job.name(.nl))> ", "\(job.name(.en))> ") }
+    public static func membersSoFar(_ names: String) -> LocalizedText { t("Tot nu toe: \(names).", "So far: \(names).") }
+    public static func alsoHasJob(_ name: String, _ has: Job, _ job: Job) -> LocalizedText {
+        t(
+            "\(name) is ook \(has.name(.nl)): met minder leden dan taken krijgt iemand er twee.",
+            "\(name) is also the \(has.name(.en)): with fewer members than jobs someone gets two.")
+    }
     public static func tooFewMembers(_ min: Int) -> LocalizedText {
         t("Er zijn minstens \(min) leden nodig. Typ nog een naam.", "At least \(min) members are needed. Type another name.")
     }
