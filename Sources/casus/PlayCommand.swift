@@ -76,11 +76,12 @@ struct PlayCommand: ParsableCommand {
                         let asked = PlayStorage.questionLanguage(candidates, language, explicit: lang != nil)
                         let picker = SessionPicker(editor: editor, output: sink, language: asked, width: capabilities.width)
                         return picker.choose(candidates.map(PlayStorage.resumable), resumeRequested: resume)
-                    }))
+                    },
+                    showNotice: { sink.write(Self.wrapped($0, capabilities)) }))
         } catch is PlayStorage.Left {
             throw ExitCode.success
         }
-        for notice in storage.notices { sink.write(TextSafety.sanitize(notice) + "\n") }
+        for notice in storage.notices { sink.write(Self.wrapped(notice, capabilities)) }
 
         let options = PlayOptions(
             language: storage.language,
@@ -96,6 +97,14 @@ struct PlayCommand: ParsableCommand {
             clock: Self.clock(environment: environment), recorder: storage.recorder, options: options)
         let ending = session.run()
         if ending.exitCode != 0 { throw ExitCode(ending.exitCode) }
+    }
+
+    /// A notice made safe for the terminal and, on a terminal, wrapped to its width (piped
+    /// output keeps long paths whole), with a final newline.
+    static func wrapped(_ notice: String, _ capabilities: TerminalCapabilities) -> String {
+        let safe = TextSafety.sanitize(notice)
+        guard capabilities.stdoutIsTTY else { return safe + "\n" }
+        return TextWrap.wrap(safe, width: capabilities.width).joined(separator: "\n") + "\n"
     }
 
     /// The real clock, or a fixed one when `CASUS_FAKE_CLOCK` is set (tests only): then every
