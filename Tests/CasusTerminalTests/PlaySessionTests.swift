@@ -285,4 +285,52 @@ final class TestClock: @unchecked Sendable {
         let roles = try #require(text.range(of: "slachtoffer — het meisje", options: .backwards))
         #expect(text[roles.upperBound...].contains("Wie is de notulist"))
     }
+
+    @Test func theQuestionComesBackAfterNothingToUndoAndAfterGoingOn() throws {
+        let output = CapturedOutput()
+        let editor = ScriptedEditor(inputs: Self.setup.map { .line($0) } + [.line(":terug"), .endOfInput, .line("n")])
+        _ = PlaySession(
+            scenario: try Self.scenario(), editor: editor, output: output, clock: { Timestamp(0) },
+            recorder: MemoryRecorder(), options: PlayOptions(language: .nl, interactive: true)
+        ).run()
+        let text = output.text
+        let undo = try #require(text.range(of: "Er is nog niets om terug te draaien."))
+        #expect(text[undo.upperBound...].contains("Wat gebeurde er?"))
+        let goOn = try #require(text.range(of: "We gaan verder."))
+        #expect(text[goOn.upperBound...].contains("Wat gebeurde er?"))
+    }
+
+    @Test func instructionsTheScenarioGivesAreNotRepeated() throws {
+        let source = Self.source
+            .replacingOccurrences(of: "Welke oplossingen?", with: "Welke oplossingen? Eén oplossing per regel.")
+            .replacingOccurrences(
+                of: "    oplossingen (min 2)",
+                with: "    zeg: Geef elk effect: ++ (heel positief), +, 0, - of -- (heel negatief).\n    oplossingen (min 2)")
+        let scenario = try #require(ScenarioLoader.load(source: source, path: "test.casus").scenario)
+        let output = CapturedOutput()
+        _ = PlaySession(
+            scenario: scenario, editor: ScriptedEditor(Self.setup + Array(Self.answers.prefix(8))), output: output,
+            clock: { Timestamp(0) }, recorder: MemoryRecorder(), options: PlayOptions(language: .nl)
+        ).run()
+        let text = output.text.replacingOccurrences(of: "\n", with: " ")
+        #expect(text.contains("Eén oplossing per regel. (een lege regel sluit af; minstens 2)"))
+        #expect(!text.contains("één per regel"))
+        #expect(text.contains("Geef elk effect: ++ (heel positief)"))
+        #expect(!text.contains("Effect: ++ heel positief"))
+        // Without the scenario's own explanation the legend is still shown once.
+        let (_, plain, _, _) = try play(Self.setup + Array(Self.answers.prefix(8)))
+        #expect(plain.components(separatedBy: "Effect: ++ heel positief").count == 2)
+    }
+
+    @Test func anUnknownInfoNameListsTheNamesThatExist() throws {
+        let source = Self.source + "\n\ninfo groepsdynamiek: Groepen\n    Forming.\n\ninfo cyberpesten: Online\n    Tekst.\n"
+        let scenario = try #require(ScenarioLoader.load(source: source, path: "test.casus").scenario)
+        let output = CapturedOutput()
+        _ = PlaySession(
+            scenario: scenario, editor: ScriptedEditor(Self.setup + [":info iets"]), output: output,
+            clock: { Timestamp(0) }, recorder: MemoryRecorder(), options: PlayOptions(language: .nl)
+        ).run()
+        #expect(output.text.contains("Geen informatie met de naam iets."))
+        #expect(output.text.replacingOccurrences(of: "\n", with: " ").contains("Wel: groepsdynamiek, cyberpesten (typ :info en de naam)."))
+    }
 }

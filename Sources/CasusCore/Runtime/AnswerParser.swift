@@ -97,7 +97,9 @@ public enum AnswerParser {
     private static func effect(_ input: String) -> Result<AnswerValue, AnswerInputError> {
         let symbol = input.prefix { "+-0−–".contains($0) }
         let rest = input.dropFirst(symbol.count)
-        guard let rating = EffectRating(symbol: symbol), rest.isEmpty || rest.first!.isWhitespace else {
+        // `++voelt zich gesteund` is typed as often as `++ voelt…`: a letter may follow directly.
+        guard let rating = EffectRating(symbol: symbol), rest.isEmpty || rest.first!.isWhitespace || rest.first!.isLetter
+        else {
             return .failure(.init(RuntimeMessages.expectedEffect))
         }
         let note = RuntimeText.trim(rest)

@@ -85,9 +85,10 @@ public enum PlayMessages {
     // MARK: Questions
 
     public static let longHint = t("(meerdere regels; een lege regel sluit af)", "(several lines; an empty line ends)")
-    public static func listHint(min: Int?, max: Int?) -> LocalizedText {
-        var nl = "(één per regel; een lege regel sluit af"
-        var en = "(one per line; an empty line ends"
+    /// `onePerLine: false` when the question already says so.
+    public static func listHint(min: Int?, max: Int?, onePerLine: Bool = true) -> LocalizedText {
+        var nl = (onePerLine ? "(één per regel; " : "(") + "een lege regel sluit af"
+        var en = (onePerLine ? "(one per line; " : "(") + "an empty line ends"
         if let min, min > 1 { nl += "; minstens \(min)"; en += "; at least \(min)" }
         if let max { nl += "; hoogstens \(max)"; en += "; at most \(max)" }
         return t(nl + ")", en + ")")
@@ -141,10 +142,14 @@ public enum PlayMessages {
     public static let noRoles = t("Deze casus heeft geen rollen.", "This case has no roles.")
     public static let noInfos = t("Deze casus heeft geen achtergrondinformatie.", "This case has no background information.")
     public static let infoList = t("Achtergrondinformatie (typ :info en de naam):", "Background information (type :info and the name):")
-    public static func unknownInfo(_ name: String, suggestion: String?) -> LocalizedText {
+    /// Names what there is, so the group need not guess again.
+    public static func unknownInfo(_ name: String, suggestion: String?, known: [String]) -> LocalizedText {
         let nlHint = suggestion.map { " Bedoel je \($0)?" } ?? ""
         let enHint = suggestion.map { " Did you mean \($0)?" } ?? ""
-        return t("Geen informatie met de naam \(name).\(nlHint)", "No information called \(name).\(enHint)")
+        let list = known.joined(separator: ", ")
+        return t(
+            "Geen informatie met de naam \(name).\(nlHint) Wel: \(list) (typ :info en de naam).",
+            "No information called \(name).\(enHint) There is: \(list) (type :info and the name).")
     }
     public static let noCase = t("Deze casus heeft geen casustekst.", "This scenario has no case text.")
     public static let sheetHeading = t("Voorlopig blad", "Sheet preview")

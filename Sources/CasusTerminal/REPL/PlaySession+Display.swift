@@ -65,8 +65,9 @@ extension PlaySession {
         let folded = name.lowercased()
         guard let info = scenario.infos.first(where: { $0.id.name.lowercased() == folded || $0.title.lowercased() == folded })
         else {
-            let suggestion = Suggestion.nearest(to: name, in: scenario.infos.map(\.id.name))
-            return message(PlayMessages.unknownInfo(name, suggestion: suggestion))
+            let names = scenario.infos.map(\.id.name)
+            let suggestion = Suggestion.nearest(to: name, in: names)
+            return message(PlayMessages.unknownInfo(name, suggestion: suggestion, known: names))
         }
         line(style.bold(TextSafety.sanitize(info.title)))
         paragraph(state.interpolator.render(info.body))
@@ -122,6 +123,8 @@ extension PlaySession {
             case .say(let text):
                 line()
                 paragraph(text)
+                // A scenario that explains the effect scale itself needs no second legend.
+                if text.contains("++") && text.contains("--") { effectLegendShown = true }
             }
         }
     }

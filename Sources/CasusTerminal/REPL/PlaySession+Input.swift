@@ -94,13 +94,13 @@ extension PlaySession {
                 return .end(stop())
             case .interrupted:
                 line(PlayMessages.goingOn.text(language))
-                return .interrupted
+                return .askAgain
             case .line(let answer):
                 switch PlaySession.yesNo(answer) {
                 case true?: return .end(stop())
                 case false?:
                     line(PlayMessages.goingOn.text(language))
-                    return .interrupted
+                    return .askAgain
                 case nil:
                     line(RuntimeMessages.expectedYesNo.text(language))
                 }
