@@ -333,4 +333,26 @@ final class TestClock: @unchecked Sendable {
         #expect(output.text.contains("Geen informatie met de naam iets."))
         #expect(output.text.replacingOccurrences(of: "\n", with: " ").contains("Wel: groepsdynamiek, cyberpesten (typ :info en de naam)."))
     }
+
+    @Test func aTieShowsTheTallyFirstAndKeepsTheNumbers() throws {
+        let lines = Self.setup + [
+            "Er werd gepest.", "ja", "4", "slachtoffer",
+            "Praten", "Straffen", "Negeren", "",
+            "+", "+", "+", "+", "+", "+",
+            "1", "3",  // a tie between option 1 and option 3
+            "2",  // not one of the tied: asked again
+            "3",
+        ]
+        let (ending, text, _, session) = try play(lines)
+        #expect(ending == .finished)
+        let tally = try #require(text.range(of: "Stemmen:"))
+        let tie = try #require(text.range(of: "Het staat gelijk tussen Praten en Negeren."))
+        #expect(tally.upperBound <= tie.lowerBound)
+        #expect(text.components(separatedBy: "Stemmen:").count == 2)
+        let afterTie = text[tie.upperBound...]
+        #expect(afterTie.contains("  1. Praten\n  3. Negeren\n"))
+        #expect(afterTie.contains("Kies een van de opties die gelijk staan: 1 of 3"))
+        #expect(text.contains("Gekozen door de groep na gelijke stand: Negeren"))
+        #expect(session.state.votes.first?.winner == "Negeren")
+    }
 }

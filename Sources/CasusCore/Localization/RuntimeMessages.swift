@@ -124,6 +124,16 @@ public enum RuntimeMessages {
 
     public static let expectedYesNo = t("Antwoord met ja of nee.", "Answer yes or no.")
 
+    /// After a tie: the numbers the tied options had in the vote.
+    public static func expectedTiedOption(_ numbers: [Int]) -> LocalizedText {
+        let words = numbers.map(String.init)
+        let nl = words.count > 1 ? words.dropLast().joined(separator: ", ") + " of " + words.last! : words.joined()
+        let en = words.count > 1 ? words.dropLast().joined(separator: ", ") + " or " + words.last! : words.joined()
+        return t(
+            "Kies een van de opties die gelijk staan: \(nl), of typ (het begin van) de naam.",
+            "Choose one of the tied options: \(en), or type (the start of) its name.")
+    }
+
     public static func expectedOption(_ count: Int) -> LocalizedText {
         t(
             "Kies een nummer van 1 tot \(count), of typ (het begin van) een van de opties.",

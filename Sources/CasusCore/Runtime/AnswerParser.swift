@@ -14,10 +14,18 @@ public enum AnswerParser {
             )
             .map { .choice($0.value) }
         case .tieBreak(let tally):
-            return pick(
-                single(lines), prompt.options, expected: RuntimeMessages.expectedOption(prompt.options.count)
-            )
-            .map { .vote(VoteDecision(chosen: $0.value, tally: tally)) }
+            // The tied options keep the numbers they had in the vote (a tie of 1 and 3 is
+            // picked with 1 or 3), so the group does not have to renumber.
+            let numbers = prompt.options.compactMap { o in tally.firstIndex { $0.option == o.value }.map { $0 + 1 } }
+            let input = single(lines)
+            if let n = Int(input), n >= 1, n <= tally.count {
+                guard let option = prompt.options.first(where: { $0.value == tally[n - 1].option }) else {
+                    return .failure(.init(RuntimeMessages.expectedTiedOption(numbers)))
+                }
+                return .success(.vote(VoteDecision(chosen: option.value, tally: tally)))
+            }
+            return pick(input, prompt.options, expected: RuntimeMessages.expectedTiedOption(numbers))
+                .map { .vote(VoteDecision(chosen: $0.value, tally: tally)) }
         }
     }
 

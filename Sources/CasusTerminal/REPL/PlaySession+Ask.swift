@@ -110,9 +110,22 @@ extension PlaySession {
             if full { line(style.bold(TextSafety.sanitize(RuntimeMessages.speaker(voter).text(language)))) }
             paragraph(prompt.text)
             paragraph(RuntimeMessages.ballot(voter).text(language) + " " + PlayMessages.pickHint.text(language))
-        case .tieBreak:
+        case .tieBreak(let tally):
+            // The tally first, so the group sees why it has to choose; it is not repeated
+            // when the choice is made.
+            if full {
+                showTally(tally)
+                talliedVotes.insert(prompt.key)
+                line()
+            }
             let leaders = prompt.options.map(\.label)
             paragraph(RuntimeMessages.tie(leaders).text(language) + " " + PlayMessages.pickHint.text(language))
+            // The tied options keep the numbers they had in the vote.
+            for option in prompt.options {
+                let number = (tally.firstIndex { $0.option == option.value } ?? 0) + 1
+                hanging("  \(number). ", option.label)
+            }
+            return
         }
         if full || prompt.options.count <= 12 {
             for (index, option) in prompt.options.enumerated() {

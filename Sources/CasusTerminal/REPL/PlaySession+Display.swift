@@ -137,20 +137,25 @@ extension PlaySession {
         line(String(repeating: "─", count: min(header.count, wrapWidth)))
     }
 
+    /// `Stemmen:` and a bar per option, numbered as in the vote.
+    func showTally(_ tally: [VoteCount]) {
+        line(PlayMessages.tallyHeading.text(language))
+        let most = tally.map(\.votes).max() ?? 0
+        let digits = String(most).count
+        for (index, count) in tally.enumerated() {
+            let number = String(repeating: " ", count: digits - String(count.votes).count) + "\(count.votes)"
+            let bar = TextLayout.pad(String(repeating: "■", count: count.votes), most)
+            hanging("  \(number) \(bar)  \(index + 1). ", count.option)
+        }
+    }
+
     /// Tallies of votes that just completed, and winners just decided.
     func announceVotes() {
         for vote in state.votes {
             if !talliedVotes.contains(vote.key) {
                 talliedVotes.insert(vote.key)
                 line()
-                line(PlayMessages.tallyHeading.text(language))
-                let most = vote.tally.map(\.votes).max() ?? 0
-                let digits = String(most).count
-                for (index, count) in vote.tally.enumerated() {
-                    let number = String(repeating: " ", count: digits - String(count.votes).count) + "\(count.votes)"
-                    let bar = TextLayout.pad(String(repeating: "■", count: count.votes), most)
-                    hanging("  \(number) \(bar)  \(index + 1). ", count.option)
-                }
+                showTally(vote.tally)
             }
             if let winner = vote.winner, !decidedVotes.contains(vote.key) {
                 decidedVotes.insert(vote.key)
