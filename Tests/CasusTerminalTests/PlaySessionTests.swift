@@ -162,7 +162,7 @@ final class TestClock: @unchecked Sendable {
     @Test func ctrlDAtATerminalAsksBeforeLeaving() throws {
         let output = CapturedOutput()
         let recorder = MemoryRecorder()
-        let editor = ScriptedEditor(inputs: Self.setup.map { .line($0) } + [.interrupted, .endOfInput, .line("n"), .endOfInput, .line("j")])
+        let editor = ScriptedEditor(inputs: Self.setup.map { .line($0) } + [.interrupted(hadText: true), .endOfInput, .line("n"), .endOfInput, .line("j")])
         let session = PlaySession(
             scenario: try Self.scenario(), editor: editor, output: output, clock: { Timestamp(0) },
             recorder: recorder, options: PlayOptions(language: .nl, interactive: true))
@@ -354,5 +354,21 @@ final class TestClock: @unchecked Sendable {
         #expect(afterTie.contains("Kies een van de opties die gelijk staan: 1 of 3"))
         #expect(text.contains("Gekozen door de groep na gelijke stand: Negeren"))
         #expect(session.state.votes.first?.winner == "Negeren")
+    }
+
+    @Test func ctrlCOnAnEmptyLineSaysHowToStop() throws {
+        let output = CapturedOutput()
+        let inputs: [LineInput] = [.interrupted(hadText: false)] + Self.setup.map { .line($0) } + [
+            .interrupted(hadText: true), .interrupted(hadText: false),
+        ]
+        _ = PlaySession(
+            scenario: try Self.scenario(), editor: ScriptedEditor(inputs: inputs), output: output,
+            clock: { Timestamp(0) }, recorder: MemoryRecorder(), options: PlayOptions(language: .nl)
+        ).run()
+        // Once in setup (nothing saved yet), once at a question; not after a line with text.
+        let text = output.text.replacingOccurrences(of: "\n", with: " ")
+        #expect(text.components(separatedBy: "Ctrl-C wist alleen de regel. Stoppen kan met :stop of Ctrl-D. ").count == 2)
+        #expect(text.components(separatedBy: "Ctrl-C wist alleen de regel.").count == 3)
+        #expect(text.contains("Stoppen kan met :stop of Ctrl-D; alles is al bewaard."))
     }
 }

@@ -158,6 +158,12 @@ public enum PlayMessages {
     // MARK: Leaving
 
     public static let askSaveAndQuit = t("Opslaan en stoppen? (j/n) ", "Save and quit? (y/n) ")
+    public static let howToStop = t(
+        "Ctrl-C wist alleen de regel. Stoppen kan met :stop of Ctrl-D; alles is al bewaard.",
+        "Ctrl-C only clears the line. To stop, type :quit or press Ctrl-D; everything is saved already.")
+    public static let howToStopInSetup = t(
+        "Ctrl-C wist alleen de regel. Stoppen kan met :stop of Ctrl-D.",
+        "Ctrl-C only clears the line. To stop, type :quit or press Ctrl-D.")
     public static let goingOn = t("We gaan verder.", "Let's go on.")
     public static let stopped = t(
         "De sessie is bewaard. Ga later verder met --resume.",

@@ -53,7 +53,8 @@ extension PlaySession {
     private func keyboardReply(for prompt: Prompt) -> Reply {
         editor.completions = completionProvider(for: prompt)
         switch editor.readLine(prompt: promptString()) {
-        case .interrupted:
+        case .interrupted(let hadText):
+            if !hadText { message(PlayMessages.howToStop) }
             return .interrupted
         case .endOfInput:
             return endOfInput()

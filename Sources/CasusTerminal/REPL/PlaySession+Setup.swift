@@ -106,7 +106,8 @@ extension PlaySession {
         }
         while true {
             switch editor.readLine(prompt: promptText) {
-            case .interrupted: continue
+            case .interrupted(let hadText):
+                if !hadText { message(PlayMessages.howToStopInSetup) }
             case .endOfInput:
                 setupStopped = options.interactive
                 return nil
