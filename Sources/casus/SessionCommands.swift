@@ -71,7 +71,9 @@ struct SheetCommand: ParsableCommand {
         let folder = try store.find(sessions, session)
         let text = try Self.render(folder: folder, format: format, language: language)
         if let out {
-            try DurableFile.writeAtomically(Data(text.utf8), to: URL(fileURLWithPath: PlayStorage.absolutePath(out)))
+            let path = PlayStorage.absolutePath(out)
+            try DurableFile.writeAtomically(Data(text.utf8), to: URL(fileURLWithPath: path))
+            Output.out(LocalizedText(nl: "Het blad staat in: \(path)", en: "The sheet is at: \(path)").text(language) + "\n")
         } else {
             Output.out(text)
         }
@@ -119,7 +121,7 @@ struct SheetCommand: ParsableCommand {
         let state = files.state
         let model = SheetModel(
             state: state, language: sheetLanguage, started: Timestamp(files.started.timeIntervalSince1970),
-            updated: files.events.last.map(\.timestamp))
+            updated: files.events.last.map(\.timestamp), utcOffsetSeconds: TimeZone.current.secondsFromGMT(for: files.started))
         switch format {
         case .md: return MarkdownSheet.render(model)
         case .html: return HTMLSheet.render(model)

@@ -27,7 +27,10 @@ import TestSupport
     /// The output without the line naming the sheet file, whose folder name is unique per run.
     static func withoutSheetLocation(_ text: String) -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false)
-            .filter { !$0.hasPrefix("Het blad staat in: ") && !$0.hasPrefix("The sheet is at: ") }
+            .filter { line in
+                !["Het blad staat in: ", "The sheet is at: ", "Om af te drukken (open het in de browser): ", "To print (open it in a browser): "]
+                    .contains { line.hasPrefix($0) }
+            }
             .joined(separator: "\n")
     }
 
@@ -50,6 +53,9 @@ import TestSupport
         }
         let expected = try String(contentsOfFile: golden, encoding: .utf8)
         #expect(result.stdout.contains("Het blad staat in: " + environment["CASUS_DIR"]!))
+        let printable = try #require(result.stdout.split(separator: "\n").first { $0.hasPrefix("Om af te drukken (open het in de browser): ") })
+        #expect(printable.hasPrefix("Om af te drukken (open het in de browser): " + environment["CASUS_DIR"]!))
+        #expect(printable.hasSuffix("/sheet.html"))
         #expect(Self.withoutSheetLocation(result.stdout) == expected, "re-record with CASUS_RECORD=1 swift test --filter PlayTests")
         #expect(result.stdout.contains("Klaar! Alle stappen zijn gedaan."))
     }

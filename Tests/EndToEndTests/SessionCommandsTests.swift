@@ -50,12 +50,24 @@ struct SessionCommandsTests {
         let out = root.appendingPathComponent("blad.html").path
         let html = try casus(["sheet", folder.id, "--format", "html", "--out", out, "--dir", dir])
         #expect(html.status == 0, "\(html.stderr)")
-        #expect(html.stdout.isEmpty)
+        #expect(html.stdout == "Het blad staat in: \(out)\n")
         #expect(try String(contentsOfFile: out, encoding: .utf8).contains("Groep &lt;Geel&gt;"))
         let mode = try FileManager.default.attributesOfItem(atPath: out)[.posixPermissions] as? Int
         #expect(mode == 0o600)
         // Answers never go to standard error.
         #expect(!md.stderr.contains("Sam") && !json.stderr.contains("Sam") && !html.stderr.contains("Sam"))
+    }
+
+    @Test func sheetShowsTimesInTheComputersTimeZone() throws {
+        let folder = try record(finished: false)
+        let binary = try #require(TestEnvironment.binary(named: "casus"))
+        // India has no summer time, so the offset is the same on every day the test runs.
+        let md = try runProcess(
+            binary: binary, arguments: ["sheet", folder.id, "--dir", dir],
+            environment: TestEnvironment.base.merging(["TZ": "Asia/Kolkata"]) { $1 })
+        #expect(md.status == 0, "\(md.stderr)")
+        #expect(md.stdout.contains("(UTC+5:30)"), "\(md.stdout)")
+        #expect(!md.stdout.contains(" UTC ·") && !md.stdout.hasSuffix(" UTC\n"))
     }
 
     @Test func sessionsListsGroupsAndState() throws {

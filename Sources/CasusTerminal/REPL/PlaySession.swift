@@ -185,6 +185,9 @@ public final class PlaySession {
         if let location = recorder.sheetLocation {
             line(PlayMessages.sheetAt(TextSafety.sanitize(location)).text(language))
         }
+        if let location = recorder.printableSheetLocation {
+            line(PlayMessages.printableSheetAt(TextSafety.sanitize(location)).text(language))
+        }
         if let message { line(message.text(language)) }
         return nil
     }
