@@ -10,6 +10,10 @@ public enum HTMLSheet {
         add("<p class=\"kicker\">\(e(l.sheet))</p>")
         add("<h1>\(e(model.title))</h1>")
         var facts: [String] = []
+        // The group opens the poster, so the wall shows whose decision it is.
+        if let setup = model.setup {
+            facts.append("<strong>\(e(l.group)): \(e(setup.group))</strong> (\(setup.members.map(e).joined(separator: ", ")))")
+        }
         if let audience = model.audience { facts.append("\(e(l.audience)): \(e(l.audienceText(audience)))") }
         if let source = model.source { facts.append("\(e(l.source)): \(e(source))") }
         if let author = model.author { facts.append("\(e(l.author)): \(e(author))") }
