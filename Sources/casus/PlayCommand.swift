@@ -85,7 +85,8 @@ struct PlayCommand: ParsableCommand {
             showsClock: capabilities.stdinIsTTY && capabilities.stdoutIsTTY,
             script: script,
             paceMilliseconds: pace,
-            sleep: { ms in usleep(useconds_t(min(ms, 60_000)) * 1000) })
+            sleep: { ms in usleep(useconds_t(min(ms, 60_000)) * 1000) },
+            page: capabilities.stdoutIsTTY ? { Pager.page($0, environment: environment) } : nil)
         let session = PlaySession(
             scenario: scenario, events: storage.events, editor: editor, output: sink,
             clock: Self.clock(environment: environment), recorder: storage.recorder, options: options)

@@ -71,7 +71,7 @@ public struct SheetLabels: Sendable {
     }
 
     /// "Spreektijd: ongeveer 1 min 19 s (171 woorden), binnen de grens van 3 minuten."
-    func speakingLine(_ speech: SheetModel.Speech) -> String {
+    public func speakingLine(_ speech: SheetModel.Speech) -> String {
         let words = speech.words == 1 ? t("1 woord", "1 word") : "\(speech.words) " + t("woorden", "words")
         let limit = speech.limitMinutes == 1 ? t("1 minuut", "1 minute") : "\(speech.limitMinutes) " + t("minuten", "minutes")
         // Any words take at least a second: "ongeveer 0 s" would read as nothing to say.

@@ -104,7 +104,20 @@ public enum PlayMessages {
         return t("Geen informatie met de naam \(name).\(nlHint)", "No information called \(name).\(enHint)")
     }
     public static let noCase = t("Deze casus heeft geen casustekst.", "This scenario has no case text.")
-    public static let sheetHeading = t("Voorlopig blad", "Sheet preview")
+    public static let sheetHeading = t("Alle antwoorden tot nu toe", "Every answer so far")
+    public static func presentationHeading(_ title: String) -> LocalizedText {
+        t("Presentatieblad: \(title)", "Presentation sheet: \(title)")
+    }
+    public static let caseInALine = t("Casus:", "Case:")
+    public static let chosenLabel = t("Gekozen oplossing:", "Chosen solution:")
+    public static let notChosenYet = t("nog niet gekozen", "not chosen yet")
+    public static let planHeading = t("Ons plan", "Our plan")
+    public static func pitchHeading(presenter: String?) -> LocalizedText {
+        guard let presenter else { return t("De presentatie", "The presentation") }
+        return t("De presentatie (\(presenter) presenteert)", "The presentation (\(presenter) presents)")
+    }
+    public static let rolesInOrder = t("Rollen, in deze volgorde:", "Roles, in this order:")
+    public static let sheetAllHint = t("Alle antwoorden: :blad alles", "Every answer: :sheet all")
     public static let sheetEmpty = t("Nog geen antwoorden.", "No answers yet.")
 
     // MARK: Leaving

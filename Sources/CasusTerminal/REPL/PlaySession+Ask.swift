@@ -80,7 +80,7 @@ extension PlaySession {
         case .roles: showRoles()
         case .info(let name): showInfo(name)
         case .time: showTime()
-        case .sheet: showSheetPreview()
+        case .sheet(let all): showSheet(all: all)
         case .save: line(PlayMessages.saved.text(language))
         case .back, .skip, .quit: break
         }

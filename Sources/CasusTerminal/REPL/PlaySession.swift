@@ -36,11 +36,14 @@ public struct PlayOptions {
     public var paceMilliseconds: Int?
     /// Sleeps for the given milliseconds (injected so tests do not wait).
     public var sleep: (Int) -> Void
+    /// Shows a long text through a pager; false when it did not (the text fits the screen,
+    /// or there is no terminal or pager), and the REPL writes it itself.
+    public var page: ((String) -> Bool)?
 
     public init(
         language: Language, style: Style = .plain, width: Int = 80, interactive: Bool = false,
         showsClock: Bool = false, script: AnswerScript? = nil, paceMilliseconds: Int? = nil,
-        sleep: @escaping (Int) -> Void = { _ in }
+        sleep: @escaping (Int) -> Void = { _ in }, page: ((String) -> Bool)? = nil
     ) {
         self.language = language
         self.style = style
@@ -50,6 +53,7 @@ public struct PlayOptions {
         self.script = script
         self.paceMilliseconds = paceMilliseconds
         self.sleep = sleep
+        self.page = page
     }
 }
 
