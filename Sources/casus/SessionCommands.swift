@@ -33,11 +33,7 @@ struct StoreOptions: ParsableArguments {
     }
 
     func find(_ store: SessionStore, _ reference: String) throws -> SessionFolder {
-        do {
-            return try store.find(reference)
-        } catch let error as StoreError {
-            throw SessionFiles.failure(error, folder: nil, language: language)
-        }
+        try SessionLookup.find(store, reference, language: language)
     }
 }
 
@@ -58,7 +54,7 @@ struct SheetCommand: ParsableCommand {
         }
     }
 
-    @Argument(help: "The session: its id, a unique start of it, or its folder.")
+    @Argument(help: "The session: its id, a unique start of it, its group's name, or its folder.")
     var session: String
 
     @Option(help: "md, html or json.")
@@ -231,7 +227,7 @@ struct DeleteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "delete", abstract: "Delete a session and all its answers for good.")
 
-    @Argument(help: "The session: its id, a unique start of it, or its folder.")
+    @Argument(help: "The session: its id, a unique start of it, its group's name, or its folder.")
     var session: String
 
     @Flag(help: "Do not ask for confirmation.")

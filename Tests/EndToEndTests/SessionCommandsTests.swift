@@ -21,12 +21,12 @@ struct SessionCommandsTests {
     }
 
     /// Records a session in-process, as `casus play` would.
-    func record(finished: Bool) throws -> SessionFolder {
+    func record(finished: Bool, group: String = "Groep <Geel>") throws -> SessionFolder {
         let scenario = try #require(ScenarioLoader.load(path: scenarioPath, provider: FileSourceProvider()).scenario)
         let opened = try openPlayStorage(
             scenario: scenario, options: PlayStorageOptions(dir: dir, resume: false, language: .nl, askResume: { _ in false }))
         let files = try #require(opened.recorder as? SessionFiles)
-        let setup = GroupSetup(group: "Groep <Geel>", members: ["Anna", "Bram"], jobs: [:])
+        let setup = GroupSetup(group: group, members: ["Anna", "Bram"], jobs: [:])
         try files.record(.setup(setup, at: Timestamp(1_700_000_000)), state: files.state)
         try files.record(.answer(AnswerKey("a"), .text("Sam werd buitengesloten."), at: Timestamp(1_700_000_060)), state: files.state)
         try files.close(state: files.state, finished: finished)
@@ -123,5 +123,44 @@ struct SessionCommandsTests {
         #expect(busy.stderr.contains("already open in another casus"))
         lock.unlock()
         #expect(FileManager.default.fileExists(atPath: folder.url.path))
+    }
+
+    @Test func aSessionIsFoundByItsGroupName() throws {
+        let zoe = try record(finished: true, group: "Zoë")
+        _ = try record(finished: true, group: "Groep Blauw")
+        let sheet = try casus(["sheet", "zoe", "--dir", dir])
+        #expect(sheet.status == 0, "\(sheet.stderr)")
+        #expect(sheet.stdout == (try String(contentsOf: zoe.sheetURL(.markdown), encoding: .utf8)))
+        let byStart = try casus(["sheet", "GROEP bl", "--dir", dir])
+        #expect(byStart.status == 0 && byStart.stdout.contains("Groep Blauw"), "\(byStart.stderr)")
+        let byWord = try casus(["sheet", "blauw", "--dir", dir])
+        #expect(byWord.status == 0 && byWord.stdout.contains("Groep Blauw"), "\(byWord.stderr)")
+
+        let deleted = try casus(["delete", "ZOE", "--yes", "--dir", dir])
+        #expect(deleted.status == 0, "\(deleted.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: zoe.url.path))
+    }
+
+    @Test(arguments: ["nl", "en"])
+    func severalSessionsOfOneGroupAreListed(lang: String) throws {
+        let first = try record(finished: false, group: "Team Red")
+        let second = try record(finished: true, group: "team red")
+        let result = try casus(["delete", "team-red", "--yes", "--dir", dir, "--lang", lang])
+        #expect(result.status == 1)
+        let intro = lang == "nl" ? "De groepsnaam \"team-red\" past bij 2 sessies; kies er een met zijn id:" : "The group name \"team-red\" matches 2 sessions; pick one by its id:"
+        #expect(result.stderr.contains(intro), "\(result.stderr)")
+        #expect(result.stderr.contains("  \(first.id)  Team Red · ") && result.stderr.contains("  \(second.id)  team red · "))
+        #expect(result.stderr.contains(lang == "nl" ? "1 antwoord" : "1 answer"))
+        #expect(FileManager.default.fileExists(atPath: first.url.path) && FileManager.default.fileExists(atPath: second.url.path))
+    }
+
+    @Test func anUnknownNameSaysSoInTheChosenLanguage() throws {
+        _ = try record(finished: true)
+        let nl = try casus(["sheet", "zoe", "--dir", dir, "--lang", "nl"])
+        #expect(nl.status == 1)
+        #expect(nl.stderr.contains("Geen sessie met het id of de groepsnaam \"zoe\""), "\(nl.stderr)")
+        #expect(!nl.stderr.contains("no session"))
+        let en = try casus(["sheet", "zoe", "--dir", dir, "--lang", "en"])
+        #expect(en.stderr.contains("No session with the id or group name \"zoe\""), "\(en.stderr)")
     }
 }
