@@ -161,10 +161,8 @@ public enum PlayMessages {
     public static let totalColumn = t("som", "sum")
     public static let timesHeading = t("Tijd per stap (gebruikt / budget)", "Time per step (used / budget)")
     public static let overBudget = t("over de tijd", "over time")
-    public static func sheetAt(_ path: String) -> LocalizedText { t("Het blad staat in: \(path)", "The sheet is at: \(path)") }
-    public static func printableSheetAt(_ path: String) -> LocalizedText {
-        t("Om af te drukken (open het in de browser): \(path)", "To print (open it in a browser): \(path)")
-    }
+    public static let sheetAt = t("Het blad staat in:", "The sheet is at:")
+    public static let printableSheetAt = t("Om af te drukken, open in de browser:", "To print, open in a browser:")
 
     /// A list that was too short keeps what was typed.
     static func listSoFar(_ n: Int) -> LocalizedText {

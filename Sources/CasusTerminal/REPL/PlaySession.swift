@@ -187,13 +187,26 @@ public final class PlaySession {
             return .failed(text)
         }
         if let location = recorder.sheetLocation {
-            line(PlayMessages.sheetAt(TextSafety.sanitize(location)).text(language))
+            showLocation(PlayMessages.sheetAt, location)
         }
         if let location = recorder.printableSheetLocation {
-            line(PlayMessages.printableSheetAt(TextSafety.sanitize(location)).text(language))
+            showLocation(PlayMessages.printableSheetAt, location)
         }
         if let message { line(message.text(language)) }
         return nil
+    }
+
+    /// "label path" on one line when it fits, else the path on a line of its own, so a
+    /// narrow screen never breaks the label and the path into one another.
+    func showLocation(_ label: LocalizedText, _ path: String) {
+        let text = label.text(language)
+        let safe = TextSafety.sanitize(path)
+        if text.count + 1 + safe.count <= wrapWidth {
+            line(text + " " + safe)
+        } else {
+            line(text)
+            line("  " + safe)
+        }
     }
 
     func stop() -> PlayEnding {
