@@ -36,7 +36,6 @@ public struct SheetLabels: Sendable {
     var spent: String { t("Besteed", "Spent") }
     var budget: String { t("Budget", "Budget") }
     var overBudget: String { t("over de tijd", "over time") }
-    var speaking: String { t("Spreektijd van de presentatie", "Speaking time of the presentation") }
     var tieBreak: String { t("keuze van de groep bij gelijke stand", "the group's pick after a tie") }
     var role: String { t("rol", "role") }
     var member: String { t("lid", "member") }
