@@ -304,6 +304,8 @@ public enum HTMLSheet {
         * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
         @page { size: A4; margin: 15mm; }
         @page a3 { size: A3; margin: 15mm; }
+        /* On a narrow screen the matrix scrolls on its own instead of widening the page. */
+        @media screen { .effects { overflow-x: auto; } }
         @media print {
           html { font-size: 11pt; }
           main { max-width: none; padding: 0; }
