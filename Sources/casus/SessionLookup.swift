@@ -9,6 +9,17 @@ enum SessionLookup {
         do {
             return try store.find(reference)
         } catch let error as StoreError {
+            if case .sessionAmbiguous(let ids) = error.kind {
+                let all = try listed(store, language: language)
+                let sessions = all.filter { ids.contains($0.folder.id) }
+                    .compactMap { summary in SessionFiles.meta(summary).map { (summary.folder, $0) } }
+                let rows = candidateRows(sessions, language: language)
+                throw CasusFailure(
+                    LocalizedText(
+                        nl: "\"\(reference)\" past bij \(ids.count) sessies; kies er een met zijn id:",
+                        en: "\"\(reference)\" matches \(ids.count) sessions; pick one by its id:"
+                    ).text(language) + "\n" + rows)
+            }
             guard case .sessionNotFound = error.kind, !reference.contains("/") else {
                 throw SessionFiles.failure(error, folder: nil, language: language)
             }
@@ -36,17 +47,23 @@ enum SessionLookup {
                         en: "No session with the id or group name \"\(reference)\" in \(store.root.path). The sessions are listed by: casus sessions"
                     ).text(language))
             default:
-                let rows = matches.sorted { $0.1.started < $1.1.started }.map { folder, meta in
-                    "  \(folder.id)  \(meta.group ?? "–") · \(PlayStorage.localTime(meta.started)) · "
-                        + answers(meta.answers).text(language)
-                }
+                let rows = candidateRows(matches, language: language)
                 throw CasusFailure(
                     LocalizedText(
                         nl: "De groepsnaam \"\(reference)\" past bij \(matches.count) sessies; kies er een met zijn id:",
                         en: "The group name \"\(reference)\" matches \(matches.count) sessions; pick one by its id:"
-                    ).text(language) + "\n" + rows.joined(separator: "\n"))
+                    ).text(language) + "\n" + rows)
             }
         }
+    }
+
+    /// One line per session, oldest first: id, group, start, answers.
+    static func candidateRows(_ sessions: [(SessionFolder, SessionMeta)], language: Language) -> String {
+        sessions.sorted { $0.1.started < $1.1.started }
+            .map { folder, meta in
+                "  \(folder.id)  \(meta.group ?? "–") · \(PlayStorage.localTime(meta.started)) · " + answers(meta.answers).text(language)
+            }
+            .joined(separator: "\n")
     }
 
     private static func listed(_ store: SessionStore, language: Language) throws -> [SessionStore.Summary] {

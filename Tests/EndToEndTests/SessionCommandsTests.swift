@@ -163,4 +163,16 @@ struct SessionCommandsTests {
         let en = try casus(["sheet", "zoe", "--dir", dir, "--lang", "en"])
         #expect(en.stderr.contains("No session with the id or group name \"zoe\""), "\(en.stderr)")
     }
+
+    @Test func anAmbiguousStartListsTheSessionsWithTheirGroups() throws {
+        let rood = try record(finished: true, group: "Rood")
+        let geel = try record(finished: true, group: "Geel")
+        // Both ids start with the date of today.
+        let start = String(rood.id.prefix(4))
+        #expect(geel.id.hasPrefix(start))
+        let result = try casus(["sheet", start, "--dir", dir])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("\"\(start)\" past bij 2 sessies; kies er een met zijn id:"), "\(result.stderr)")
+        #expect(result.stderr.contains("  \(rood.id)  Rood · ") && result.stderr.contains("  \(geel.id)  Geel · "))
+    }
 }
