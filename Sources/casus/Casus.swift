@@ -26,7 +26,7 @@ struct Casus: ParsableCommand {
 enum Main {
     static func main() {
         do {
-            var command = try Casus.parseAsRoot()
+            var command = try Casus.parseAsRoot(CommandLanguage.withoutLangForHelp(Array(CommandLine.arguments.dropFirst())))
             try command.run()
         } catch {
             let code = Casus.exitCode(for: error)

@@ -22,6 +22,24 @@ enum CommandLanguage {
         return LanguageChoice.resolve(flag: flag, scenario: nil, environment: environment)
     }
 
+    /// `casus help sheet --lang en`: the parser's own `help` takes no options, and the language
+    /// is already decided, so `--lang` is taken out there.
+    static func withoutLangForHelp(_ arguments: [String]) -> [String] {
+        guard arguments.first == "help" else { return arguments }
+        var out: [String] = []
+        var skipNext = false
+        for argument in arguments {
+            if skipNext {
+                skipNext = false
+            } else if argument == "--lang" {
+                skipNext = true
+            } else if !argument.hasPrefix("--lang=") {
+                out.append(argument)
+            }
+        }
+        return out
+    }
+
     /// A text in the command-line language, for `help:`, `abstract:` and validation errors.
     static func text(_ nl: String, _ en: String) -> String { LocalizedText(nl: nl, en: en).text(current) }
 }

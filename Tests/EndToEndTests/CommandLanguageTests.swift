@@ -24,6 +24,9 @@ import TestSupport
     @Test func langInTheArgumentsChoosesTheHelp() throws {
         let help = try casus(["sheet", "--help", "--lang", "en"])
         #expect(help.stdout.contains("OPTIONS:") && help.stdout.contains("The session: its id"), "\(help.stdout)")
+        let viaHelp = try casus(["help", "sheet", "--lang", "en"])
+        #expect(viaHelp.status == 0, "\(viaHelp.stderr)")
+        #expect(viaHelp.stdout.contains("OPTIONS:") && viaHelp.stdout.contains("The session: its id"), "\(viaHelp.stdout)")
         let equals = try casus(["play", "--lang=en", "--help"])
         #expect(equals.stdout.contains("Play a scenario with a group at this terminal."))
     }
