@@ -8,14 +8,16 @@ import Glibc
 
 /// The `casus` command line: thin commands over CasusCore, CasusStore and CasusTerminal.
 struct Casus: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "casus",
-        abstract: "Play bullying cases as a group of teachers; check, test and report on scenarios.",
-        subcommands: [
-            PlayCommand.self, CheckCommand.self, TestCommand.self, SheetCommand.self, SessionsCommand.self,
-            DeleteCommand.self, ReportCommand.self, FmtCommand.self, NewCommand.self, ListCommand.self,
-        ]
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "casus",
+            abstract: CommandLanguage.text("Speel pestcasussen als groep leraren; controleer en test scenario's en maak er een verslag van.", "Play bullying cases as a group of teachers; check, test and report on scenarios."),
+            subcommands: [
+                PlayCommand.self, CheckCommand.self, TestCommand.self, SheetCommand.self, SessionsCommand.self,
+                DeleteCommand.self, ReportCommand.self, FmtCommand.self, NewCommand.self, ListCommand.self,
+            ]
+        )
+    }
 }
 
 /// Runs the command; usage errors exit with status 2 (not ArgumentParser's 64), as the
@@ -24,13 +26,14 @@ struct Casus: ParsableCommand {
 enum Main {
     static func main() {
         do {
-            var command = try Casus.parseAsRoot()
+            var command = try Casus.parseAsRoot(CommandLanguage.withoutLangForHelp(Array(CommandLine.arguments.dropFirst())))
             try command.run()
         } catch {
             let code = Casus.exitCode(for: error)
             // A CasusFailure is already a whole sentence in the chosen language: no English
             // "Error: " in front of it.
-            let message = (error as? CasusFailure).map { Self.wrapped($0.message) } ?? Casus.fullMessage(for: error)
+            let message = (error as? CasusFailure).map { Self.wrapped($0.message) }
+                ?? UsageText.translate(Casus.fullMessage(for: error), to: CommandLanguage.current)
             if code == .validationFailure {
                 FileHandle.standardError.write(Data((message + "\n").utf8))
                 exit(2)

@@ -4,30 +4,32 @@ import Foundation
 
 /// `casus check FILE...` — compiler-quality diagnostics for scenarios.
 struct CheckCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "check",
-        abstract: "Check scenarios and report problems with file:line:col.",
-        discussion: "Exit status: 0 when clean (warnings allowed), 1 on errors, 2 on usage errors or unreadable files.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "check",
+            abstract: CommandLanguage.text("Controleer scenario's en meld problemen met bestand:regel:kolom.", "Check scenarios and report problems with file:line:col."),
+            discussion: CommandLanguage.text("Afsluitcode: 0 als alles klopt (waarschuwingen mogen), 1 bij fouten, 2 bij verkeerd gebruik of onleesbare bestanden.", "Exit status: 0 when clean (warnings allowed), 1 on errors, 2 on usage errors or unreadable files."))
+    }
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case text, json
     }
 
-    @Argument(help: "Scenario files (.casus).")
+    @Argument(help: helpText("Scenariobestanden (.casus).", "Scenario files (.casus)."))
     var files: [String]
 
-    @Option(help: "Output format: text or json (for editors).")
+    @Option(help: helpText("Uitvoer: text of json (voor editors).", "Output format: text or json (for editors)."))
     var format: Format = .text
 
-    @Option(help: "Language of the messages: nl or en (default: the scenario's).")
+    @Option(help: helpText("Taal van de meldingen: nl of en (anders die van het scenario).", "Language of the messages: nl or en (default: the scenario's)."))
     var lang: String?
 
-    @Flag(help: "Also print the facilitator notes (notitie:) of each scenario that checks clean.")
+    @Flag(help: helpText("Toon ook de notities voor de begeleider (notitie:) van elk scenario zonder fouten.", "Also print the facilitator notes (notitie:) of each scenario that checks clean."))
     var notes = false
 
     func validate() throws {
-        if files.isEmpty { throw ValidationError("give at least one scenario file") }
-        if let lang, Language(tag: lang) == nil { throw ValidationError("--lang takes nl or en") }
+        if files.isEmpty { throw ValidationError(CommandLanguage.text("geef minstens één scenariobestand", "give at least one scenario file")) }
+        if let lang, Language(tag: lang) == nil { throw ValidationError(CommandLanguage.text("--lang neemt nl of en", "--lang takes nl or en")) }
     }
 
     func run() throws {

@@ -4,18 +4,20 @@ import Foundation
 
 /// `casus fmt FILE [--write]` — prints (or writes) the canonical layout.
 struct FmtCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "fmt",
-        abstract: "Print a scenario in the canonical layout; --write rewrites the file.",
-        discussion: "Exit status: 0 on success, 1 when the file has errors (nothing is changed), 2 on usage errors.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "fmt",
+            abstract: CommandLanguage.text("Toon een scenario in de vaste opmaak; --write herschrijft het bestand.", "Print a scenario in the canonical layout; --write rewrites the file."),
+            discussion: CommandLanguage.text("Afsluitcode: 0 als het lukt, 1 als het bestand fouten heeft (er verandert niets), 2 bij verkeerd gebruik.", "Exit status: 0 on success, 1 when the file has errors (nothing is changed), 2 on usage errors."))
+    }
 
-    @Argument(help: "The scenario file (.casus).")
+    @Argument(help: helpText("Het scenariobestand (.casus).", "The scenario file (.casus)."))
     var file: String
 
-    @Flag(help: "Rewrite the file in place (atomically, keeping its permissions).")
+    @Flag(help: helpText("Herschrijf het bestand zelf (in één keer, met dezelfde rechten).", "Rewrite the file in place (atomically, keeping its permissions)."))
     var write = false
 
-    @Option(help: "Language of the messages: nl or en (default: the scenario's).")
+    @Option(help: helpText("Taal van de meldingen: nl of en (anders die van het scenario).", "Language of the messages: nl or en (default: the scenario's)."))
     var lang: String?
 
     func run() throws {

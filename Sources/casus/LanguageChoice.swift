@@ -1,16 +1,14 @@
 import CasusCore
 import Foundation
 
-/// Which language a person reads: `--lang` first, then `LANG` when it names Dutch or
-/// English, then the scenario's own `taal:`, then Dutch.
+/// Which language a person reads: `--lang` first, then the first of `CASUS_LANG`, `LC_ALL`,
+/// `LC_MESSAGES`, `LANG` that names Dutch or English (`C.UTF-8` names neither), then the
+/// scenario's own `taal:`, then Dutch.
 enum LanguageChoice {
     static func resolve(flag: String?, scenario: Language?, environment: [String: String] = ProcessInfo.processInfo.environment) -> Language {
         if let flag, let language = Language(tag: flag) { return language }
         for key in ["CASUS_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
-            if let value = environment[key], !value.isEmpty {
-                if let language = Language(tag: value) { return language }
-                break
-            }
+            if let value = environment[key], let language = Language(tag: value) { return language }
         }
         return scenario ?? .nl
     }

@@ -4,18 +4,20 @@ import Foundation
 
 /// `casus list [--format json]` — the bundled scenarios plus local `*.casus` files.
 struct ListCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "list",
-        abstract: "List the bundled scenarios and the .casus files in the current folder.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "list",
+            abstract: CommandLanguage.text("Toon de meegeleverde scenario's en de .casus-bestanden in deze map.", "List the bundled scenarios and the .casus files in the current folder."))
+    }
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case text, json
     }
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: helpText("Uitvoer: text of json.", "Output format: text or json."))
     var format: Format = .text
 
-    @Option(help: "Language of the headings: nl or en.")
+    @Option(help: helpText("Taal van de kopjes: nl of en.", "Language of the headings: nl or en."))
     var lang: String?
 
     func run() throws {

@@ -4,19 +4,21 @@ import Foundation
 
 /// `casus new FILE [--lang nl|en]` — writes a commented starter scenario.
 struct NewCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "new",
-        abstract: "Write a commented starter scenario (Dutch by default).",
-        discussion: "Exit status: 0 when written, 2 when the file exists or on usage errors.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "new",
+            abstract: CommandLanguage.text("Schrijf een startscenario met uitleg (standaard in het Nederlands).", "Write a commented starter scenario (Dutch by default)."),
+            discussion: CommandLanguage.text("Afsluitcode: 0 als het geschreven is, 2 als het bestand al bestaat of bij verkeerd gebruik.", "Exit status: 0 when written, 2 when the file exists or on usage errors."))
+    }
 
-    @Argument(help: "The new scenario file (.casus).")
+    @Argument(help: helpText("Het nieuwe scenariobestand (.casus).", "The new scenario file (.casus)."))
     var file: String
 
-    @Option(help: "Language of the scenario: nl (default) or en.")
+    @Option(help: helpText("Taal van het scenario: nl (standaard) of en.", "Language of the scenario: nl (default) or en."))
     var lang: String = "nl"
 
     func validate() throws {
-        if Language(tag: lang) == nil { throw ValidationError("--lang takes nl or en") }
+        if Language(tag: lang) == nil { throw ValidationError(CommandLanguage.text("--lang neemt nl of en", "--lang takes nl or en")) }
     }
 
     func run() throws {

@@ -5,38 +5,48 @@ import Foundation
 
 /// `casus play [FILE]` — the group plays a scenario at one terminal.
 struct PlayCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "play",
-        abstract: "Play a scenario with a group at this terminal.",
-        discussion: """
-            Without FILE a menu of the bundled scenarios appears. With --answers the answers come \
-            from a script (as for `casus test`); when it runs out the keyboard takes over on a \
-            terminal, else the session is saved and play stops. Exit status: 0 when finished, \
-            stopped or out of input (saved), 1 on a broken scenario, script or save, 2 on usage errors.
-            """)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "play",
+            abstract: CommandLanguage.text("Speel een scenario met een groep aan deze terminal.", "Play a scenario with a group at this terminal."),
+            discussion: CommandLanguage.text(
+                """
+                Zonder FILE verschijnt een menu met de meegeleverde scenario's. Met --answers komen de \
+                antwoorden uit een script (zoals bij `casus test`); is het op, dan neemt op een terminal \
+                het toetsenbord het over, anders wordt de sessie bewaard en stopt het spel. Afsluitcode: \
+                0 als het af is, gestopt of de invoer op (bewaard), 1 bij een kapot scenario, script of \
+                opslag, 2 bij verkeerd gebruik.
+                """,
+                """
+                Without FILE a menu of the bundled scenarios appears. With --answers the answers come \
+                from a script (as for `casus test`); when it runs out the keyboard takes over on a \
+                terminal, else the session is saved and play stops. Exit status: 0 when finished, \
+                stopped or out of input (saved), 1 on a broken scenario, script or save, 2 on usage errors.
+                """))
+    }
 
-    @Argument(help: "The scenario (.casus). Without it: choose from the bundled scenarios.")
+    @Argument(help: helpText("Het scenario (.casus). Zonder: kies uit de meegeleverde scenario's.", "The scenario (.casus). Without it: choose from the bundled scenarios."))
     var file: String?
 
-    @Option(help: "Play the answers from this script (key: value lines).")
+    @Option(help: helpText("Speel de antwoorden uit dit script (regels sleutel: waarde).", "Play the answers from this script (key: value lines)."))
     var answers: String?
 
-    @Option(help: "With --answers: wait this many milliseconds before each scripted answer.")
+    @Option(help: helpText("Met --answers: wacht zoveel milliseconden voor elk antwoord uit het script.", "With --answers: wait this many milliseconds before each scripted answer."))
     var pace: Int?
 
-    @Option(help: "Language: nl or en (default: CASUS_LANG/LANG, else the scenario's).")
+    @Option(help: helpText("Taal: nl of en (anders CASUS_LANG/LANG, anders die van het scenario).", "Language: nl or en (default: CASUS_LANG/LANG, else the scenario's)."))
     var lang: String?
 
-    @Option(help: "Where sessions are kept.")
+    @Option(help: helpText("De map waarin de sessies bewaard worden.", "Where sessions are kept."))
     var dir: String?
 
-    @Flag(help: "Continue the last unfinished session of this scenario.")
+    @Flag(help: helpText("Ga verder met de laatste onafgemaakte sessie van dit scenario.", "Continue the last unfinished session of this scenario."))
     var resume = false
 
     func validate() throws {
-        if let lang, Language(tag: lang) == nil { throw ValidationError("--lang takes nl or en") }
-        if let pace, pace < 0 { throw ValidationError("--pace takes a number of milliseconds, 0 or more") }
-        if pace != nil && answers == nil { throw ValidationError("--pace only works with --answers") }
+        if let lang, Language(tag: lang) == nil { throw ValidationError(CommandLanguage.text("--lang neemt nl of en", "--lang takes nl or en")) }
+        if let pace, pace < 0 { throw ValidationError(CommandLanguage.text("--pace neemt een aantal milliseconden, 0 of meer", "--pace takes a number of milliseconds, 0 or more")) }
+        if pace != nil && answers == nil { throw ValidationError(CommandLanguage.text("--pace werkt alleen met --answers", "--pace only works with --answers")) }
     }
 
     func run() throws {
@@ -92,6 +102,7 @@ struct PlayCommand: ParsableCommand {
             script: script,
             paceMilliseconds: pace,
             sleep: { ms in usleep(useconds_t(min(ms, 60_000)) * 1000) },
+            page: capabilities.stdoutIsTTY ? { Pager.page($0, environment: environment) } : nil,
             liveWidth: capabilities.stdoutIsTTY ? { TerminalCapabilities.windowColumns(fd: STDOUT_FILENO) } : nil)
         let session = PlaySession(
             scenario: scenario, events: storage.events, editor: editor, output: sink,

@@ -6,26 +6,28 @@ import Foundation
 /// `casus report SESSION-or-sheet.json...` — merges several groups' sheets into one plenary
 /// overview (and, for Opdracht 2, a draft step plan / anti-bullying protocol).
 struct ReportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "report",
-        abstract: "Merge several groups' sessions into one plenary overview and draft protocol (Markdown or HTML).")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "report",
+            abstract: CommandLanguage.text("Voeg de sessies van groepen samen tot één overzicht voor de plenaire ronde en een opzet voor een protocol (Markdown of HTML).", "Merge several groups' sessions into one plenary overview and draft protocol (Markdown or HTML)."))
+    }
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case md, html }
 
-    @Argument(help: "Sessions (id, unique start of it, or folder) or JSON sheet files (*.json).")
+    @Argument(help: helpText("Sessies (id, een uniek begin ervan, of map) of JSON-bladen (*.json).", "Sessions (id, unique start of it, or folder) or JSON sheet files (*.json)."))
     var inputs: [String] = []
 
-    @Option(help: "md or html.")
+    @Option(help: helpText("md of html.", "md or html."))
     var format: Format = .md
 
-    @Option(help: "Write to this file (mode 0600) instead of standard output.")
+    @Option(help: helpText("Schrijf naar dit bestand (rechten 0600) in plaats van naar het scherm.", "Write to this file (mode 0600) instead of standard output."))
     var out: String?
 
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
         try store.validateLanguage()
-        if inputs.isEmpty { throw ValidationError("Give at least one session or JSON sheet.") }
+        if inputs.isEmpty { throw ValidationError(CommandLanguage.text("Geef minstens één sessie of JSON-blad.", "Give at least one session or JSON sheet.")) }
     }
 
     func run() throws {

@@ -11,16 +11,16 @@ import Darwin
 
 /// Options every session command shares.
 struct StoreOptions: ParsableArguments {
-    @Option(help: "The folder with the sessions (default: $CASUS_DIR, else ~/.local/share/casus).")
+    @Option(help: helpText("De map met de sessies (anders $CASUS_DIR, anders ~/.local/share/casus).", "The folder with the sessions (default: $CASUS_DIR, else ~/.local/share/casus)."))
     var dir: String?
 
-    @Option(help: "Language of the messages: nl or en.")
+    @Option(help: helpText("Taal van de meldingen: nl of en.", "Language of the messages: nl or en."))
     var lang: String?
 
     var language: Language { LanguageChoice.resolve(flag: lang, scenario: nil) }
 
     func validateLanguage() throws {
-        if let lang, Language(tag: lang) == nil { throw ValidationError("--lang takes nl or en") }
+        if let lang, Language(tag: lang) == nil { throw ValidationError(CommandLanguage.text("--lang neemt nl of en", "--lang takes nl or en")) }
     }
 
     func store() throws -> SessionStore {
@@ -33,19 +33,17 @@ struct StoreOptions: ParsableArguments {
     }
 
     func find(_ store: SessionStore, _ reference: String) throws -> SessionFolder {
-        do {
-            return try store.find(reference)
-        } catch let error as StoreError {
-            throw SessionFiles.failure(error, folder: nil, language: language)
-        }
+        try SessionLookup.find(store, reference, language: language)
     }
 }
 
 /// `casus sheet SESSION` — renders a session's sheet again.
 struct SheetCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "sheet",
-        abstract: "Render a session's presentation sheet again (Markdown, HTML or JSON).")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "sheet",
+            abstract: CommandLanguage.text("Maak het presentatieblad van een sessie opnieuw (Markdown, HTML of JSON).", "Render a session's presentation sheet again (Markdown, HTML or JSON)."))
+    }
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case md, html, json
@@ -58,13 +56,13 @@ struct SheetCommand: ParsableCommand {
         }
     }
 
-    @Argument(help: "The session: its id, a unique start of it, or its folder.")
+    @Argument(help: helpText("De sessie: het id, een uniek begin ervan, de naam van de groep, of de map.", "The session: its id, a unique start of it, its group's name, or its folder."))
     var session: String
 
-    @Option(help: "md, html or json.")
+    @Option(help: helpText("md, html of json.", "md, html or json."))
     var format: Format = .md
 
-    @Option(help: "Write to this file (mode 0600) instead of standard output.")
+    @Option(help: helpText("Schrijf naar dit bestand (rechten 0600) in plaats van naar het scherm.", "Write to this file (mode 0600) instead of standard output."))
     var out: String?
 
     @OptionGroup var store: StoreOptions
@@ -77,13 +75,15 @@ struct SheetCommand: ParsableCommand {
         let folder = try store.find(sessions, session)
         let text = try Self.render(folder: folder, format: format, language: language)
         if let out {
+            let path = PlayStorage.absolutePath(out)
             do {
-                try DurableFile.writeAtomically(Data(text.utf8), to: URL(fileURLWithPath: PlayStorage.absolutePath(out)))
+                try DurableFile.writeAtomically(Data(text.utf8), to: URL(fileURLWithPath: path))
             } catch let error as StoreError {
                 throw CasusFailure(
                     LocalizedText(nl: "Opslaan is mislukt: ", en: "Saving failed: ").text(language)
                         + StoreMessages.ioFailure(error).text(language), store: error)
             }
+            Output.out(LocalizedText(nl: "Het blad staat in: \(path)", en: "The sheet is at: \(path)").text(language) + "\n")
         } else {
             Output.out(text)
         }
@@ -144,7 +144,7 @@ struct SheetCommand: ParsableCommand {
         let state = files.state
         let model = SheetModel(
             state: state, language: sheetLanguage, started: Timestamp(files.started.timeIntervalSince1970),
-            updated: files.events.last.map(\.timestamp))
+            updated: files.events.last.map(\.timestamp), utcOffsetSeconds: TimeZone.current.secondsFromGMT(for: files.started))
         switch format {
         case .md: return MarkdownSheet.render(model)
         case .html: return HTMLSheet.render(model)
@@ -155,12 +155,14 @@ struct SheetCommand: ParsableCommand {
 
 /// `casus sessions` — lists the stored sessions.
 struct SessionsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "sessions", abstract: "List the stored sessions: group, scenario, start, answers, finished.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+        commandName: "sessions", abstract: CommandLanguage.text("Toon de bewaarde sessies: groep, scenario, begin, antwoorden, afgerond.", "List the stored sessions: group, scenario, start, answers, finished."))
+    }
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
-    @Option(help: "text or json.")
+    @Option(help: helpText("text of json.", "text or json."))
     var format: Format = .text
 
     @OptionGroup var store: StoreOptions
@@ -226,13 +228,15 @@ struct SessionsCommand: ParsableCommand {
 
 /// `casus delete SESSION` — removes a session for good.
 struct DeleteCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "delete", abstract: "Delete a session and all its answers for good.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+        commandName: "delete", abstract: CommandLanguage.text("Verwijder een sessie met al haar antwoorden voorgoed.", "Delete a session and all its answers for good."))
+    }
 
-    @Argument(help: "The session: its id, a unique start of it, or its folder.")
+    @Argument(help: helpText("De sessie: het id, een uniek begin ervan, de naam van de groep, of de map.", "The session: its id, a unique start of it, its group's name, or its folder."))
     var session: String
 
-    @Flag(help: "Do not ask for confirmation.")
+    @Flag(help: helpText("Vraag niet om bevestiging.", "Do not ask for confirmation."))
     var yes = false
 
     @OptionGroup var store: StoreOptions

@@ -140,6 +140,7 @@ final class SessionFiles: SessionRecorder, @unchecked Sendable {
     }
 
     var sheetLocation: String? { folder?.sheetURL(.markdown).path }
+    var printableSheetLocation: String? { folder?.sheetURL(.html).path }
 
     // MARK: SessionRecorder
 
@@ -324,7 +325,7 @@ final class SessionFiles: SessionRecorder, @unchecked Sendable {
         guard let folder else { return }
         let model = SheetModel(
             state: state, language: language, started: Timestamp(started.timeIntervalSince1970),
-            updated: events.last.map(\.timestamp))
+            updated: events.last.map(\.timestamp), utcOffsetSeconds: TimeZone.current.secondsFromGMT(for: started))
         var files: [(data: Data, url: URL)] = [
             (Data(MarkdownSheet.render(model).utf8), folder.sheetURL(.markdown)),
             (Data(HTMLSheet.render(model).utf8), folder.sheetURL(.html)),

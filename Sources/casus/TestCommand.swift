@@ -5,30 +5,32 @@ import Foundation
 /// `casus test FILE...` — plays scenarios automatically and reports dead ends, unreached
 /// steps, untaken branches and unchosen options.
 struct TestCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "test",
-        abstract: "Play scenarios automatically and report dead ends and uncovered branches.",
-        discussion: "Exit status: 0 when every step is reached without dead ends (warnings allowed), 1 on problems, 2 on usage errors.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "test",
+            abstract: CommandLanguage.text("Speel scenario's automatisch en meld doodlopende paden en takken die nooit gespeeld worden.", "Play scenarios automatically and report dead ends and uncovered branches."),
+            discussion: CommandLanguage.text("Afsluitcode: 0 als elke stap bereikt wordt zonder doodlopend pad (waarschuwingen mogen), 1 bij problemen, 2 bij verkeerd gebruik.", "Exit status: 0 when every step is reached without dead ends (warnings allowed), 1 on problems, 2 on usage errors."))
+    }
 
-    @Argument(help: "Scenario files (.casus).")
+    @Argument(help: helpText("Scenariobestanden (.casus).", "Scenario files (.casus)."))
     var files: [String]
 
-    @Option(help: "Play N seeded random playthroughs instead of the coverage runs.")
+    @Option(help: helpText("Speel N willekeurige rondes (met vast zaadgetal) in plaats van de dekkingsrondes.", "Play N seeded random playthroughs instead of the coverage runs."))
     var random: Int?
 
-    @Option(help: "Seed for --random (default 1).")
+    @Option(help: helpText("Zaadgetal voor --random (standaard 1).", "Seed for --random (default 1)."))
     var seed: UInt64 = 1
 
-    @Option(help: "Replay this answer script through the engine.")
+    @Option(help: helpText("Speel dit antwoordscript af.", "Replay this answer script through the engine."))
     var answers: String?
 
-    @Option(help: "Language of the messages: nl or en (default: the scenario's).")
+    @Option(help: helpText("Taal van de meldingen: nl of en (anders die van het scenario).", "Language of the messages: nl or en (default: the scenario's)."))
     var lang: String?
 
     func validate() throws {
-        if files.isEmpty { throw ValidationError("give at least one scenario file") }
-        if let random, random < 1 { throw ValidationError("--random takes a positive number") }
-        if let lang, Language(tag: lang) == nil { throw ValidationError("--lang takes nl or en") }
+        if files.isEmpty { throw ValidationError(CommandLanguage.text("geef minstens één scenariobestand", "give at least one scenario file")) }
+        if let random, random < 1 { throw ValidationError(CommandLanguage.text("--random neemt een positief getal", "--random takes a positive number")) }
+        if let lang, Language(tag: lang) == nil { throw ValidationError(CommandLanguage.text("--lang neemt nl of en", "--lang takes nl or en")) }
     }
 
     func run() throws {

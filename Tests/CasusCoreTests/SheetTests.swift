@@ -69,7 +69,7 @@ struct SheetTests {
             "# Presentatieblad: Afpersing via sociale media", "## Groep: Groep Blauw", "- Notulist: Anna",
             "## De casus", "## Rollen", "### Stap 1: De situatie verkennen", "## Groepsdruk",
             "| 1. Gesprek met mentor | ++ | - | +1 |", "Gekozen oplossing: **Aangifte doen** (gelijke stand; de groep heeft gekozen)",
-            "## Tijd per stap", "## Spreektijd van de presentatie", "_(rol: het meisje)_",
+            "## Tijd per stap", "## Ons besluit", "_(rol: het meisje)_",
         ] {
             #expect(md.contains(part), "missing: \(part)")
         }
@@ -144,11 +144,94 @@ struct SheetTests {
         for input in ["1", "1", "1", "2"] { s.type(input) }
         s.type("Kort.")
         let md = MarkdownSheet.render(SheetModel(state: s.state, language: .nl))
-        let order = ["## Onze oplossing", "## Stemming", "**Jullie presentatie in het kort**", "## Wat we zagen", "**Wat gebeurde er precies?**", "## De casus"]
+        let order = ["## Ons besluit", "### De presentatie", "> Kort.", "## Onze oplossing", "### Stemming", "## Wat we zagen", "**Wat gebeurde er precies?**", "### De casus"]
         let positions = order.map { md.range(of: $0)?.lowerBound }
         #expect(positions.allSatisfy { $0 != nil }, "\(md)")
         #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted())
-        #expect(!md.contains("## Rollen"))
+        #expect(!md.contains("Rollen"))
+        // The pitch is shown once, in the decision, not again under its `toon`.
+        #expect(!md.contains("**Jullie presentatie in het kort**"), "\(md)")
+    }
+
+    @Test func decisionComesFirstAndIsNotRepeated() throws {
+        let model = SheetFixture.model(SheetFixture.session())
+        let md = MarkdownSheet.render(model)
+        let decision = try #require(md.range(of: "## Ons besluit"))
+        let group = try #require(md.range(of: "## Groep: Groep Blauw"))
+        let answers = try #require(md.range(of: "## Antwoorden"))
+        #expect(decision.lowerBound < group.lowerBound && group.lowerBound < answers.lowerBound)
+        #expect(md[decision.upperBound...].hasPrefix("\n\nGekozen oplossing: **Aangifte doen**"))
+        #expect(md.components(separatedBy: SheetFixture.pitch).count == 2, "the pitch once: \(md)")
+        #expect(md.contains("\nSpreektijd: ongeveer 6 s (12 woorden), binnen de grens van 3 minuten.\n"))
+
+        let html = HTMLSheet.render(model)
+        let htmlDecision = try #require(html.range(of: "<section class=\"decision\"><h2>Ons besluit</h2>"))
+        let htmlAnswers = try #require(html.range(of: "<h2>Antwoorden</h2>"))
+        #expect(htmlDecision.lowerBound < htmlAnswers.lowerBound)
+        #expect(html.contains("<p class=\"speaking\">Spreektijd: ongeveer 6 s (12 woorden), binnen de grens van 3 minuten.</p>"))
+        #expect(html.components(separatedBy: HTMLSheet.e(SheetFixture.pitch)).count == 2)
+    }
+
+    @Test func speakingLineReadsWell() {
+        let en = SheetFixture.model(SheetFixture.session(pitch: "One."), language: .en)
+        #expect(MarkdownSheet.render(en).contains("\nSpeaking time: about 1 s (1 word), within the limit of 3 minutes.\n"))
+        let long = SheetFixture.model(SheetFixture.session(pitch: Array(repeating: "woord", count: 400).joined(separator: " ")))
+        #expect(MarkdownSheet.render(long).contains(
+            "**Spreektijd: ongeveer 3 min 5 s (400 woorden), langer dan de grens van 3 minuten. Let op: langer dan 3 minuten. Maak de presentatie korter.**"))
+    }
+
+    @Test func headingsAreNeverEmpty() {
+        let source = RT.havo4 + """
+
+
+            blad
+                kop: Onze casus
+                toon groep, casus
+                kop: Nog niet gevraagd
+                toon pitch
+                kop: Afronding
+                toon tijden
+            einde
+            """
+        var s = RT.Session(RT.load(source), setup: RT.group)
+        s.type("Afgeperst.")
+        let md = MarkdownSheet.render(SheetModel(state: s.state, language: .nl))
+        // The group is part of "Onze casus", not its empty sibling.
+        #expect(md.contains("## Onze casus\n\n### Groep: Groep Blauw\n"), "\(md)")
+        #expect(!md.contains("Nog niet gevraagd"), "\(md)")
+        #expect(md.contains("## Afronding\n\n### Tijd per stap\n"))
+        let html = HTMLSheet.render(SheetModel(state: s.state, language: .nl))
+        #expect(html.contains("<h2 class=\"custom\">Onze casus</h2>\n<section class=\"group\"><h3>Groep: Groep Blauw</h3>"))
+        #expect(!html.contains("Nog niet gevraagd"))
+    }
+
+    @Test func votesShowWhoVotedWhat() {
+        let md = MarkdownSheet.render(SheetFixture.model(SheetFixture.session()))
+        #expect(md.contains("- Gesprek met mentor: 2 stemmen (Anna, Carla)\n- Aangifte doen: 2 stemmen (Bram, Daan)\n"), "\(md)")
+        #expect(HTMLSheet.render(SheetFixture.model(SheetFixture.session())).contains("<small class=\"voters\">Anna, Carla</small>"))
+    }
+
+    @Test func legendUsesThePromptsWords() {
+        let md = MarkdownSheet.render(SheetFixture.model(SheetFixture.session()))
+        #expect(md.contains("++ heel positief · + positief · 0 neutraal · - negatief · -- heel negatief"))
+    }
+
+    @Test func tableHeadersNeverBreakInsideAWord() {
+        // Checked by rendering in Chromium (CONTRIBUTING); here: nothing allows a break anywhere.
+        let html = HTMLSheet.render(SheetFixture.model(SheetFixture.session()))
+        #expect(!html.contains("overflow-wrap: anywhere") && !html.contains("word-break: break-all"))
+        #expect(html.contains("<html lang=\"nl\">"))
+    }
+
+    @Test func localTimes() {
+        #expect(SheetTime.local(Timestamp(1_700_000_000), offsetSeconds: 3600) == "2023-11-14 23:13 (UTC+1)")
+        #expect(SheetTime.local(Timestamp(1_700_000_000), offsetSeconds: -16_200) == "2023-11-14 17:43 (UTC-4:30)")
+        let s = SheetFixture.session()
+        let model = SheetModel(
+            state: s.state, language: .nl, started: s.events.first?.timestamp, updated: s.events.last?.timestamp,
+            utcOffsetSeconds: 7200)
+        #expect(MarkdownSheet.render(model).contains("Begonnen: 2023-11-15 00:13 (UTC+2)"))
+        #expect(HTMLSheet.render(model).contains("Begonnen: 2023-11-15 00:13 (UTC+2)"))
     }
 
     @Test func utcTimes() {

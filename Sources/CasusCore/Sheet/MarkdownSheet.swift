@@ -13,15 +13,40 @@ public enum MarkdownSheet {
         if let group = model.setup?.group { line("- \(l.group): \(inline(group))") }
         line("- \(model.finished ? l.finished : l.inProgress)")
 
+        // Under a scenario's `kop:` the built-in parts are one level deeper, so a heading is
+        // never left empty with its content as a sibling.
+        var h2 = "##"
+        var h3 = "###"
         for section in SheetSection.plan(model) {
             switch section {
             case .heading(let text):
                 line()
                 line("## \(inline(text))")
+                h2 = "###"
+                h3 = "####"
+            case .decision:
+                line()
+                line("## \(l.decision)")
+                if let chosen = model.chosen {
+                    line()
+                    line("\(l.chosen): **\(inline(chosen))**")
+                }
+                if let plan = model.plan {
+                    line()
+                    line("### \(l.plan)")
+                    valueLines(plan, l, &out)
+                }
+                for (answer, speech) in model.pitches {
+                    line()
+                    line("### \(l.presentation)")
+                    valueLines(answer, l, &out)
+                    line()
+                    line(speech.isOverLimit ? "**\(l.speakingLine(speech)) \(l.speechWarning(speech))**" : l.speakingLine(speech))
+                }
             case .group:
                 guard let setup = model.setup else { continue }
                 line()
-                line("## \(l.group): \(inline(setup.group))")
+                line("\(h2) \(l.group): \(inline(setup.group))")
                 line()
                 line("- \(l.members): \(setup.members.map(inline).joined(separator: ", "))")
                 for job in Job.allCases {
@@ -30,13 +55,13 @@ public enum MarkdownSheet {
             case .caseText:
                 guard let text = model.caseText else { continue }
                 line()
-                line("## \(l.caseTitle)")
+                line("\(h2) \(l.caseTitle)")
                 line()
                 line(text.trimmingTrailingNewlines)
             case .roles:
                 guard !model.roles.isEmpty else { continue }
                 line()
-                line("## \(l.roles)")
+                line("\(h2) \(l.roles)")
                 line()
                 for role in model.roles {
                     let description = role.description.map { ": " + inline($0) } ?? ""
@@ -44,28 +69,31 @@ public enum MarkdownSheet {
                 }
             case .allAnswers:
                 line()
-                line("## \(l.answers)")
+                line("\(h2) \(l.answers)")
+                let shown = model.decisionKeys
                 if model.answers.isEmpty {
                     line()
                     line(l.noAnswers)
                 }
-                for step in model.steps where !step.answers.isEmpty {
+                for step in model.steps {
+                    let answers = step.answers.filter { !shown.contains($0.key) }
+                    guard !answers.isEmpty else { continue }
                     line()
-                    line("### \(l.step) \(step.index + 1): \(inline(step.title))")
-                    for answer in step.answers { answerLines(answer, l, &out) }
+                    line("\(h3) \(l.step) \(step.index + 1): \(inline(step.title))")
+                    for answer in answers { answerLines(answer, l, &out) }
                 }
             case .answers(let id):
-                for answer in model.answers where answer.questionId == id { answerLines(answer, l, &out) }
+                for answer in model.transcriptAnswers where answer.questionId == id { answerLines(answer, l, &out) }
             case .pressure:
                 let answers = model.pressureAnswers
                 guard !answers.isEmpty else { continue }
                 line()
-                line("## \(l.pressure)")
+                line("\(h2) \(l.pressure)")
                 for answer in answers { answerLines(answer, l, &out) }
             case .effects:
                 for matrix in model.effects where !matrix.solutions.isEmpty {
                     line()
-                    line("## \(l.effectMatrix)")
+                    line("\(h2) \(l.effectMatrix)")
                     line()
                     line("| \(l.solution) | " + matrix.roles.map { cell($0.name) }.joined(separator: " | ") + " | \(l.total) |")
                     line("|---|" + String(repeating: ":-:|", count: matrix.roles.count) + "--:|")
@@ -82,12 +110,14 @@ public enum MarkdownSheet {
             case .votes:
                 for vote in model.votes {
                     line()
-                    line("## \(l.votes)")
+                    line("\(h2) \(l.votes)")
                     line()
                     line("**\(inline(vote.prompt))**")
                     line()
                     for count in vote.tally {
-                        line("- \(inline(count.option)): \(l.votes(count.votes))")
+                        let voters = vote.ballots.filter { $0.option == count.option }.map(\.member)
+                        let who = voters.isEmpty ? "" : " (\(voters.map(inline).joined(separator: ", ")))"
+                        line("- \(inline(count.option)): \(l.votes(count.votes))\(who)")
                     }
                     line()
                     if let chosen = vote.chosen {
@@ -100,7 +130,7 @@ public enum MarkdownSheet {
             case .times:
                 guard !model.steps.isEmpty else { continue }
                 line()
-                line("## \(l.times)")
+                line("\(h2) \(l.times)")
                 line()
                 line("| \(l.step) | \(l.spent) | \(l.budget) |")
                 line("|---|--:|--:|")
@@ -109,23 +139,16 @@ public enum MarkdownSheet {
                     let over = step.budgetMinutes.map { step.spentSeconds > Double($0) * 60 } ?? false
                     line("| \(step.index + 1). \(cell(step.title)) | \(l.minutes(step.spentSeconds))\(over ? " (\(l.overBudget))" : "") | \(budget) |")
                 }
-            case .speaking:
-                guard !model.speeches.isEmpty else { continue }
-                line()
-                line("## \(l.speaking)")
-                line()
-                for speech in model.speeches {
-                    line("- \(inline(speech.prompt)): \(l.speech(speech))")
-                    if speech.isOverLimit { line("  **\(l.speechWarning(speech))**") }
-                }
             }
         }
         if let started = model.started {
             line()
             line("---")
             line()
-            var footer = "\(l.started): \(SheetTime.utc(started))"
-            if let updated = model.updated { footer += " · \(l.updated): \(SheetTime.utc(updated))" }
+            var footer = "\(l.started): \(SheetTime.local(started, offsetSeconds: model.utcOffsetSeconds))"
+            if let updated = model.updated {
+                footer += " · \(l.updated): \(SheetTime.local(updated, offsetSeconds: model.utcOffsetSeconds))"
+            }
             line(footer)
         }
         return out.joined(separator: "\n") + "\n"
@@ -135,6 +158,11 @@ public enum MarkdownSheet {
         out.append("")
         let context = l.context(answer).map { " _(\(inline($0)))_" } ?? ""
         out.append("**\(inline(answer.prompt))**\(context)")
+        valueLines(answer, l, &out)
+    }
+
+    /// An empty line, then the answer: a list, a quote for long text, else one line.
+    private static func valueLines(_ answer: SheetModel.Answer, _ l: SheetLabels, _ out: inout [String]) {
         out.append("")
         guard let value = answer.value, let text = answer.text else {
             out.append(l.skipped)
@@ -198,8 +226,11 @@ extension String {
 /// Formats timestamps without Foundation: the core never reads a clock or a time zone.
 public enum SheetTime {
     /// `2026-11-25 22:38 UTC`.
-    public static func utc(_ t: Timestamp) -> String {
-        let total = Int(t.secondsSince1970.rounded(.down))
+    public static func utc(_ t: Timestamp) -> String { local(t, offsetSeconds: 0) }
+
+    /// `2026-11-25 23:38 (UTC+1)`: the wall-clock time at `offsetSeconds` from UTC.
+    public static func local(_ t: Timestamp, offsetSeconds: Int) -> String {
+        let total = Int(t.secondsSince1970.rounded(.down)) + offsetSeconds
         let days = total >= 0 ? total / 86_400 : (total - 86_399) / 86_400
         let secs = total - days * 86_400
         // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
@@ -213,6 +244,10 @@ public enum SheetTime {
         let m = mp < 10 ? mp + 3 : mp - 9
         let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(y)-\(two(m))-\(two(d)) \(two(secs / 3600)):\(two(secs % 3600 / 60)) UTC"
+        let clock = "\(y)-\(two(m))-\(two(d)) \(two(secs / 3600)):\(two(secs % 3600 / 60))"
+        guard offsetSeconds != 0 else { return clock + " UTC" }
+        let minutes = abs(offsetSeconds) / 60
+        let sign = offsetSeconds < 0 ? "-" : "+"
+        return clock + " (UTC\(sign)\(minutes / 60)\(minutes % 60 == 0 ? "" : ":" + two(minutes % 60)))"
     }
 }

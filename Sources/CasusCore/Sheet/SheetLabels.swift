@@ -36,7 +36,6 @@ public struct SheetLabels: Sendable {
     var spent: String { t("Besteed", "Spent") }
     var budget: String { t("Budget", "Budget") }
     var overBudget: String { t("over de tijd", "over time") }
-    var speaking: String { t("Spreektijd van de presentatie", "Speaking time of the presentation") }
     var tieBreak: String { t("keuze van de groep bij gelijke stand", "the group's pick after a tie") }
     var role: String { t("rol", "role") }
     var member: String { t("lid", "member") }
@@ -48,7 +47,11 @@ public struct SheetLabels: Sendable {
     var votesWord: String { t("stemmen", "votes") }
     /// "1 stem", "3 stemmen" / "1 vote", "3 votes".
     func votes(_ n: Int) -> String { n == 1 ? t("1 stem", "1 vote") : "\(n) \(votesWord)" }
-    var legend: String { t("++ zeer positief · + positief · 0 neutraal · - negatief · -- zeer negatief", "++ very positive · + positive · 0 neutral · - negative · -- very negative") }
+    /// In the words the effect question uses ("heel positief"), so the sheet matches the prompt.
+    var legend: String { t("++ heel positief · + positief · 0 neutraal · - negatief · -- heel negatief", "++ very positive · + positive · 0 neutral · - negative · -- very negative") }
+    var decision: String { t("Ons besluit", "Our decision") }
+    var plan: String { t("Ons plan", "Our plan") }
+    var presentation: String { t("De presentatie", "The presentation") }
     var printNote: String { t("Afdrukken: A4 staand; voor de muur op A3 (kies A3 in het afdrukvenster).", "Print: A4 portrait; for the wall use A3 (choose A3 in the print dialog).") }
 
     func job(_ job: Job) -> String {
@@ -66,12 +69,16 @@ public struct SheetLabels: Sendable {
         return "\(m) min \(s) s"
     }
 
-    /// "ongeveer 2 min 10 s (130 woorden); grens 3 min".
-    func speech(_ speech: SheetModel.Speech) -> String {
-        let words = t("woorden", "words")
-        let about = t("ongeveer", "about")
-        let limit = t("grens", "limit")
-        return "\(about) \(minutes(speech.seconds)) (\(speech.words) \(words)); \(limit) \(speech.limitMinutes) min"
+    /// "Spreektijd: ongeveer 1 min 19 s (171 woorden), binnen de grens van 3 minuten."
+    public func speakingLine(_ speech: SheetModel.Speech) -> String {
+        let words = speech.words == 1 ? t("1 woord", "1 word") : "\(speech.words) " + t("woorden", "words")
+        let limit = speech.limitMinutes == 1 ? t("1 minuut", "1 minute") : "\(speech.limitMinutes) " + t("minuten", "minutes")
+        // Any words take at least a second: "ongeveer 0 s" would read as nothing to say.
+        let seconds = speech.words > 0 ? max(speech.seconds, 1) : 0
+        let estimate = t("Spreektijd: ongeveer", "Speaking time: about") + " \(minutes(seconds)) (\(words))"
+        return speech.isOverLimit
+            ? estimate + t(", langer dan de grens van \(limit).", ", longer than the limit of \(limit).")
+            : estimate + t(", binnen de grens van \(limit).", ", within the limit of \(limit).")
     }
 
     /// The warning shown when a presentation is estimated over its limit.

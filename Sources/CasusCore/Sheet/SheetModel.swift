@@ -95,12 +95,50 @@ public struct SheetModel: Hashable, Sendable {
     /// the JSON sheet and the footers show these.
     public var started: Timestamp?
     public var updated: Timestamp?
+    /// The computer's offset from UTC in seconds, passed in by the edge (the core has no
+    /// clock or time zone), so the footer shows the time the group saw on the wall.
+    public var utcOffsetSeconds: Int
 
     /// Every answer in play order.
     public var answers: [Answer] { steps.flatMap(\.answers) }
 
     /// The chosen solution: the winner of the last vote that has one.
     public var chosen: String? { votes.last(where: { $0.chosen != nil })?.chosen }
+
+    /// The concrete plan: the first long text answered after the deciding vote, not a timed
+    /// presentation (in the opdracht-1 scenarios `concrete_oplossing`).
+    public var plan: Answer? {
+        guard let vote = votes.last(where: { $0.chosen != nil }) else { return nil }
+        let all = answers
+        guard let last = all.lastIndex(where: { $0.key == vote.key || $0.key.hasPrefix(vote.key + "[") }) else { return nil }
+        let speechKeys = Set(speeches.map(\.key))
+        return all[(last + 1)...].first { answer in
+            if case .longText = answer.type, !speechKeys.contains(answer.key) { return true }
+            return false
+        }
+    }
+
+    /// The presentation texts with their speaking-time estimate.
+    public var pitches: [(answer: Answer, speech: Speech)] {
+        speeches.compactMap { speech in answers.first { $0.key == speech.key }.map { ($0, speech) } }
+    }
+
+    /// Keys of the answers the decision at the top of the sheet shows, so the transcript
+    /// after it does not repeat them.
+    public var decisionKeys: Set<String> {
+        var keys = Set(speeches.map(\.key))
+        if let plan { keys.insert(plan.key) }
+        return keys
+    }
+
+    /// The answers the transcript shows: every answer except those of the decision.
+    public var transcriptAnswers: [Answer] {
+        let shown = decisionKeys
+        return answers.filter { !shown.contains($0.key) }
+    }
+
+    /// True when the sheet has a decision to put first: a chosen solution, a plan or a pitch.
+    public var hasDecision: Bool { chosen != nil || !speeches.isEmpty }
 
     /// Answers about group pressure: question ids containing `druk` (e.g. `groepsdruk`, `hoe_druk`).
     public var pressureAnswers: [Answer] {
@@ -134,7 +172,10 @@ public struct SheetModel: Hashable, Sendable {
     public static let defaultLimitMinutes = 3
 
     /// Builds the model from a replayed session in `language`.
-    public init(state: SessionState, language: Language, started: Timestamp? = nil, updated: Timestamp? = nil) {
+    public init(
+        state: SessionState, language: Language, started: Timestamp? = nil, updated: Timestamp? = nil,
+        utcOffsetSeconds: Int = 0
+    ) {
         let scenario = state.scenario
         let labels = SheetLabels(language)
         self.language = language
@@ -149,6 +190,7 @@ public struct SheetModel: Hashable, Sendable {
         finished = state.hasFinishedMarker || state.next == .finished
         self.started = started
         self.updated = updated
+        self.utcOffsetSeconds = utcOffsetSeconds
         let interpolator = state.interpolator
         caseText = scenario.caseText.map { interpolator.render($0) }
         roles = scenario.roles.map {

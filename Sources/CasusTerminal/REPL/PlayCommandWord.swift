@@ -2,7 +2,9 @@ import CasusCore
 
 /// A `:command` typed at any prompt, in Dutch or English.
 public enum PlayCommandWord: Hashable, Sendable {
-    case help, back, skip, showCase, roles, info(String?), time, sheet, save, quit
+    case help, back, skip, showCase, roles, info(String?), time, save, quit
+    /// `:blad` the presentation view; `:blad alles` every answer.
+    case sheet(all: Bool)
 
     /// The words of every command: Dutch first, then English.
     static let table: [(nl: String, en: String, make: @Sendable (String?) -> PlayCommandWord, help: LocalizedText)] = [
@@ -13,7 +15,8 @@ public enum PlayCommandWord: Hashable, Sendable {
         ("rollen", "roles", { _ in .roles }, LocalizedText(nl: "de rollen tonen", en: "show the roles")),
         ("info", "info", { .info($0) }, LocalizedText(nl: "achtergrondinformatie (:info naam)", en: "background information (:info name)")),
         ("tijd", "time", { _ in .time }, LocalizedText(nl: "de tijd van deze stap", en: "the time of this step")),
-        ("blad", "sheet", { _ in .sheet }, LocalizedText(nl: "de antwoorden tot nu toe", en: "the answers so far")),
+        ("blad", "sheet", { .sheet(all: ["alles", "all"].contains($0?.lowercased() ?? "")) },
+         LocalizedText(nl: "het presentatieblad (:blad alles: alle antwoorden)", en: "the presentation sheet (:sheet all: every answer)")),
         ("opslaan", "save", { _ in .save }, LocalizedText(nl: "bewaren (gebeurt al na elk antwoord)", en: "save (already done after each answer)")),
         ("stop", "quit", { _ in .quit }, LocalizedText(nl: "bewaren en stoppen", en: "save and leave")),
     ]

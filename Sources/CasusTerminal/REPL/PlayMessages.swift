@@ -167,7 +167,20 @@ public enum PlayMessages {
             "No information called \(name).\(enHint) There is: \(list) (type :info and the name).")
     }
     public static let noCase = t("Deze casus heeft geen casustekst.", "This scenario has no case text.")
-    public static let sheetHeading = t("Voorlopig blad", "Sheet preview")
+    public static let sheetHeading = t("Alle antwoorden tot nu toe", "Every answer so far")
+    public static func presentationHeading(_ title: String) -> LocalizedText {
+        t("Presentatieblad: \(title)", "Presentation sheet: \(title)")
+    }
+    public static let caseInALine = t("Casus:", "Case:")
+    public static let chosenLabel = t("Gekozen oplossing:", "Chosen solution:")
+    public static let notChosenYet = t("nog niet gekozen", "not chosen yet")
+    public static let planHeading = t("Ons plan", "Our plan")
+    public static func pitchHeading(presenter: String?) -> LocalizedText {
+        guard let presenter else { return t("De presentatie", "The presentation") }
+        return t("De presentatie (\(presenter) presenteert)", "The presentation (\(presenter) presents)")
+    }
+    public static let rolesInOrder = t("Rollen, in deze volgorde:", "Roles, in this order:")
+    public static let sheetAllHint = t("Alle antwoorden: :blad alles", "Every answer: :sheet all")
     public static let sheetEmpty = t("Nog geen antwoorden.", "No answers yet.")
 
     // MARK: Leaving
@@ -217,7 +230,8 @@ public enum PlayMessages {
     public static let totalColumn = t("som", "sum")
     public static let timesHeading = t("Tijd per stap (gebruikt / budget)", "Time per step (used / budget)")
     public static let overBudget = t("over de tijd", "over time")
-    public static func sheetAt(_ path: String) -> LocalizedText { t("Het blad staat in: \(path)", "The sheet is at: \(path)") }
+    public static let sheetAt = t("Het blad staat in:", "The sheet is at:")
+    public static let printableSheetAt = t("Om af te drukken, open in de browser:", "To print, open in a browser:")
 
     /// A list that was too short keeps what was typed.
     static func listSoFar(_ n: Int) -> LocalizedText {

@@ -86,7 +86,7 @@ extension PlaySession {
         case .roles: showRoles()
         case .info(let name): showInfo(name)
         case .time: showTime()
-        case .sheet: showSheetPreview()
+        case .sheet(let all): showSheet(all: all)
         case .save: message(PlayMessages.saved)
         case .back, .skip, .quit: break
         }

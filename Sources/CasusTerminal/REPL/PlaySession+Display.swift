@@ -98,23 +98,6 @@ extension PlaySession {
         line(PlayMessages.totalTime(TextLayout.clock(total)).text(language))
     }
 
-    /// The answers so far, by step: a text preview of the sheet.
-    func showSheetPreview() {
-        line(style.bold(PlayMessages.sheetHeading.text(language)))
-        guard !state.transcript.isEmpty else { return line(PlayMessages.sheetEmpty.text(language)) }
-        var lastStep = -1
-        for entry in state.transcript {
-            if entry.stepIndex != lastStep {
-                lastStep = entry.stepIndex
-                line()
-                line(style.bold(RuntimeMessages.stepHeader(Engine.stepInfo(scenario, entry.stepIndex)).text(language)))
-            }
-            paragraph("• " + entry.prompt)
-            let value = entry.value.map { render($0) } ?? RuntimeMessages.skippedValue.text(language)
-            paragraph(value, indent: "    ")
-        }
-    }
-
     /// An answer as the group reads it back.
     func render(_ value: AnswerValue) -> String {
         if case .list(let items) = value { return items.map { "- " + $0 }.joined(separator: "\n") }

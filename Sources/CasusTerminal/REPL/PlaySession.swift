@@ -39,11 +39,15 @@ public struct PlayOptions {
     public var paceMilliseconds: Int?
     /// Sleeps for the given milliseconds (injected so tests do not wait).
     public var sleep: (Int) -> Void
+    /// Shows a long text through a pager; false when it did not (the text fits the screen,
+    /// or there is no terminal or pager), and the REPL writes it itself.
+    public var page: ((String) -> Bool)?
 
     public init(
         language: Language, style: Style = .plain, width: Int = 80, interactive: Bool = false,
         showsClock: Bool = false, script: AnswerScript? = nil, paceMilliseconds: Int? = nil,
-        sleep: @escaping (Int) -> Void = { _ in }, liveWidth: (() -> Int?)? = nil
+        sleep: @escaping (Int) -> Void = { _ in }, page: ((String) -> Bool)? = nil,
+        liveWidth: (() -> Int?)? = nil
     ) {
         self.language = language
         self.style = style
@@ -54,6 +58,7 @@ public struct PlayOptions {
         self.script = script
         self.paceMilliseconds = paceMilliseconds
         self.sleep = sleep
+        self.page = page
     }
 }
 
@@ -206,10 +211,26 @@ public final class PlaySession {
             return .failed(text)
         }
         if let location = recorder.sheetLocation {
-            line(PlayMessages.sheetAt(TextSafety.sanitize(location)).text(language))
+            showLocation(PlayMessages.sheetAt, location)
+        }
+        if let location = recorder.printableSheetLocation {
+            showLocation(PlayMessages.printableSheetAt, location)
         }
         if let message { line(message.text(language)) }
         return nil
+    }
+
+    /// "label path" on one line when it fits, else the path on a line of its own, so a
+    /// narrow screen never breaks the label and the path into one another.
+    func showLocation(_ label: LocalizedText, _ path: String) {
+        let text = label.text(language)
+        let safe = TextSafety.sanitize(path)
+        if text.count + 1 + safe.count <= wrapWidth {
+            line(text + " " + safe)
+        } else {
+            line(text)
+            line("  " + safe)
+        }
     }
 
     func stop() -> PlayEnding {

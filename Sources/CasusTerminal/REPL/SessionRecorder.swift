@@ -14,6 +14,12 @@ public protocol SessionRecorder: AnyObject {
     func close(state: SessionState, finished: Bool) throws
     /// Where the group's sheet (Markdown) is written, shown at the end.
     var sheetLocation: String? { get }
+    /// Where the printable sheet (HTML) is written, shown at the end next to the Markdown.
+    var printableSheetLocation: String? { get }
+}
+
+extension SessionRecorder {
+    public var printableSheetLocation: String? { nil }
 }
 
 /// Keeps events in memory only: for tests and `casus test`.

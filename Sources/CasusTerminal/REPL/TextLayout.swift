@@ -3,6 +3,16 @@ import CasusCore
 /// Small layout helpers for the REPL: padding, clock texts.
 public enum TextLayout {
     /// `text` padded with spaces to `width` characters (grapheme clusters).
+    /// `text` on one line of at most `width` columns: line breaks become spaces, and a text
+    /// that is too long ends in `…` at a word boundary when there is one.
+    public static func oneLine(_ text: String, width: Int) -> String {
+        let flat = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        guard flat.count > width else { return flat }
+        let cut = flat.prefix(max(1, width - 1))
+        let atWord = cut.lastIndex(of: " ").map { cut[..<$0] } ?? cut
+        return String(atWord.count > width / 2 ? atWord : cut) + "…"
+    }
+
     public static func pad(_ text: String, _ width: Int) -> String {
         text + String(repeating: " ", count: max(0, width - text.count))
     }
