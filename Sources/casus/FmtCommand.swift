@@ -22,7 +22,9 @@ struct FmtCommand: ParsableCommand {
         let result = ScenarioLoader.load(path: file, provider: FileSourceProvider())
         let language = LanguageChoice.resolve(flag: lang, scenario: result.language)
         let renderer = DiagnosticRenderer(language: language, style: Output.diagnosticStyle()) { f, n in result.line(n, of: f) }
-        guard let data = FileManager.default.contents(atPath: file) else {
+        // Read as the loader reads (regular files only, at most the size limit), never
+        // with a plain read that would wait on a FIFO.
+        guard case .success(let data) = FileSourceProvider().read(file) else {
             for d in result.diagnostics { Output.err(renderer.render(d)) }
             throw ExitCode(2)
         }
