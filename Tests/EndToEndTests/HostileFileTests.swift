@@ -70,4 +70,19 @@ import TestSupport
         #expect(result.stderr.contains("this is not a regular file"), "\(result.stderr)")
         #expect(result.stdout.isEmpty)
     }
+
+    /// The line limit holds for prose too: a 10 MB `casus:` line is refused where it starts.
+    @Test func aTenMegabyteCaseLineIsRefusedWithTheLimitsCode() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("casus-hostile-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("lang.casus")
+        var text = "titel: Lang\ncasus: " + String(repeating: "a", count: 10_000_000) + "\n"
+        text += "stap \"S\" (5 min)\n    vraag x (tekst): Wat?\neinde\n"
+        try Data(text.utf8).write(to: file)
+        let result = try runProcess(binary: try binary(), arguments: ["check", "--lang", "en", file.path], environment: TestEnvironment.base)
+        #expect(result.status == 1, "\(result.stderr.prefix(500))")
+        #expect(result.stderr.contains("lang.casus:2:1: error[C020]: line too long"), "\(result.stderr.prefix(500))")
+        #expect(result.stderr.utf8.count < 2_000)
+    }
 }
