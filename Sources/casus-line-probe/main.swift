@@ -1,5 +1,6 @@
 // Test-only probe for the line editor: the pseudo-terminal tests type into it and read
 // back `got[...]`, `cancelled` and `bye`. Not a product; never shipped.
+import CasusCore
 import CasusTerminal
 
 let words = ["slachtoffer", "pesters", "ouders", ":help", ":hulp"]

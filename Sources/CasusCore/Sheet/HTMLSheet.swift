@@ -86,7 +86,8 @@ public enum HTMLSheet {
         add(footer + "</footer>")
 
         let title = "\(e(l.sheet)): \(e(model.title))\(model.setup.map { " – " + e($0.group) } ?? "")"
-        return page(language: model.language, title: title, css: css, body: body)
+        // HTML cannot carry control characters meaningfully either: visible placeholders.
+        return TextSafety.sanitize(page(language: model.language, title: title, css: css, body: body))
     }
 
     private static func answerHTML(_ answer: SheetModel.Answer, _ l: SheetLabels) -> String {
