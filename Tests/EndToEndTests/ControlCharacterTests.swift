@@ -44,7 +44,7 @@ import TestSupport
         let terminal = try PseudoTerminal(binary: try binary(), arguments: arguments, environment: environment, columns: 100, rows: 40)
         let status = try terminal.waitForExit(timeout: 30)
         #expect(status == 0, "\(arguments): \(terminal.output)")
-        return Array(terminal.output.utf8)
+        return terminal.outputBytes
     }
 
     /// Plays the scenario under a pseudo-terminal with the answers from a script; returns
