@@ -66,6 +66,7 @@ struct TestCommand: ParsableCommand {
             let report = random.map { tester.random(runs: $0, seed: seed) } ?? tester.run()
             for d in report.findings { Output.errDiagnostic(renderer.render(d)) }
             Output.out("\(file):\n" + TesterMessages.summary(report).text(language) + "\n")
+            if report.stoppedEarly { Output.out(TesterMessages.stoppedEarly(report).text(language) + "\n") }
             if report.hasErrors { worst = max(worst, 1) }
         }
         if worst != 0 { throw ExitCode(worst) }
