@@ -29,7 +29,7 @@ let package = Package(
         // Tests/ and is no product, so it never ships.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         // Test-only probe around the line editor, driven by the PTY tests. No product.
-        .executableTarget(name: "casus-line-probe", dependencies: ["CasusTerminal"]),
+        .executableTarget(name: "casus-line-probe", dependencies: ["CasusCore", "CasusTerminal"]),
         // `make bench`: drives the release binary from outside and prints figures. No product.
         .executableTarget(name: "casus-bench"),
         // The fuzz target: libFuzzer entry with -DFUZZING (scripts/fuzz), else `casus-fuzz FILE...`.

@@ -1,3 +1,4 @@
+import CasusCore
 import CReadline
 #if canImport(Glibc)
 import Glibc

@@ -42,6 +42,8 @@ public final class ReadlineEditor: LineEditor {
         // Listed in the provider's order: options as numbered, the effect scale from ++ to --.
         rl_sort_completion_matches = 0
         rl_attempted_completion_function = readlineCompletion
+        // Typed C1 controls are replaced before readline echoes them (see C1InputFilter).
+        rl_getc_function = readlineGetc
         using_history()
         stifle_history(Self.historyLimit)
     }
@@ -186,6 +188,22 @@ public final class ReadlineEditor: LineEditor {
 /// Only touched on the thread inside `ReadlineEditor.readLine`.
 enum ReadlineSession {
     nonisolated(unsafe) static var result: LineInput?
+    nonisolated(unsafe) static var inputFilter = C1InputFilter()
+}
+
+/// readline's input hook: one byte of typed input, through `C1InputFilter`.
+private func readlineGetc(_ stream: UnsafeMutablePointer<FILE>?) -> Int32 {
+    let fd = stream.map { fileno($0) } ?? STDIN_FILENO
+    let byte = ReadlineSession.inputFilter.next {
+        var c: UInt8 = 0
+        while true {
+            let n = read(fd, &c, 1)
+            if n == 1 { return c }
+            if n < 0 && errno == EINTR { continue }
+            return nil
+        }
+    }
+    return byte.map { Int32($0) } ?? EOF
 }
 
 /// readline's line handler: called once per finished line, with NULL at EOF.

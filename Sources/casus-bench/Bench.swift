@@ -55,6 +55,7 @@ struct Bench {
         try resume()
         try scenarioTests()
         try peakMemory()
+        try hostileFiles()
         printTable()
     }
 
@@ -193,6 +194,46 @@ struct Bench {
             }
             rows.append(Row(measure: "casus test \(file)", value: ms(seconds), target: "≤ 20 ms", met: seconds <= 0.020))
         }
+    }
+
+    /// Files far larger than real scenarios, as a hostile tester would give: `casus fmt`
+    /// must stay linear (1 MB against 2 MB), `casus test` on a file near the size limit
+    /// must finish within its work bound.
+    mutating func hostileFiles() throws {
+        var fmtSeconds: [Double] = []
+        var fmtBytes: [Int] = []
+        for steps in [750, 1_500] {
+            let file = "\(work)/fmt-\(steps).casus"
+            try shell("\(root)/scripts/generate-scenario \(steps) > \(file)")
+            fmtBytes.append((try FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0)
+            let seconds = try best(of: 1) {
+                let child = try Child(casus, ["fmt", file], environment: environment)
+                let status = child.finish().status
+                if status != 0 { throw BenchError("casus fmt \(file) exited with \(status)") }
+            }
+            fmtSeconds.append(seconds)
+            rows.append(Row(
+                measure: "fmt, \(steps) steps (\(String(format: "%.1f", Double(fmtBytes.last!) / 1e6)) MB)",
+                value: String(format: "%.2f s", seconds), target: "(figure only)", met: nil))
+        }
+        let ratio = fmtSeconds[1] / fmtSeconds[0]
+        let sizeRatio = Double(fmtBytes[1]) / Double(fmtBytes[0])
+        rows.append(Row(
+            measure: "fmt, 2 MB vs 1 MB", value: String(format: "%.2f× time for %.2f× input", ratio, sizeRatio),
+            target: "~2× (linear)", met: ratio <= 1.5 * sizeRatio))
+        let big = "\(work)/test-30mb.casus"
+        try shell("\(root)/scripts/generate-scenario 22000 > \(big)")
+        let bigBytes = (try FileManager.default.attributesOfItem(atPath: big)[.size] as? Int) ?? 0
+        var kib = 0
+        let seconds = try best(of: 1) {
+            let child = try Child(casus, ["test", big], environment: environment)
+            let result = child.finish()
+            kib = result.maxRSSKiB
+            if result.status != 0 { throw BenchError("casus test \(big) exited with \(result.status)") }
+        }
+        rows.append(Row(
+            measure: "casus test, 22,000 steps (\(String(format: "%.1f", Double(bigBytes) / 1e6)) MB)",
+            value: String(format: "%.1f s, %.0f MB peak", seconds, Double(kib) / 1024), target: "< 10 s", met: seconds < 10))
     }
 
     mutating func peakMemory() throws {

@@ -3,6 +3,7 @@
 //
 // With CASUS_PROBE_LIVE=1 the prompt is live: `[n] > ` counts the editor's ticks, and at
 // the second tick a notice appears above it (as the play clock's notices do).
+import CasusCore
 import CasusTerminal
 
 let words = ["slachtoffer", "pesters", "ouders", "een hertje in het bos", "een herfstblad", ":help", ":hulp"]

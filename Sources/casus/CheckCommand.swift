@@ -59,12 +59,12 @@ struct CheckCommand: ParsableCommand {
                 let renderer = DiagnosticRenderer(language: language, style: Output.diagnosticStyle()) { f, n in
                     sources.line(n, of: f)
                 }
-                for d in result.diagnostics { Output.err(renderer.render(d)) }
+                for d in result.diagnostics { Output.errDiagnostic(renderer.render(d)) }
             }
         }
         switch format {
         case .json:
-            Output.out(DiagnosticsJSON.encode(reports) + "\n")
+            Output.outJSON(DiagnosticsJSON.encode(reports) + "\n")
         case .text:
             let renderer = DiagnosticRenderer(language: lastLanguage) { _, _ in nil }
             if totals.errors + totals.warnings > 0 {

@@ -3,9 +3,12 @@ import Foundation
 
 /// Reads scenarios from the real file system; includes are resolved with symbolic links
 /// followed, so a link cannot smuggle a file in from outside the scenario's folder.
+/// Only regular files are read: a FIFO or a device could block or never end.
 struct FileSourceProvider: SourceProvider {
     func read(_ path: String) -> Result<[UInt8], SourceReadError> {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // Non-blocking, so opening a FIFO without a writer returns at once instead of waiting
+        // for one; the type is checked on the open descriptor (no race with a rename).
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
         if fd < 0 {
             switch errno {
             case ENOENT, ENOTDIR: return .failure(.notFound)
@@ -16,7 +19,11 @@ struct FileSourceProvider: SourceProvider {
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { return .failure(.unreadable(String(cString: strerror(errno)))) }
-        if info.st_mode & S_IFMT == S_IFDIR { return .failure(.isDirectory) }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: return .failure(.isDirectory)
+        default: return .failure(.notRegularFile)
+        }
         // Straight into the array the parser reads (no Data in between, no zero-filling), and
         // one byte past the limit at most: enough for the parser to refuse the file. Sized by
         // the file's length; a file that grows meanwhile is read on in chunks.

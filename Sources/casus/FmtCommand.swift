@@ -24,8 +24,10 @@ struct FmtCommand: ParsableCommand {
         let result = ScenarioLoader.load(path: file, provider: FileSourceProvider())
         let language = LanguageChoice.resolve(flag: lang, scenario: result.language)
         let renderer = DiagnosticRenderer(language: language, style: Output.diagnosticStyle()) { f, n in result.line(n, of: f) }
-        guard let data = FileManager.default.contents(atPath: file) else {
-            for d in result.diagnostics { Output.err(renderer.render(d)) }
+        // Read as the loader reads (regular files only, at most the size limit), never
+        // with a plain read that would wait on a FIFO.
+        guard case .success(let data) = FileSourceProvider().read(file) else {
+            for d in result.diagnostics { Output.errDiagnostic(renderer.render(d)) }
             throw ExitCode(2)
         }
         // An included fragment (no `titel:`) is checked for syntax only, by the formatter.
@@ -34,14 +36,14 @@ struct FmtCommand: ParsableCommand {
             return t.hasPrefix("titel:") || t.hasPrefix("title:")
         }
         if result.diagnostics.hasErrors && !isFragment {
-            for d in result.diagnostics { Output.err(renderer.render(d)) }
+            for d in result.diagnostics { Output.errDiagnostic(renderer.render(d)) }
             Output.err(LocalizedText(nl: "niet opgemaakt: los eerst de fouten op\n", en: "not formatted: fix the errors first\n").text(language))
             throw ExitCode(1)
         }
         let source = String(decoding: data, as: UTF8.self)
         switch Formatter.format(source, path: file) {
         case .failure(.invalid(let diagnostics)):
-            for d in diagnostics { Output.err(renderer.render(d)) }
+            for d in diagnostics { Output.errDiagnostic(renderer.render(d)) }
             throw ExitCode(1)
         case .failure(.meaningChanged):
             Output.err(LocalizedText(

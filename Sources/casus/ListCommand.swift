@@ -37,7 +37,7 @@ struct ListCommand: ParsableCommand {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             let data = (try? encoder.encode(entries)) ?? Data("[]".utf8)
-            Output.out(String(decoding: data, as: UTF8.self) + "\n")
+            Output.outJSON(String(decoding: data, as: UTF8.self) + "\n")
         case .text:
             let language = LanguageChoice.resolve(flag: lang, scenario: nil)
             for entry in entries {

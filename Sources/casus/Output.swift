@@ -3,13 +3,28 @@ import CasusTerminal
 import Foundation
 
 /// Writing to standard output and standard error, colour only on a colour terminal.
+///
+/// Whatever casus prints may hold answer or scenario text, so control characters other
+/// than newline and tab never go out raw (`TextSafety`): they could retitle or clear the
+/// facilitator's terminal.
 enum Output {
     static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        FileHandle.standardOutput.write(Data(TextSafety.sanitize(text).utf8))
+    }
+
+    /// JSON for standard output: control characters as JSON escapes, the text unchanged.
+    static func outJSON(_ json: String) {
+        FileHandle.standardOutput.write(Data(TextSafety.escapingControlsInJSON(json).utf8))
     }
 
     static func err(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        FileHandle.standardError.write(Data(TextSafety.sanitize(text).utf8))
+    }
+
+    /// A rendered diagnostic: `DiagnosticRenderer` has made its text safe and adds the
+    /// colour codes of `diagnosticStyle()` itself, which must pass.
+    static func errDiagnostic(_ rendered: String) {
+        FileHandle.standardError.write(Data(rendered.utf8))
     }
 
     /// ANSI styles for diagnostics on stderr when it is a colour terminal (and `NO_COLOR` is

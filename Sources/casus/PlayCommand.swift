@@ -65,7 +65,7 @@ struct PlayCommand: ParsableCommand {
             let renderer = DiagnosticRenderer(language: language, style: Output.diagnosticStyle()) { f, n in
                 loaded.line(n, of: f)
             }
-            for d in loaded.diagnostics { Output.err(renderer.render(d)) }
+            for d in loaded.diagnostics { Output.errDiagnostic(renderer.render(d)) }
             throw ExitCode(loaded.diagnostics.contains { $0.code == "C100" } ? 2 : 1)
         }
 
@@ -149,7 +149,7 @@ struct PlayCommand: ParsableCommand {
             let renderer = DiagnosticRenderer(language: language, style: Output.diagnosticStyle()) { f, n in
                 f == path && n >= 1 && n <= text.count ? String(text[n - 1]) : nil
             }
-            for d in problems { Output.err(renderer.render(d)) }
+            for d in problems { Output.errDiagnostic(renderer.render(d)) }
             throw ExitCode(1)
         }
         return script

@@ -199,7 +199,7 @@ struct SessionsCommand: ParsableCommand {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             encoder.dateEncodingStrategy = .iso8601
-            Output.out(String(decoding: try encoder.encode(rows), as: UTF8.self) + "\n")
+            Output.outJSON(String(decoding: try encoder.encode(rows), as: UTF8.self) + "\n")
         case .text:
             guard !rows.isEmpty else {
                 Output.out(LocalizedText(nl: "Geen sessies.", en: "No sessions.").text(language) + "\n")

@@ -42,7 +42,7 @@ struct TestCommand: ParsableCommand {
                 result.line(n, of: f)
             }
             guard let scenario = result.scenario else {
-                for d in result.diagnostics { Output.err(renderer.render(d)) }
+                for d in result.diagnostics { Output.errDiagnostic(renderer.render(d)) }
                 worst = max(worst, result.diagnostics.contains { $0.code == "C100" } ? 2 : 1)
                 continue
             }
@@ -60,14 +60,15 @@ struct TestCommand: ParsableCommand {
                 }
                 let report = tester.replay(script: script)
                 let all = (problems + script.unknownKeys(in: scenario) + report.findings).sortedForDisplay()
-                for d in all { Output.err(scriptRenderer.render(d)) }
+                for d in all { Output.errDiagnostic(scriptRenderer.render(d)) }
                 Output.out("\(file): " + TesterMessages.scriptSummary(report).text(language) + "\n")
                 if !report.reachedEnd || all.hasErrors { worst = max(worst, 1) }
                 continue
             }
             let report = random.map { tester.random(runs: $0, seed: seed) } ?? tester.run()
-            for d in report.findings { Output.err(renderer.render(d)) }
+            for d in report.findings { Output.errDiagnostic(renderer.render(d)) }
             Output.out("\(file):\n" + TesterMessages.summary(report).text(language) + "\n")
+            if report.stoppedEarly { Output.out(TesterMessages.stoppedEarly(report).text(language) + "\n") }
             if report.hasErrors { worst = max(worst, 1) }
         }
         if worst != 0 { throw ExitCode(worst) }

@@ -115,12 +115,42 @@ private func load(_ source: String) throws -> Scenario {
         #expect(!a.hasErrors)
     }
 
+    /// The work of one test is bounded: answers plus the lines each run walks. A bound
+    /// smaller than the scenario needs stops the test early, says so, and reports no line
+    /// as unreached (it was not played, not proven unreachable).
+    @Test func theWorkBoundStopsATestEarly() throws {
+        var source = "titel: T\n"
+        for i in 0..<40 {
+            source += "stap \"S\(i)\"\n    vraag k\(i) (keuze): Welke?\n        - een\n        - twee\n        - drie\n"
+            source += "    als k\(i) = \"drie\"\n        zeg: drie\n    einde\neinde\n"
+        }
+        let scenario = try load(source)
+        let whole = ScenarioTester(scenario: scenario).run()
+        #expect(!whole.stoppedEarly)
+        #expect(whole.findings.isEmpty, "\(whole.findings.map { $0.message.en })")
+        // One run answers 40 questions and walks 120 lines: a bound of 300 allows two runs.
+        let bounded = ScenarioTester(scenario: scenario, workBound: 300).run()
+        #expect(bounded.stoppedEarly)
+        #expect(bounded.runs == 2, "\(bounded.runs) runs")
+        #expect(bounded.runs < whole.runs)
+        #expect(bounded.findings.isEmpty, "\(bounded.findings.map { $0.code })")
+        #expect(TesterMessages.stoppedEarly(bounded).en.hasPrefix("stopped after 2 runs and 80 answers"))
+        #expect(TesterMessages.stoppedEarly(bounded).nl.hasPrefix("gestopt na 2 speelrondes en 80 antwoorden"))
+        // A bound reached inside a run cuts it off without calling it endless (T003).
+        let cut = ScenarioTester(scenario: scenario, workBound: 10).run()
+        #expect(cut.stoppedEarly && cut.runs == 1 && cut.promptsAnswered == 10)
+        #expect(cut.findings.isEmpty, "\(cut.findings.map { $0.code })")
+        let random = ScenarioTester(scenario: scenario, workBound: 10).random(runs: 5, seed: 1)
+        #expect(random.stoppedEarly && random.runs == 1)
+    }
+
     @Test func everyBundledScenarioPasses() throws {
         let files = PackageFiles.files("Scenarios", ext: "casus")
         #expect(files.count == 6)
         for file in files {
             let scenario = try #require(ScenarioLoader.load(path: file, provider: DiskProvider()).scenario, "\(file)")
             let report = ScenarioTester(scenario: scenario).run()
+            #expect(!report.stoppedEarly, "\(file): the work bound must leave real scenarios alone")
             #expect(!report.hasErrors, "\(file): \(report.findings.map { "\($0.range.start.line): \($0.message.en)" })")
             #expect(report.stepsReached == report.stepsTotal)
         }

@@ -145,6 +145,24 @@ import TestSupport
         #expect(try terminal.waitForExit() == 0)
     }
 
+    /// readline echoes what is typed as it arrives; a UTF-8 C1 control (U+009B is a
+    /// one-character CSI, U+009D starts an OSC) or a raw 8-bit one must not reach the
+    /// terminal in that echo. The line then holds U+FFFD where it stood.
+    @Test func typedC1ControlsAreNotEchoedRaw() throws {
+        let terminal = try startProbe()
+        // "a", U+009B "2J", U+009D "0;x", U+0085, a raw 0x9B byte, then "é" (C3 A9) and
+        // "  " (C2 A0) which stay.
+        let typed: [UInt8] = [0x61, 0xC2, 0x9B, 0x32, 0x4A, 0xC2, 0x9D, 0x30, 0x3B, 0x78, 0xC2, 0x85, 0x9B, 0xC3, 0xA9, 0xC2, 0xA0, 0x0D]
+        try terminal.sendBytes(typed)
+        try terminal.waitFor("got[")
+        try terminal.waitFor("> ")
+        let bytes = terminal.outputBytes
+        let c1 = zip(bytes, bytes.dropFirst()).filter { $0 == 0xC2 && (0x80...0x9F).contains($1) }
+        #expect(c1.isEmpty, "raw C1 in \(bytes)")
+        #expect(!bytes.contains(0x9B))
+        #expect(terminal.output.contains("got[a\u{FFFD}2J\u{FFFD}0;x\u{FFFD}\u{FFFD}é\u{A0}]"), "\(terminal.output)")
+    }
+
     @Test func pipedInputUsesPlainLines() throws {
         let binary = try #require(TestEnvironment.binary(named: "casus-line-probe"))
         let result = try runProcess(binary: binary, stdin: "a\nb\r\n", environment: Self.environment)

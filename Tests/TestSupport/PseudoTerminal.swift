@@ -72,11 +72,18 @@ public final class PseudoTerminal {
 
     /// Everything the program has written so far (lossy UTF-8).
     public var output: String { String(decoding: bytes, as: UTF8.self) }
+    /// Every byte the program wrote so far, exactly as written.
+    public var outputBytes: [UInt8] { bytes }
 
     /// Types `text` (UTF-8) at the program. Use `\r` for Enter, `\u{7F}` for Backspace,
     /// `\t` for Tab, `\u{03}` for Ctrl-C, `\u{04}` for Ctrl-D, `\u{1B}[A` for ↑.
     public func send(_ text: String) throws {
-        var remaining = Array(text.utf8)[...]
+        try sendBytes(Array(text.utf8))
+    }
+
+    /// Types raw bytes, also ones that are not UTF-8 (a raw 8-bit control, say).
+    public func sendBytes(_ bytes: [UInt8]) throws {
+        var remaining = bytes[...]
         while !remaining.isEmpty {
             let written = remaining.withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
             if written < 0 {

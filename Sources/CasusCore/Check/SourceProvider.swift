@@ -13,6 +13,8 @@ public protocol SourceProvider {
 public enum SourceReadError: Error, Hashable, Sendable {
     case notFound
     case isDirectory
+    /// A FIFO, device or socket: reading one could wait forever or never end.
+    case notRegularFile
     case unreadable(String)
 }
 

@@ -4,6 +4,10 @@ enum CheckerMessages {
         switch reason {
         case .notFound: LocalizedText(nl: "bestand niet gevonden", en: "file not found")
         case .isDirectory: LocalizedText(nl: "dit is een map, geen scenario", en: "this is a folder, not a scenario")
+        case .notRegularFile:
+            LocalizedText(
+                nl: "dit is geen gewoon bestand (maar bijvoorbeeld een pipe of apparaat); casus leest alleen gewone bestanden",
+                en: "this is not a regular file (but e.g. a pipe or a device); casus reads regular files only")
         case .unreadable(let why): LocalizedText(nl: "bestand niet te lezen: \(why)", en: "cannot read file: \(why)")
         }
     }

@@ -110,18 +110,16 @@ public struct DiagnosticRenderer: Sendable {
         return out
     }
 
-    /// Control characters from a file never reach the terminal raw.
+    /// Control characters from a file never reach the terminal raw (see `TextSafety`).
     static func safe(_ s: String, keepTabsAsSpace: Bool = false) -> String {
-        var out = String.UnicodeScalarView()
-        for c in s.unicodeScalars {
-            if c == "\t" {
-                out.append(keepTabsAsSpace ? " " : c)
-            } else if c.value < 0x20 || c.value == 0x7F || (0x80...0x9F).contains(c.value) {
-                out.append("\u{FFFD}")
-            } else {
-                out.append(c)
-            }
-        }
-        return String(out)
+        let shown = TextSafety.sanitize(s)
+        return keepTabsAsSpace && shown.contains("\t") ? shown.replacingTabs() : shown
+    }
+}
+
+extension String {
+    /// Every tab as one space, so a caret under the line keeps its column.
+    fileprivate func replacingTabs() -> String {
+        String(decoding: utf8.map { $0 == 0x09 ? 0x20 : $0 }, as: UTF8.self)
     }
 }

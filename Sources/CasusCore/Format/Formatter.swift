@@ -28,9 +28,6 @@ public enum Formatter {
         return .success(output)
     }
 
-    private static func text(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        String(String.UnicodeScalarView(scalars))
-    }
 
     private static func firstWordKeyword(_ line: SourceLine, in source: [UInt8]) -> (Keyword?, isMetadata: Bool) {
         var lexer = LineLexer(source: source, line: line, fromColumn: line.contentColumn)
@@ -57,14 +54,18 @@ public enum Formatter {
             out.append(s)
         }
 
+        // For each line, the index of the first code line (neither blank nor a comment) at or
+        // after it: one pass from the end, so a long run of comments is not scanned once per
+        // comment.
+        var nextCodeIndex = [Int](repeating: lines.count, count: lines.count + 1)
+        for k in stride(from: lines.count - 1, through: 0, by: -1) {
+            nextCodeIndex[k] = !lines[k].isBlank && !lines[k].isComment ? k : nextCodeIndex[k + 1]
+        }
+
         /// The next line that is neither blank nor a comment, from `j`.
         func nextCode(from j: Int) -> SourceLine? {
-            var k = j
-            while k < lines.count {
-                if !lines[k].isBlank && !lines[k].isComment { return lines[k] }
-                k += 1
-            }
-            return nil
+            let k = nextCodeIndex[min(j, lines.count)]
+            return k < lines.count ? lines[k] : nil
         }
 
         /// The depth a code line is printed at, and the depth after it.
@@ -150,15 +151,18 @@ public enum Formatter {
     /// A code line with single spaces between tokens outside quotes, up to the prose (after
     /// the first `:` outside quotes, for text owners and metadata) or a `#` comment.
     static func codeLine(_ line: SourceLine, keyword: Keyword?, in source: [UInt8]) -> String {
-        let content = Array(trimmedContent(line, in: source).unicodeScalars)
+        let trimmed = trimmedContent(line, in: source)
         // An unquoted step title is taken verbatim by the parser: leave such lines alone.
         if keyword == .step {
             var lexer = LineLexer(source: source, line: line, fromColumn: line.contentColumn)
             let tokens = lexer.tokens(stopAtColon: false).tokens
-            if tokens.count > 1, case .string = tokens[1].kind {} else { return text(content[...]) }
+            if tokens.count > 1, case .string = tokens[1].kind {} else { return trimmed }
         }
+        let content = Array(trimmed.unicodeScalars)
         // `kop:`/`heading:` keeps its text verbatim; metadata too (after the colon).
-        var result = String.UnicodeScalarView()
+        // Built as UTF-8 bytes: appending scalar by scalar to a String.UnicodeScalarView
+        // copies the whole string each time (quadratic in the line's length).
+        var result = ScalarBuffer(capacity: trimmed.utf8.count)
         var i = 0
         var quote: Unicode.Scalar?
         var pendingSpace = false
@@ -195,7 +199,7 @@ public enum Formatter {
             result.append(c)
             i += 1
         }
-        return String(result)
+        return result.string
     }
 }
 
@@ -203,42 +207,70 @@ public enum Formatter {
 public enum ASTComparison {
     /// True when both files have the same items, ranges and paths aside.
     public static func same(_ a: SourceFile, _ b: SourceFile) -> Bool {
-        strippedDescription(a.items) == strippedDescription(b.items)
+        // Item by item: one description of a whole large file grows a single string to
+        // hundreds of megabytes, which costs far more than the sum of the items' parts.
+        a.items.count == b.items.count
+            && zip(a.items, b.items).allSatisfy { strippedDescription([$0]) == strippedDescription([$1]) }
     }
 
     /// The tree's description with every `SourceRange(…)` removed.
+    ///
+    /// Works on the description's UTF-8 bytes: every byte it looks for is ASCII, so a byte
+    /// inside a multi-byte character never matches, and the copy stays linear.
     public static func strippedDescription(_ items: [TopLevelItem]) -> String {
-        let scalars = Array(String(describing: items).unicodeScalars)
-        let marker = Array("SourceRange(".unicodeScalars)
-        var out = String.UnicodeScalarView()
+        let bytes = Array(String(describing: items).utf8)
+        let marker = Array("SourceRange(".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
         var i = 0
-        while i < scalars.count {
-            if scalars[i] == "S", i + marker.count <= scalars.count, Array(scalars[i..<(i + marker.count)]) == marker {
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "S"), i + marker.count <= bytes.count,
+                bytes[i..<(i + marker.count)].elementsEqual(marker)
+            {
                 // Skip to the matching parenthesis (file names are quoted; parentheses in
                 // them are inside the quotes).
                 var depth = 0
                 var inQuote = false
                 var j = i + marker.count - 1
-                while j < scalars.count {
-                    let c = scalars[j]
-                    if c == "\\" && inQuote { j += 2; continue }
-                    if c == "\"" { inQuote.toggle() }
+                while j < bytes.count {
+                    let c = bytes[j]
+                    if c == UInt8(ascii: "\\") && inQuote { j += 2; continue }
+                    if c == UInt8(ascii: "\"") { inQuote.toggle() }
                     if !inQuote {
-                        if c == "(" { depth += 1 }
-                        if c == ")" {
+                        if c == UInt8(ascii: "(") { depth += 1 }
+                        if c == UInt8(ascii: ")") {
                             depth -= 1
                             if depth == 0 { break }
                         }
                     }
                     j += 1
                 }
-                out.append(contentsOf: "_".unicodeScalars)
+                out.append(UInt8(ascii: "_"))
                 i = j + 1
                 continue
             }
-            out.append(scalars[i])
+            out.append(bytes[i])
             i += 1
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
+}
+
+/// Text built scalar by scalar as UTF-8 bytes, with amortised appends.
+private struct ScalarBuffer {
+    private var bytes: [UInt8] = []
+
+    init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+    var isEmpty: Bool { bytes.isEmpty }
+
+    mutating func append(_ scalar: Unicode.Scalar) {
+        UTF8.encode(scalar) { bytes.append($0) }
+    }
+
+    mutating func append<S: Sequence>(contentsOf scalars: S) where S.Element == Unicode.Scalar {
+        for scalar in scalars { append(scalar) }
+    }
+
+    var string: String { String(decoding: bytes, as: UTF8.self) }
 }

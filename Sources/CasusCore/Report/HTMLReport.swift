@@ -93,7 +93,9 @@ public enum HTMLReport {
         if let draft = report.draft { add(draftHTML(draft, l)) }
         add("<footer><p>\(e(l.sheet.printNote))</p></footer>")
 
-        return HTMLSheet.page(language: report.language, title: e(l.title), css: HTMLSheet.css + "\n" + css, body: body)
+        // No raw control characters from answers, as in the sheet.
+        return TextSafety.sanitize(
+            HTMLSheet.page(language: report.language, title: e(l.title), css: HTMLSheet.css + "\n" + css, body: body))
     }
 
     private static func draftHTML(_ draft: ProtocolDraft, _ l: ReportLabels) -> String {

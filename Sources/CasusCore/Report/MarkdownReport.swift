@@ -96,7 +96,8 @@ public enum MarkdownReport {
         // One empty line at most between blocks.
         var lines: [String] = []
         for s in out where !(s.isEmpty && (lines.last?.isEmpty ?? true)) { lines.append(s) }
-        return lines.joined(separator: "\n") + "\n"
+        // No raw control characters from answers, as in the sheet.
+        return TextSafety.sanitize(lines.joined(separator: "\n") + "\n")
     }
 
     private static func draftLines(_ draft: ProtocolDraft, _ l: ReportLabels, _ out: inout [String]) {

@@ -96,7 +96,8 @@ public enum HTMLSheet {
         add(footer + "</footer>")
 
         let title = "\(e(l.sheet)): \(e(model.title))\(model.setup.map { " – " + e($0.group) } ?? "")"
-        return page(language: model.language, title: title, css: css, body: body)
+        // HTML cannot carry control characters meaningfully either: visible placeholders.
+        return TextSafety.sanitize(page(language: model.language, title: title, css: css, body: body))
     }
 
     /// The decision the group presents, first on the page: the chosen solution, the plan,

@@ -80,6 +80,7 @@ public indirect enum JSONValue: Hashable, Sendable {
     }
 
     static func quote(_ s: String, into out: inout [UInt8]) {
+        let start = out.count
         out.append(UInt8(ascii: "\""))
         for byte in s.utf8 {
             switch byte {
@@ -102,6 +103,27 @@ public indirect enum JSONValue: Hashable, Sendable {
         out.append(UInt8(ascii: "\""))
         // U+2028 and U+2029 (E2 80 A8 / E2 80 A9) break JavaScript string literals.
         if s.utf8.contains(0xE2) { escapeLineSeparators(&out) }
+        // C1 controls (U+0080–U+009F, C2 80–C2 9F) are valid raw in JSON, but a terminal
+        // showing the file may act on them (U+009B starts a control sequence).
+        if s.utf8.contains(0xC2) { escapeC1Controls(&out, from: start) }
+    }
+
+    /// Rewrites raw C1 control characters in `out[start...]` (the string just written) as
+    /// `\u0080`–`\u009f`.
+    private static func escapeC1Controls(_ out: inout [UInt8], from start: Int) {
+        var rewritten: [UInt8] = []
+        rewritten.reserveCapacity(out.count - start + 16)
+        var i = start
+        while i < out.count {
+            if out[i] == 0xC2, i + 1 < out.count, (0x80...0x9F).contains(out[i + 1]) {
+                rewritten += ("\\u00" + String(out[i + 1], radix: 16)).utf8
+                i += 2
+            } else {
+                rewritten.append(out[i])
+                i += 1
+            }
+        }
+        out.replaceSubrange(start..., with: rewritten)
     }
 
     /// Rewrites raw U+2028/U+2029 bytes at the end of `out` (the string just written).

@@ -151,7 +151,9 @@ public enum MarkdownSheet {
             }
             line(footer)
         }
-        return out.joined(separator: "\n") + "\n"
+        // Control characters from answers or the scenario never reach a terminal that shows
+        // the file (`cat sheet.md`): they become visible placeholders.
+        return TextSafety.sanitize(out.joined(separator: "\n") + "\n")
     }
 
     private static func answerLines(_ answer: SheetModel.Answer, _ l: SheetLabels, _ out: inout [String]) {

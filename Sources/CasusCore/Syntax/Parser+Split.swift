@@ -50,6 +50,6 @@ extension Parser {
         var file = SourceFile(path: path, items: first.items + second.items)
         file.brokenNames = first.brokenNames.union(second.brokenNames)
         file.questionCount = first.questionCount + second.questionCount
-        return (file, firstDiagnostics + secondDiagnostics)
+        return (file, overlongLines(lines, in: bytes, path: path) + firstDiagnostics + secondDiagnostics)
     }
 }

@@ -74,7 +74,24 @@ public struct Parser {
             return parseInTwoParts(bytes, path: path, lines: lines, splitAt: split)
         }
         var parser = Parser(path: path, source: bytes, lines: lines)
-        return parser.parseFile()
+        let (file, diagnostics) = parser.parseFile()
+        return (file, overlongLines(lines, in: bytes, path: path) + diagnostics)
+    }
+
+    /// A C020 error for every line longer than `maxLineLength` scalars, at its first character:
+    /// prose and comment lines too, which the parser otherwise reads without looking at their
+    /// length. The parser itself only skips an overlong code line (see `peekCodeLine`).
+    static func overlongLines(_ lines: [SourceLine], in source: [UInt8], path: String) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        let fileID = SourceFileID(path)
+        for line in lines where line.isTooLong(in: source) {
+            let column = line.isBlank ? 1 : line.scalarColumn(line.contentColumn, in: source)
+            let range = SourceRange(
+                fileID: fileID, start: SourceLocation(line: line.number, column: column),
+                end: SourceLocation(line: line.number, column: column + 1))
+            found.append(Diagnostic("C020", .error, at: range, ParserMessages.lineTooLong))
+        }
+        return found
     }
 
     /// Parses this parser's part of the file.
@@ -201,8 +218,8 @@ public struct Parser {
                 index += 1
                 continue
             }
-            if line.count > Parser.maxLineLength, line.scalarCount(in: source) > Parser.maxLineLength {
-                error("C020", range(line, line.contentColumn, line.contentColumn + 1), ParserMessages.lineTooLong)
+            if line.isTooLong(in: source) {
+                // Already reported with every other overlong line (`overlongLines`).
                 index += 1
                 skipIndented(under: line)
                 continue

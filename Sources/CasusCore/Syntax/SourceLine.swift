@@ -73,6 +73,12 @@ struct SourceLine: Sendable {
         return column + max(0, byteColumn - 1 - count)
     }
 
+    /// True when the line is longer than `Parser.maxLineLength` scalars (bytes are counted
+    /// first: a line of fewer bytes cannot be too long).
+    func isTooLong(in source: [UInt8]) -> Bool {
+        count > Parser.maxLineLength && scalarCount(in: source) > Parser.maxLineLength
+    }
+
     /// The number of Unicode scalars (for the line-length limit).
     func scalarCount(in source: [UInt8]) -> Int {
         isASCII ? count : source[offsets].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }

@@ -10,6 +10,10 @@ public struct ScenarioTestReport: Sendable {
     public var stepsTotal = 0
     public var statementsReached = 0
     public var statementsTotal = 0
+    /// True when the work bound (`ScenarioTester.maxWork`, `maxRuns`) stopped the
+    /// test before it was done: the coverage figures are then partial, and lines not reached
+    /// are not reported.
+    public var stoppedEarly = false
     /// Dead ends and unreached steps are errors; untaken branches and unchosen options warnings.
     public var findings: [Diagnostic] = []
 
@@ -42,8 +46,23 @@ public struct ScenarioTester: Sendable {
     /// Answer budget per run; beyond it play counts as not ending.
     let maxAnswersPerRun: Int
 
-    public init(scenario: Scenario) {
+    /// The bound on a whole `casus test` of one file, in units of work: every generated
+    /// answer counts one, and every run also counts the scenario's lines (it walks them all
+    /// at least once). Real scenarios need a few hundred units in a handful of runs; the
+    /// bound keeps any file the parser's limits allow (up to 32 MB) in the order of seconds,
+    /// and the report says so when it stops a test early.
+    public static let maxWork = 100_000
+    /// The bound on the number of runs of one test.
+    public static let maxRuns = 1_000
+    /// Lines (statements) of the scenario, what one run walks at least.
+    let statementTotal: Int
+
+    /// The bound this tester works to (`maxWork`, or smaller in tests).
+    let workBound: Int
+
+    public init(scenario: Scenario, workBound: Int = ScenarioTester.maxWork) {
         self.scenario = scenario
+        self.workBound = workBound
         self.engine = Engine(scenario: scenario)
         self.setup = Self.makeSetup(scenario)
         var literals: [String: [String]] = [:]
@@ -51,7 +70,8 @@ public struct ScenarioTester: Sendable {
         self.textLiterals = literals
         // A guard against runaway expansion, not a size limit: big scenarios get room in
         // proportion to what they say (the checker already caps loop expansion per step).
-        self.maxAnswersPerRun = max(5_000, 50 * Self.statementCount(scenario))
+        self.statementTotal = Self.statementCount(scenario)
+        self.maxAnswersPerRun = max(5_000, 50 * statementTotal)
     }
 
     /// Every statement in every step, nested ones included.
@@ -167,9 +187,12 @@ public struct ScenarioTester: Sendable {
         var deadEnd: Diagnostic?
         /// `id#variant` for every question answered in the run (variant within its count).
         var variants: Set<String> = []
+        /// The run was cut off by the whole test's answer budget (not a finding).
+        var cutOff = false
     }
 
-    func play(_ policy: inout Policy) -> RunResult {
+    /// One run; `budget` is what is left of the whole test's answer budget.
+    func play(_ policy: inout Policy, budget: Int = .max) -> RunResult {
         let events: [SessionEvent] = [.setup(setup, at: Timestamp(0))]
         var answered = 0
         var chosen: [String: Int] = [:]
@@ -177,9 +200,14 @@ public struct ScenarioTester: Sendable {
         var deadEnd: Diagnostic?
         var variants = policy
         var used = Set<String>()
+        var cutOff = false
         // One walk for the whole run: the engine puts each unanswered question to this
         // closure (every generated answer still goes through `AnswerParser`).
         let (state, _) = engine.play(from: events) { prompt in
+            if answered >= budget {
+                cutOff = true
+                return nil
+            }
             if answered >= maxAnswersPerRun {
                 deadEnd = Diagnostic("T003", .error, at: prompt.question.range, TesterMessages.tooManySteps(maxAnswersPerRun))
                 return nil
@@ -208,10 +236,10 @@ public struct ScenarioTester: Sendable {
         }
         policy = variants
         // An answer the engine took during the walk but that does not stick on replay.
-        if deadEnd == nil, let prompt = state.prompt {
+        if deadEnd == nil, !cutOff, let prompt = state.prompt {
             deadEnd = Diagnostic("T002", .error, at: prompt.question.range, TesterMessages.noProgress(prompt.key))
         }
-        return RunResult(state: state, answered: answered, deadEnd: deadEnd, variants: used)
+        return RunResult(state: state, answered: answered, deadEnd: deadEnd, variants: used, cutOff: cutOff)
     }
 
     // MARK: - Coverage
@@ -335,9 +363,18 @@ public struct ScenarioTester: Sendable {
         var reachedWith: [String: [String: Int]] = [:]
         var covered = Set<String>()
 
+        var answerBudget = workBound
+
         func perform(_ policy: Policy) {
+            guard !report.stoppedEarly else { return }
+            guard answerBudget > 0, report.runs < Self.maxRuns else {
+                report.stoppedEarly = true
+                return
+            }
             var p = policy
-            let result = play(&p)
+            let result = play(&p, budget: answerBudget)
+            answerBudget -= result.answered + statementTotal
+            if result.cutOff { report.stoppedEarly = true }
             covered.formUnion(result.variants)
             report.runs += 1
             report.promptsAnswered += result.answered
@@ -364,10 +401,10 @@ public struct ScenarioTester: Sendable {
         // target in every question at once and the number of runs stays near the largest
         // number of options, not the number of questions.
         let widest = targets.map { variantCount($0.0) }.max() ?? 1
-        for base in 1..<max(widest, 1) { perform(Policy(base: base)) }
+        for base in 1..<max(widest, 1) where !report.stoppedEarly { perform(Policy(base: base)) }
         var done = covered
         var stalled = 0
-        while !targets.isEmpty, stalled < targets.count {
+        while !report.stoppedEarly, !targets.isEmpty, stalled < targets.count {
             let (q, v) = targets.removeFirst()
             let label = "\(q.id.name)#\(v)"
             if done.contains(label) || covered.contains(label) { continue }
@@ -386,7 +423,7 @@ public struct ScenarioTester: Sendable {
         // the number of branches still open.
         var rng = SplitMix64(seed: 0xCA5E)
         var budget = 2 * openBranches(coverage)
-        while budget > 0, openBranches(coverage) > 0 {
+        while !report.stoppedEarly, budget > 0, openBranches(coverage) > 0 {
             budget -= 1
             perform(Policy(random: SplitMix64(seed: rng.next())))
         }
@@ -400,13 +437,23 @@ public struct ScenarioTester: Sendable {
         var report = ScenarioTestReport()
         var deadEnds: [SourceRange: Diagnostic] = [:]
         var rng = SplitMix64(seed: seed)
+        var answerBudget = workBound
         for _ in 0..<max(runs, 0) {
+            guard answerBudget > 0, report.runs < Self.maxRuns else {
+                report.stoppedEarly = true
+                break
+            }
             var p = Policy(random: SplitMix64(seed: rng.next()))
-            let result = play(&p)
+            let result = play(&p, budget: answerBudget)
+            answerBudget -= result.answered + statementTotal
             report.runs += 1
             report.promptsAnswered += result.answered
             if let d = result.deadEnd, deadEnds[d.range] == nil { deadEnds[d.range] = d }
             record(result, into: &coverage)
+            if result.cutOff {
+                report.stoppedEarly = true
+                break
+            }
         }
         finish(&report, coverage, deadEnds: Array(deadEnds.values), strict: false)
         return report
@@ -565,7 +612,8 @@ public struct ScenarioTester: Sendable {
                 }
             }
         }
-        report.findings = findings.sortedForDisplay()
+        // A test stopped early has not played everything: only what it found is certain.
+        report.findings = (report.stoppedEarly ? deadEnds : findings).sortedForDisplay()
     }
 
     // MARK: - Scripts

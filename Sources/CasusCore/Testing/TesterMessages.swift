@@ -65,6 +65,20 @@ public enum TesterMessages {
           """)
     }
 
+    /// Said after the summary when the work bound stopped the test early.
+    public static func stoppedEarly(_ r: ScenarioTestReport) -> LocalizedText {
+        t("""
+          gestopt na \(r.runs) speelrondes en \(r.promptsAnswered) antwoorden: de grens voor één bestand is bereikt \
+          (\(ScenarioTester.maxWork) eenheden werk, antwoorden plus regels per speelronde, of \(ScenarioTester.maxRuns) \
+          speelrondes); niet alles is getest, dus niet bereikte stappen en regels worden niet gemeld
+          """,
+          """
+          stopped after \(r.runs) runs and \(r.promptsAnswered) answers: the bound for one file was reached \
+          (\(ScenarioTester.maxWork) units of work, answers plus lines per run, or \(ScenarioTester.maxRuns) runs); \
+          not everything was tested, so steps and lines not reached are not reported
+          """)
+    }
+
     public static func scriptSummary(_ r: ScriptReplayReport) -> LocalizedText {
         r.reachedEnd
             ? t("het script speelt het scenario uit (\(r.promptsAnswered) vragen, \(r.unusedKeys.count) ongebruikte sleutels)",

@@ -1,4 +1,4 @@
-import CasusTerminal
+import CasusCore
 import Testing
 
 @Suite struct TextSafetyTests {

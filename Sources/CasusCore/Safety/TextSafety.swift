@@ -1,4 +1,6 @@
-/// Makes untrusted text (typed by players or written in a scenario) safe to print.
+/// Makes untrusted text (typed by players or written in a scenario) safe to print: used on
+/// every path to a terminal (the REPL, the command line's output) and for the Markdown and
+/// HTML sheets and reports, so even `cat sheet.md` cannot be abused.
 ///
 /// A terminal interprets control characters and escape sequences; printing them raw would
 /// let a scenario clear the screen, move the cursor or retitle the window. Every such
@@ -14,12 +16,34 @@ public enum TextSafety {
     public static func sanitize(_ text: String) -> String {
         // Fast path: most text has nothing to replace.
         guard text.unicodeScalars.contains(where: needsReplacement) else { return text }
-        var result = String.UnicodeScalarView()
+        // Built as UTF-8 bytes: appending to a String.UnicodeScalarView scalar by scalar
+        // copies the whole string each time.
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count + 16)
         // Scalars, not Characters: "\r\n" is one grapheme cluster but two controls.
         for scalar in text.unicodeScalars {
-            result.append(needsReplacement(scalar) ? placeholder(for: scalar) : scalar)
+            UTF8.encode(needsReplacement(scalar) ? placeholder(for: scalar) : scalar) { result.append($0) }
         }
-        return String(result)
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// JSON text with every raw DEL and C1 control character (which JSON allows unescaped)
+    /// written as a `\u00XX` escape instead: the same document, safe on a terminal. Outside
+    /// strings JSON holds only ASCII structure and whitespace, so every such character is
+    /// inside a string. C0 controls are escaped by every JSON encoder already.
+    public static func escapingControlsInJSON(_ json: String) -> String {
+        guard json.unicodeScalars.contains(where: needsReplacement) else { return json }
+        var result: [UInt8] = []
+        result.reserveCapacity(json.utf8.count + 16)
+        for scalar in json.unicodeScalars {
+            if needsReplacement(scalar) {
+                let hex = String(scalar.value, radix: 16)
+                result += ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8
+            } else {
+                UTF8.encode(scalar) { result.append($0) }
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// Whether `scalar` would be replaced by `sanitize(_:)`.
