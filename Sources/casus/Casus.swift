@@ -6,6 +6,7 @@ struct Casus: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "casus",
         abstract: "Play bullying cases as a group of teachers; check, test and report on scenarios.",
+        version: CasusVersion.current,
         subcommands: [
             PlayCommand.self, CheckCommand.self, TestCommand.self, SheetCommand.self, SessionsCommand.self,
             DeleteCommand.self, ReportCommand.self, FmtCommand.self, NewCommand.self, ListCommand.self,
