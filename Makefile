@@ -49,10 +49,19 @@ test: build
 
 # Figures for CONTRIBUTING.md, from a release build: check throughput, first prompt,
 # durable answer, resume, casus test, peak memory.
+# Also the installed static binary (make install into $(STATIC)/bench-root) side by side with
+# the dynamic one, and a minimal Swift program printing a prompt, built both ways.
+BENCH_ROOT = $(STATIC)/bench-root
 bench: deps
 	$(SWIFT) build -c release --product casus
 	$(SWIFT) build -c release --product casus-bench
-	.build/release/casus-bench $(CURDIR)/.build/release/casus
+	$(MAKE) --no-print-directory install DESTDIR=$(CURDIR)/$(BENCH_ROOT) PREFIX=/usr >/dev/null
+	swiftc -O scripts/bench/prompt-reference.swift -o $(STATIC)/prompt-reference-dynamic
+	swiftc -O -static-stdlib scripts/bench/prompt-reference.swift -o $(STATIC)/prompt-reference-static
+	strip $(STATIC)/prompt-reference-static
+	.build/release/casus-bench $(CURDIR)/.build/release/casus --installed $(CURDIR)/$(BENCH_ROOT)/usr/bin/casus \
+		--reference static=$(CURDIR)/$(STATIC)/prompt-reference-static \
+		--reference dynamic=$(CURDIR)/$(STATIC)/prompt-reference-dynamic
 
 static: deps
 	$(SWIFT) build -c release --product casus --static-swift-stdlib --disable-local-rpath --scratch-path $(STATIC) \
