@@ -23,6 +23,8 @@ struct Bench {
     let casus: String
     let root: String
     let work: String
+    /// The installed static binary and the reference programs, when `make bench` passes them.
+    let comparison: StartupComparison?
     var rows: [Row] = []
 
     var environment: [String: String] {
@@ -33,9 +35,10 @@ struct Bench {
         let arguments = CommandLine.arguments
         let root = FileManager.default.currentDirectoryPath
         let casus = arguments.count > 1 ? arguments[1] : root + "/.build/release/casus"
+        let comparison = StartupComparison.parse(Array(arguments.dropFirst(2)), dynamic: casus)
         var template = Array("/tmp/casus-bench-XXXXXX".utf8CString)
         guard let made = mkdtemp(&template) else { fatalError("mkdtemp failed") }
-        var bench = Bench(casus: casus, root: root, work: String(cString: made))
+        var bench = Bench(casus: casus, root: root, work: String(cString: made), comparison: comparison)
         defer { try? FileManager.default.removeItem(atPath: bench.work) }
         do {
             try bench.run()
@@ -56,6 +59,7 @@ struct Bench {
         try scenarioTests()
         try peakMemory()
         try hostileFiles()
+        if let comparison { try startupComparison(comparison) }
         printTable()
     }
 

@@ -12,6 +12,7 @@ struct Casus: ParsableCommand {
         CommandConfiguration(
             commandName: "casus",
             abstract: CommandLanguage.text("Speel pestcasussen als groep leraren; controleer en test scenario's en maak er een verslag van.", "Play bullying cases as a group of teachers; check, test and report on scenarios."),
+            version: CasusVersion.current,
             subcommands: [
                 PlayCommand.self, CheckCommand.self, TestCommand.self, SheetCommand.self, SessionsCommand.self,
                 DeleteCommand.self, ReportCommand.self, FmtCommand.self, NewCommand.self, ListCommand.self,

@@ -1,10 +1,11 @@
 import CasusCore
 import Foundation
 
-/// Finds scenarios: the bundled `Scenarios/` folder (`$CASUS_SCENARIOS`, else the first
-/// folder holding `Scenarios/` walking up from the current directory, then from the
-/// executable's path) and the `.casus` files in a folder. Used by `casus list` and by the
-/// menu of `casus play` without a file.
+/// Finds scenarios: the bundled `Scenarios/` folder (`$CASUS_SCENARIOS`, else the installed
+/// `PREFIX/share/casus/Scenarios` beside `PREFIX/bin/casus`, else the first folder holding
+/// `Scenarios/` walking up from the current directory, then from the executable's path) and
+/// the `.casus` files in a folder. Used by `casus list` and by the menu of `casus play`
+/// without a file.
 enum ScenarioDirectory {
     /// One scenario as the menu and `casus list` show it.
     struct Entry: Encodable {
@@ -24,10 +25,19 @@ enum ScenarioDirectory {
             return fm.fileExists(atPath: path, isDirectory: &dir) && dir.boolValue
         }
         if let explicit = environment["CASUS_SCENARIOS"], !explicit.isEmpty, isDirectory(explicit) { return explicit }
-        var starts = [fm.currentDirectoryPath]
-        if let executable = Bundle.main.executableURL?.resolvingSymlinksInPath() {
-            starts.append(executable.deletingLastPathComponent().path)
+        // The real file, symlinks resolved (/proc/self/exe on Linux), so a link in another bin/
+        // still finds the prefix the binary was installed into.
+        let executable = (try? fm.destinationOfSymbolicLink(atPath: "/proc/self/exe")).map { URL(fileURLWithPath: $0) }
+            ?? Bundle.main.executableURL?.resolvingSymlinksInPath()
+        if let executable {
+            // `make install` and the .deb put the scenarios here; an installed casus must not
+            // depend on the folder it is started from.
+            let installed = executable.deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent("share/casus/Scenarios").path
+            if isDirectory(installed) { return installed }
         }
+        var starts = [fm.currentDirectoryPath]
+        if let executable { starts.append(executable.deletingLastPathComponent().path) }
         for start in starts {
             var url = URL(fileURLWithPath: start)
             while true {
