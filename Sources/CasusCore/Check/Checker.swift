@@ -50,12 +50,6 @@ struct Checker {
         self.hadSyntaxErrors = hadSyntaxErrors
     }
 
-    /// Sizes the question tables once for `questions` questions.
-    mutating func reserveCapacity(questions: Int) {
-        asked.reserveCapacity(questions)
-        used.reserveCapacity(questions)
-    }
-
     mutating func error(_ code: String, _ range: SourceRange, _ message: LocalizedText, notes: [DiagnosticNote] = [], fixIt: FixIt? = nil) {
         diagnostics.append(Diagnostic(code, .error, at: range, message, notes: notes, fixIt: fixIt))
     }

@@ -33,11 +33,6 @@ public struct QuestionTable: Hashable, Sendable {
         return all.count - 1
     }
 
-    public mutating func reserveCapacity(_ n: Int) {
-        all.reserveCapacity(n)
-        positions.reserveCapacity(n)
-    }
-
     /// A value per question id.
     public func mapValues<T>(_ transform: (QuestionInfo) -> T) -> [String: T] {
         var result: [String: T] = [:]

@@ -8,9 +8,6 @@ public struct SourceFile: Hashable, Sendable {
     /// Ids of question lines that had a syntax error and were left out of `items`; uses of
     /// these names are not reported again.
     public var brokenNames: Set<String> = []
-    /// How many question statements the file has, so the checker can size its tables once:
-    /// growing a table of a hundred thousand ids rehashes every entry at each doubling.
-    public var questionCount = 0
 
     public init(path: String, items: [TopLevelItem]) {
         self.path = path

@@ -135,7 +135,7 @@ extension Parser {
                 return (nil, nil)
             }
             let question = parseQuestion(line, tokens: tokens, restColumn: restColumn, keyword: keyword)
-            if question == nil { noteBrokenQuestion(line, tokens, keyword: keyword) } else { questionCount += 1 }
+            if question == nil { noteBrokenQuestion(line, tokens, keyword: keyword) }
             return (question.map { .question($0) }, nil)
         case .if:
             guard enterBlock(line, tokens[0]) else { return (nil, nil) }

@@ -2,7 +2,7 @@ extension Parser {
     /// Parses the whole file.
     mutating func parseTopLevel() -> [TopLevelItem] {
         var items: [TopLevelItem] = []
-        while let line = peekCodeLine(), index < stopIndex {
+        while let line = peekCodeLine() {
             index += 1
             if let item = parseTopLevelLine(line) { items.append(item) }
         }
