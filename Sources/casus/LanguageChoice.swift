@@ -1,16 +1,16 @@
 import CasusCore
 import Foundation
 
-/// Which language a person reads: `--lang` first, then `LANG` when it names Dutch or
-/// English, then the scenario's own `taal:`, then Dutch.
+/// Which language a person reads: `--lang` first, then the first of `CASUS_LANG`, `LC_ALL`,
+/// `LC_MESSAGES` and `LANG` that names Dutch or English, then the scenario's own `taal:`,
+/// then Dutch.
 enum LanguageChoice {
     static func resolve(flag: String?, scenario: Language?, environment: [String: String] = ProcessInfo.processInfo.environment) -> Language {
         if let flag, let language = Language(tag: flag) { return language }
+        // A variable that names neither (`LC_ALL=C.UTF-8`) only sets the character set, so it
+        // must not hide one further down that does name a language.
         for key in ["CASUS_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
-            if let value = environment[key], !value.isEmpty {
-                if let language = Language(tag: value) { return language }
-                break
-            }
+            if let value = environment[key], let language = Language(tag: value) { return language }
         }
         return scenario ?? .nl
     }
