@@ -151,6 +151,32 @@ struct SheetTests {
         #expect(!md.contains("## Rollen"))
     }
 
+    /// A list asked once per role: the item loop inside that role shows that role's items,
+    /// never another role's (the list used to be found by scanning all answers in hash order).
+    @Test func itemLoopInsideARoleShowsThatRolesItems() {
+        let source = """
+            titel: T
+            taal: nl
+            rol slachtoffer: het meisje
+            rol pesters: de pesters
+            stap "A" (5 min)
+                voor elke rol
+                    vraag zorgen (lijst): Welke zorgen heeft {rol}?
+                    voor elk punt in zorgen
+                        vraag waarom (tekst): Waarom {punt}?
+                    einde
+                einde
+            einde
+            """
+        var s = RT.Session(RT.load(source))
+        for input in ["bang\nalleen", "1", "2", "stoer\nverveeld\nmeelopen", "3", "4", "5"] { s.type(input) }
+        #expect(s.state.next == .finished)
+        let answers = SheetModel(state: s.state, language: .nl).steps[0].answers.filter { $0.questionId == "waarom" }
+        #expect(answers.map(\.role) == ["het meisje", "het meisje", "de pesters", "de pesters", "de pesters"])
+        #expect(answers.map(\.item) == ["bang", "alleen", "stoer", "verveeld", "meelopen"])
+        #expect(answers.map(\.text) == ["1", "2", "3", "4", "5"])
+    }
+
     @Test func utcTimes() {
         #expect(SheetTime.utc(Timestamp(0)) == "1970-01-01 00:00 UTC")
         #expect(SheetTime.utc(Timestamp(1_700_000_000)) == "2023-11-14 22:13 UTC")
