@@ -34,7 +34,7 @@ struct RuntimeContext: Sendable {
     /// The question id a name refers to (`solutions` and `oplossingen` both reach the solutions).
     func questionId(_ name: String) -> String? {
         if scenario.questions[name] != nil { return name }
-        if name == "oplossingen" || name == "solutions" { return solutionsId }
+        if Lexicon.isSolutions(name) { return solutionsId }
         return nil
     }
 

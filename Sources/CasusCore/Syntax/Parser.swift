@@ -132,15 +132,15 @@ public struct Parser {
         token.isWord ? text(line, token.column, token.endColumn) : nil
     }
 
-    /// The key of the word that `token` on `line` is, for keyword lookups; nil for other
-    /// tokens and for words too long to be in any table.
-    func key(_ line: SourceLine, _ token: Token?) -> WordKey? {
+    /// The word that `token` on `line` is, lowercased, as the lexicon looks words up; nil for
+    /// other tokens.
+    func key(_ line: SourceLine, _ token: Token?) -> String? {
         guard let token, token.isWord else { return nil }
-        return WordKey(source[line.offsets(token.column, token.endColumn)])
+        return text(line, token.column, token.endColumn).lowercased()
     }
 
-    /// True when `token` on `line` is one of the words of `set`, in any case.
-    func matches(_ line: SourceLine, _ token: Token?, _ set: [WordKey]) -> Bool {
+    /// True when `token` on `line` is one of the (lowercase) words of `set`, in any case.
+    func matches(_ line: SourceLine, _ token: Token?, _ set: [String]) -> Bool {
         guard let key = key(line, token) else { return false }
         return set.contains(key)
     }
