@@ -10,7 +10,7 @@ struct ExpressionError: Error {
 struct ExpressionParser {
     /// A slice of the line's tokens (no copy for the condition): indices are the line's.
     let tokens: ArraySlice<Token>
-    let file: SourceFileID
+    let file: String
     /// The tokens' line and the file's bytes, for the words' text.
     let line: SourceLine
     let source: [UInt8]
@@ -33,7 +33,7 @@ struct ExpressionParser {
     private func range(_ t: Token) -> SourceRange {
         let from = line.scalarColumn(t.column, in: source)
         let to = line.scalarColumn(t.endColumn, in: source)
-        return SourceRange(fileID: file, line: line.number, column: from, length: max(to - from, 1))
+        return SourceRange(file: file, line: line.number, column: from, length: max(to - from, 1))
     }
 
     private func spelling(_ t: Token) -> String { t.spelling(line, in: source) }
@@ -147,7 +147,7 @@ extension Parser {
             error("C021", range(line, columns.lowerBound, columns.upperBound), ParserMessages.expected(ParserMessages.aCondition, after: keyword))
             return nil
         }
-        var parser = ExpressionParser(tokens: tokens, file: fileID, line: line, source: source, position: tokens.startIndex)
+        var parser = ExpressionParser(tokens: tokens, file: path, line: line, source: source, position: tokens.startIndex)
         do {
             return try parser.parse()
         } catch let e as ExpressionError {

@@ -13,8 +13,6 @@ public struct Parser {
     public static let maxFileBytes = 32 * 1024 * 1024
 
     let path: String
-    /// `path` interned once: every range of the tree carries it.
-    let fileID: SourceFileID
     /// The file's UTF-8 bytes, which `lines` point into.
     let source: [UInt8]
     let lines: [SourceLine]
@@ -31,7 +29,6 @@ public struct Parser {
     /// A parser for a file already split into `lines`.
     init(path: String, source: [UInt8], lines: [SourceLine]) {
         self.path = path
-        self.fileID = SourceFileID(path)
         self.source = source
         self.lines = lines
     }
@@ -215,7 +212,7 @@ public struct Parser {
         let from = line.scalarColumn(start, in: source)
         let to = line.scalarColumn(max(end, start + 1), in: source)
         return SourceRange(
-            fileID: fileID, start: SourceLocation(line: line.number, column: from),
+            file: path, start: SourceLocation(line: line.number, column: from),
             end: SourceLocation(line: line.number, column: max(to, from + 1)))
     }
 
