@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "casus",
-    platforms: [.macOS(.v15)],
+    // Linux only (see README): no macOS machine builds or tests casus, so none is claimed.
     products: [
         .executable(name: "casus", targets: ["casus"])
     ],

@@ -143,7 +143,12 @@ public struct SessionStore: Sendable {
     private static func modificationDate(_ url: URL) -> Date? {
         var st = stat()
         guard lstat(url.path, &st) == 0 else { return nil }
-        return Date(timeIntervalSince1970: Double(st.st_mtim.tv_sec) + Double(st.st_mtim.tv_nsec) / 1e9)
+        #if canImport(Glibc)
+        let time = st.st_mtim
+        #else
+        let time = st.st_mtimespec
+        #endif
+        return Date(timeIntervalSince1970: Double(time.tv_sec) + Double(time.tv_nsec) / 1e9)
     }
 
     // MARK: Ids
