@@ -20,14 +20,13 @@ struct CheckCommand: ParsableCommand {
     var format: Format = .text
 
     @Option(help: "Language of the messages: nl or en (default: the scenario's).")
-    var lang: String?
+    var lang: Language?
 
     @Flag(help: "Also print the facilitator notes (notitie:) of each scenario that checks clean.")
     var notes = false
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one scenario file") }
-        if let lang, Language(tag: lang) == nil { throw ValidationError("--lang takes nl or en") }
     }
 
     func run() throws {

@@ -17,7 +17,7 @@ struct FmtCommand: ParsableCommand {
     var write = false
 
     @Option(help: "Language of the messages: nl or en (default: the scenario's).")
-    var lang: String?
+    var lang: Language?
 
     func run() throws {
         let result = ScenarioLoader.load(path: file, provider: FileSourceProvider())

@@ -1,3 +1,4 @@
+import ArgumentParser
 import CasusCore
 import Foundation
 
@@ -5,8 +6,8 @@ import Foundation
 /// `LC_MESSAGES` and `LANG` that names Dutch or English, then the scenario's own `taal:`,
 /// then Dutch.
 enum LanguageChoice {
-    static func resolve(flag: String?, scenario: Language?, environment: [String: String] = ProcessInfo.processInfo.environment) -> Language {
-        if let flag, let language = Language(tag: flag) { return language }
+    static func resolve(flag: Language?, scenario: Language?, environment: [String: String] = ProcessInfo.processInfo.environment) -> Language {
+        if let flag { return flag }
         // A variable that names neither (`LC_ALL=C.UTF-8`) only sets the character set, so it
         // must not hide one further down that does name a language.
         for key in ["CASUS_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
@@ -14,4 +15,12 @@ enum LanguageChoice {
         }
         return scenario ?? .nl
     }
+}
+
+/// `--lang` on every command: `nl` or `en` (or a tag such as `en_GB`, `English`), rejected
+/// by the argument parser as a usage error (exit 2) when it names neither.
+extension Language: ExpressibleByArgument {
+    public init?(argument: String) { self.init(tag: argument) }
+
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
 }

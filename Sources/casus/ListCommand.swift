@@ -16,7 +16,7 @@ struct ListCommand: ParsableCommand {
     var format: Format = .text
 
     @Option(help: "Language of the headings: nl or en.")
-    var lang: String?
+    var lang: Language?
 
     func run() throws {
         var files: [(String, Bool)] = []

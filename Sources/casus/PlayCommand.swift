@@ -25,7 +25,7 @@ struct PlayCommand: ParsableCommand {
     var pace: Int?
 
     @Option(help: "Language: nl or en (default: CASUS_LANG/LANG, else the scenario's).")
-    var lang: String?
+    var lang: Language?
 
     @Option(help: "Where sessions are kept.")
     var dir: String?
@@ -34,7 +34,6 @@ struct PlayCommand: ParsableCommand {
     var resume = false
 
     func validate() throws {
-        if let lang, Language(tag: lang) == nil { throw ValidationError("--lang takes nl or en") }
         if let pace, pace < 0 { throw ValidationError("--pace takes a number of milliseconds, 0 or more") }
         if pace != nil && answers == nil { throw ValidationError("--pace only works with --answers") }
     }

@@ -24,7 +24,6 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
-        try store.validateLanguage()
         if inputs.isEmpty { throw ValidationError("Give at least one session or JSON sheet.") }
     }
 

@@ -9,13 +9,9 @@ struct StoreOptions: ParsableArguments {
     var dir: String?
 
     @Option(help: "Language of the messages: nl or en.")
-    var lang: String?
+    var lang: Language?
 
     var language: Language { LanguageChoice.resolve(flag: lang, scenario: nil) }
-
-    func validateLanguage() throws {
-        if let lang, Language(tag: lang) == nil { throw ValidationError("--lang takes nl or en") }
-    }
 
     func store() throws -> SessionStore {
         setRestrictiveUmask()
@@ -63,7 +59,6 @@ struct SheetCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    func validate() throws { try store.validateLanguage() }
 
     func run() throws {
         let language = store.language
@@ -140,7 +135,6 @@ struct SessionsCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    func validate() throws { try store.validateLanguage() }
 
     struct Row: Encodable {
         var id: String
@@ -212,7 +206,6 @@ struct DeleteCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    func validate() throws { try store.validateLanguage() }
 
     func run() throws {
         let language = store.language

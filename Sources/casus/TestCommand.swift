@@ -23,12 +23,11 @@ struct TestCommand: ParsableCommand {
     var answers: String?
 
     @Option(help: "Language of the messages: nl or en (default: the scenario's).")
-    var lang: String?
+    var lang: Language?
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one scenario file") }
         if let random, random < 1 { throw ValidationError("--random takes a positive number") }
-        if let lang, Language(tag: lang) == nil { throw ValidationError("--lang takes nl or en") }
     }
 
     func run() throws {

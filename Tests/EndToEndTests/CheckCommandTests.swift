@@ -98,7 +98,13 @@ import TestSupport
         #expect(result.status == 2)
     }
 
-    @Test(arguments: [["check"], ["check", "--format", "xml", "a.casus"], ["check", "--lang", "fr", "a.casus"]])
+    /// `--lang` is one option type for every command, so each refuses a language it does not
+    /// speak (fmt and list used to take any value silently).
+    @Test(arguments: [
+        ["check"], ["check", "--format", "xml", "a.casus"], ["check", "--lang", "fr", "a.casus"],
+        ["fmt", "--lang", "fr", "a.casus"], ["list", "--lang", "fr"], ["new", "--lang", "fr", "n.casus"],
+        ["test", "--lang", "fr", "a.casus"], ["sessions", "--lang", "fr"],
+    ])
     func usageErrorsExitTwo(_ arguments: [String]) throws {
         let result = try run(arguments, files: ["a.casus": text(Self.clean)])
         #expect(result.status == 2, "\(arguments): \(result.stderr)")
