@@ -24,17 +24,18 @@ extension DurableFile {
         for (data, url) in files {
             precondition(url.deletingLastPathComponent().path == folder, "all files must share one folder")
             let temp = folder + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(randomHex(4))"
-            let fd = try Posix.open(temp, O_WRONLY | O_CREAT | O_EXCL, action: "create")
+            // Errors name the file being replaced, which is what a person knows.
+            let fd = try Posix.open(temp, O_WRONLY | O_CREAT | O_EXCL, action: "create", reportAs: url.path)
             temps.append((temp, url.path))
             do {
-                if let mode, fchmod(fd, mode) != 0 { throw Posix.error("set permissions on", temp, errno) }
-                try Posix.writeAll(fd, data, path: temp)
-                try Posix.sync(fd, path: temp)
+                if let mode, fchmod(fd, mode) != 0 { throw Posix.error("set permissions on", url.path, errno) }
+                try Posix.writeAll(fd, data, path: url.path)
+                try Posix.sync(fd, path: url.path)
             } catch {
                 _ = close(fd)
                 throw error
             }
-            guard close(fd) == 0 else { throw Posix.error("close", temp, errno) }
+            guard close(fd) == 0 else { throw Posix.error("close", url.path, errno) }
         }
         while let (temp, path) = temps.first {
             guard rename(temp, path) == 0 else { throw Posix.error("replace", path, errno) }

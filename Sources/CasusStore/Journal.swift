@@ -107,7 +107,7 @@ public final class Journal {
     ) {
         let bytes = try Posix.readAll(fd, path: path)
         guard !bytes.isEmpty else {
-            throw StoreError(.journalEmpty, "journal \(path) is empty")
+            throw StoreError(.journalEmpty, "journal \(path) is empty", path: path)
         }
         // Complete lines as ranges without their newline; a final line without one is torn.
         var lines: [Range<Int>] = []
@@ -134,7 +134,7 @@ public final class Journal {
                 guard format == formatVersion else {
                     throw StoreError(
                         .journalFormat(format),
-                        "journal \(path) has format \(format); this casus reads format \(formatVersion)")
+                        "journal \(path) has format \(format); this casus reads format \(formatVersion)", path: path)
                 }
                 header = Data(bytes[parsed.data])
             } else {
@@ -144,7 +144,7 @@ public final class Journal {
         }
 
         if firstBad == 0 {
-            throw StoreError(.journalHeader, "journal \(path) has a missing or damaged header line")
+            throw StoreError(.journalHeader, "journal \(path) has a missing or damaged header line", path: path)
         }
         if let firstBad {
             // A bad line followed by any intact one is not a torn write: refuse, drop nothing.
@@ -152,11 +152,11 @@ public final class Journal {
                 throw StoreError(
                     .journalCorrupt(line: firstBad + 1),
                     "journal \(path) is damaged at line \(firstBad + 1), before later good records; "
-                        + "it was left unchanged")
+                        + "it was left unchanged", path: path)
             }
         }
         guard let header else {
-            throw StoreError(.journalHeader, "journal \(path) has an incomplete header line")
+            throw StoreError(.journalHeader, "journal \(path) has an incomplete header line", path: path)
         }
         return (header, records, goodSize, bytes.count, bytes)
     }
@@ -166,7 +166,7 @@ public final class Journal {
     @discardableResult
     public func append(payload: Data) throws -> JournalRecord {
         guard !unusable, fd >= 0 else {
-            throw StoreError(.journalUnusable, "journal \(url.path) cannot be written any more; reopen it")
+            throw StoreError(.journalUnusable, "journal \(url.path) cannot be written any more; reopen it", path: url.path)
         }
         try JournalLine.validate(payload: payload)
         let seq = lastSeq + 1

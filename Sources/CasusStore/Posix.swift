@@ -23,20 +23,25 @@ enum Posix {
     }
 
     static func error(_ action: String, _ path: String, _ code: Int32) -> StoreError {
-        StoreError(.io, "could not \(action) \(path): \(message(code))")
+        StoreError(.io, "could not \(action) \(path): \(message(code))", code: code, path: path)
     }
 
-    /// `open` with `O_CLOEXEC`, retried on EINTR. New files get mode 0600 whatever the umask.
-    static func open(_ path: String, _ flags: Int32, action: String = "open") throws -> Int32 {
+    /// Flags every file in the store is opened with: never through a symlink (a planted link
+    /// must not redirect a write or a chmod), never inherited by child processes, and never
+    /// blocking on a planted pipe (regular files ignore `O_NONBLOCK`).
+    static let safeFlags = O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK
+
+    /// `open` with `safeFlags`, retried on EINTR; refuses anything but a regular file. New
+    /// files get mode 0600 whatever the umask, set through the descriptor.
+    static func open(_ path: String, _ flags: Int32, action: String = "open", reportAs: String? = nil) throws -> Int32 {
         while true {
-            let fd = SystemOpen.open(path, flags | O_CLOEXEC, fileMode)
+            let fd = SystemOpen.open(path, flags | safeFlags, fileMode)
             if fd >= 0 {
+                try requireRegularFile(fd, path)
                 // The umask may have narrowed 0600 further or an old file may be wider: fix it.
                 if flags & O_CREAT != 0 || flags & (O_WRONLY | O_RDWR) != 0 {
                     var st = stat()
-                    if fstat(fd, &st) == 0, st.st_mode & typeMask == typeRegular,
-                        st.st_mode & 0o7777 != fileMode
-                    {
+                    if fstat(fd, &st) == 0, st.st_mode & 0o7777 != fileMode {
                         try setFileMode(fd, path)
                     }
                 }
@@ -44,7 +49,21 @@ enum Posix {
             }
             let code = errno
             if code == EINTR { continue }
-            throw error(action, path, code)
+            throw error(action, reportAs ?? path, code)
+        }
+    }
+
+    /// Closes `fd` and throws `.notAFile` unless it is a regular file.
+    private static func requireRegularFile(_ fd: Int32, _ path: String) throws {
+        var st = stat()
+        guard fstat(fd, &st) == 0 else {
+            let code = errno
+            _ = close(fd)
+            throw error("open", path, code)
+        }
+        guard st.st_mode & typeMask == typeRegular else {
+            _ = close(fd)
+            throw StoreError(.notAFile, "\(path) is not a regular file", path: path)
         }
     }
 
@@ -59,7 +78,7 @@ enum Posix {
     /// Creates `path` exclusively with mode 0600; nil if something by that name exists.
     static func createNew(_ path: String) throws -> Int32? {
         while true {
-            let fd = SystemOpen.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, fileMode)
+            let fd = SystemOpen.open(path, O_WRONLY | O_CREAT | O_EXCL | safeFlags, fileMode)
             if fd >= 0 {
                 try setFileMode(fd, path)
                 return fd
@@ -68,6 +87,46 @@ enum Posix {
             if code == EINTR { continue }
             if code == EEXIST { return nil }
             throw error("create", path, code)
+        }
+    }
+
+    /// The whole content of the regular file at `path`, read without following a symlink.
+    static func readFile(_ path: String) throws -> [UInt8] {
+        let fd = try open(path, O_RDONLY, action: "read")
+        defer { _ = close(fd) }
+        return try readAll(fd, path: path)
+    }
+
+    /// Throws `.notPrivate` when the folder behind the open descriptor `fd` can be written by
+    /// group or others: anyone who can write there can plant files for casus to trust.
+    static func requirePrivateFolder(_ fd: Int32, _ path: String) throws {
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw error("check", path, errno) }
+        if st.st_mode & 0o022 != 0 {
+            throw StoreError(
+                .notPrivate, "\(path) can be written by others (mode \(String(st.st_mode & 0o7777, radix: 8)))",
+                path: path)
+        }
+    }
+
+    /// Throws `.notPrivate` when the folder at `path` (symlinks followed: a linked root is
+    /// fine) can be written by group or others.
+    static func requirePrivateFolder(_ path: String) throws {
+        let fd = try openFolder(path, follow: true)
+        defer { _ = close(fd) }
+        try requirePrivateFolder(fd, path)
+    }
+
+    /// Opens a folder read-only (to fsync, fchmod or check it); `follow` allows a symlink as
+    /// the last component, which only the root and caller-chosen folders may be.
+    static func openFolder(_ path: String, follow: Bool) throws -> Int32 {
+        let flags = O_RDONLY | O_DIRECTORY | O_CLOEXEC | (follow ? 0 : O_NOFOLLOW)
+        while true {
+            let fd = SystemOpen.open(path, flags, 0)
+            if fd >= 0 { return fd }
+            let code = errno
+            if code == EINTR { continue }
+            throw error("open folder", path, code)
         }
     }
 
@@ -143,7 +202,8 @@ enum Posix {
 
     /// Flushes a folder so that creations, renames and removals inside it survive a crash.
     static func syncFolder(_ path: String) throws {
-        let fd = try open(path, O_RDONLY | O_DIRECTORY, action: "open folder")
+        // Read-only and only to flush: following a symlinked root or `--out` folder is harmless.
+        let fd = try openFolder(path, follow: true)
         defer { _ = close(fd) }
         while fsync(fd) != 0 {
             let code = errno
@@ -164,15 +224,18 @@ enum Posix {
     @discardableResult
     static func makeFolder(_ path: String) throws -> Bool {
         if mkdir(path, folderMode) == 0 {
-            // mkdir honours the umask; set the mode explicitly.
-            guard chmod(path, folderMode) == 0 else { throw error("set permissions on", path, errno) }
+            // mkdir honours the umask; set the mode explicitly, through a descriptor of the
+            // folder itself so that a symlink swapped in meanwhile is refused, not chmod'ed.
+            let fd = try openFolder(path, follow: false)
+            defer { _ = close(fd) }
+            guard fchmod(fd, folderMode) == 0 else { throw error("set permissions on", path, errno) }
             return true
         }
         let code = errno
         if code == EEXIST {
             var st = stat()
             if stat(path, &st) == 0, st.st_mode & typeMask == typeDirectory { return false }
-            throw StoreError(.io, "could not create folder \(path): a file with that name exists")
+            throw StoreError(.io, "could not create folder \(path): a file with that name exists", code: EEXIST, path: path)
         }
         throw error("create folder", path, code)
     }
@@ -194,7 +257,18 @@ enum Posix {
         // stat (not lstat): a symlink to a folder is an acceptable root.
         var st = stat()
         if stat(url.path, &st) != 0 || st.st_mode & typeMask != typeDirectory {
-            throw StoreError(.io, "could not create folder \(url.path): not a folder")
+            throw StoreError(.io, "could not create folder \(url.path): not a folder", code: ENOTDIR, path: url.path)
+        }
+    }
+
+    /// The names in a folder, without "." and "..".
+    static func listFolder(_ path: String) throws -> [String] {
+        do {
+            return try FileManager.default.contentsOfDirectory(atPath: path)
+        } catch {
+            let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+            let code = underlying?.domain == NSPOSIXErrorDomain ? Int32(underlying!.code) : EIO
+            throw Posix.error("list", path, code)
         }
     }
 

@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// One session's folder inside the store root: its journal, metadata, lock and sheets.
 ///
 ///     <root>/<id>/journal.jsonl   the answers, see `Journal`
@@ -50,6 +56,44 @@ public struct SessionFolder: Equatable, Sendable {
         try Journal.open(at: journalURL)
     }
 
+    /// The bytes of a sheet file written during play, or nil if there is none. A symlink or
+    /// anything else but a regular file is refused.
+    public func readSheet(_ sheet: Sheet) throws -> Data? {
+        guard Posix.fileType(sheetURL(sheet).path) != nil else { return nil }
+        return Data(try Posix.readFile(sheetURL(sheet).path))
+    }
+
+    /// The first `limit` bytes of the journal, read without opening (or repairing) it; nil if
+    /// there is no journal. For a quick look at the header.
+    public func readJournalStart(limit: Int = 64 * 1024) throws -> [UInt8]? {
+        guard Posix.fileType(journalURL.path) != nil else { return nil }
+        let fd = try Posix.open(journalURL.path, O_RDONLY, action: "read")
+        defer { _ = Posix.closeDescriptor(fd) }
+        var bytes = [UInt8](repeating: 0, count: limit)
+        let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, limit, 0) }
+        guard n >= 0 else { throw Posix.error("read", journalURL.path, errno) }
+        return Array(bytes.prefix(n))
+    }
+
+    /// Checks, without opening (or repairing) the journal and without the lock, the damage
+    /// that makes a session impossible to continue: no journal, something else than a file
+    /// in its place, an empty file or an unreadable first line. Damage further on is found
+    /// only by `openJournal`.
+    public func checkJournalStart() throws {
+        guard let bytes = try readJournalStart() else {
+            throw StoreError(.io, "journal \(journalURL.path) is missing", code: ENOENT, path: journalURL.path)
+        }
+        guard !bytes.isEmpty else {
+            throw StoreError(.journalEmpty, "journal \(journalURL.path) is empty", path: journalURL.path)
+        }
+        guard let newline = bytes.firstIndex(of: 0x0A), let line = JournalLine.parse(bytes, 0..<newline),
+            line.seq == 1, line.format != nil
+        else {
+            throw StoreError(
+                .journalHeader, "journal \(journalURL.path) has a missing or damaged header line", path: journalURL.path)
+        }
+    }
+
     /// Replaces `meta.json` with `data`, atomically and durably.
     public func writeMeta(_ data: Data) throws {
         try DurableFile.writeAtomically(data, to: metaURL)
@@ -65,11 +109,7 @@ public struct SessionFolder: Equatable, Sendable {
     /// The bytes of `meta.json`, or nil if there is none.
     public func readMeta() throws -> Data? {
         guard Posix.fileType(metaURL.path) != nil else { return nil }
-        do {
-            return try Data(contentsOf: metaURL)
-        } catch {
-            throw StoreError(.io, "could not read \(metaURL.path): \(error.localizedDescription)")
-        }
+        return Data(try Posix.readFile(metaURL.path))
     }
 
     /// Decodes `meta.json` as `Meta`, or nil if there is none.

@@ -19,10 +19,23 @@ public final class SessionLock {
     private var fd: Int32
 
     /// Takes the lock on the session in `folder`, or fails at once with `.sessionInUse`.
-    public init(folder: URL) throws {
+    public convenience init(folder: URL) throws {
+        try self.init(folder: folder, create: true)
+    }
+
+    /// Takes the lock of `folder` only if its lock file already exists; never creates one.
+    convenience init(existingIn folder: URL) throws {
+        try self.init(folder: folder, create: false)
+    }
+
+    private init(folder: URL, create: Bool) throws {
         url = folder.appendingPathComponent("lock", isDirectory: false)
         let path = url.path
-        fd = try Posix.open(path, O_RDWR | O_CREAT, action: "open lock file")
+        // A session folder others can write into may hold planted files: refuse it first.
+        let folderFD = try Posix.openFolder(folder.path, follow: false)
+        defer { _ = Posix.closeDescriptor(folderFD) }
+        try Posix.requirePrivateFolder(folderFD, folder.path)
+        fd = try Posix.open(path, O_RDWR | (create ? O_CREAT : 0), action: "open lock file")
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {
             let code = errno
             if code == EINTR { continue }

@@ -21,9 +21,11 @@ public struct SessionStore: Sendable {
     /// The root folder.
     public let root: URL
 
-    /// Opens the store at `location`, creating the root (0700) if needed.
+    /// Opens the store at `location`, creating the root (0700) if needed. A root that group
+    /// or others can write into is refused with `.notPrivate`: they could plant files there.
     public init(location: StoreLocation) throws {
         try location.createIfNeeded()
+        try Posix.requirePrivateFolder(location.root.path)
         root = location.root
     }
 
@@ -36,22 +38,24 @@ public struct SessionStore: Sendable {
             let id = Self.makeID(group: group, date: date, timeZone: timeZone)
             let url = folderURL(id)
             // makeFolder reports an existing folder as false: pick another random suffix.
-            if try Posix.makeFolder(url.path) {
+            let made: Bool
+            do {
+                made = try Posix.makeFolder(url.path)
+            } catch let error as StoreError where error.code != EEXIST {
+                // The folder that could not be written is the store, not the new session.
+                throw StoreError(error.kind, error.message, code: error.code, path: root.path)
+            }
+            if made {
                 try Posix.syncFolder(root.path)
                 return SessionFolder(id: id, url: url)
             }
         }
-        throw StoreError(.io, "could not find a free session name in \(root.path)")
+        throw StoreError(.io, "could not find a free session name in \(root.path)", code: EEXIST, path: root.path)
     }
 
     /// All sessions, oldest id first (ids start with their date, so this is by start time).
     public func list() throws -> [Summary] {
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: root.path)
-        } catch {
-            throw StoreError(.io, "could not list \(root.path): \(error.localizedDescription)")
-        }
+        let names = try Posix.listFolder(root.path)
         return names.filter(Self.isValidID).sorted().compactMap { name in
             let url = folderURL(name)
             guard Posix.fileType(url.path) == Posix.typeDirectory else { return nil }
@@ -92,10 +96,38 @@ public struct SessionStore: Sendable {
         let checked = try self.folder(atPath: folder.url.path)
         // Holding the lock keeps a concurrent player from writing into a folder being removed.
         let lock = try checked.lock()
+        try delete(checked, holding: lock)
+    }
+
+    /// Removes a session whose lock the caller holds (e.g. one it has just created and not
+    /// used), then releases the lock.
+    public func delete(_ folder: SessionFolder, holding lock: SessionLock) throws {
+        let checked = try self.folder(atPath: folder.url.path)
+        defer { lock.unlock() }
         try Self.removeContents(of: checked.url.path)
         guard rmdir(checked.url.path) == 0 else { throw Posix.error("remove", checked.url.path, errno) }
-        lock.unlock()
         try Posix.syncFolder(root.path)
+    }
+
+    /// Gives a session folder a new id made from `group` and `date`, keeping its content;
+    /// open files and the lock stay valid. Returns the renamed folder.
+    public func rename(_ folder: SessionFolder, group: String, date: Date, timeZone: TimeZone = .current) throws
+        -> SessionFolder
+    {
+        for _ in 0..<100 {
+            let id = Self.makeID(group: group, date: date, timeZone: timeZone)
+            let url = folderURL(id)
+            // rename(2) would replace an empty folder of that name: only use a free name.
+            guard Posix.fileType(url.path) == nil else { continue }
+            guard SystemRename.rename(folder.url.path, url.path) == 0 else {
+                let code = errno
+                if code == EEXIST || code == ENOTEMPTY { continue }
+                throw Posix.error("rename", folder.url.path, code)
+            }
+            try Posix.syncFolder(root.path)
+            return SessionFolder(id: id, url: url)
+        }
+        throw StoreError(.io, "could not find a free session name in \(root.path)", code: EEXIST, path: root.path)
     }
 
     /// Folder URLs always carry the directory flag, so equal folders compare equal.
@@ -123,13 +155,7 @@ public struct SessionStore: Sendable {
 
     /// Unlinks everything below `path` without following symlinks.
     private static func removeContents(of path: String) throws {
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: path)
-        } catch {
-            throw StoreError(.io, "could not list \(path): \(error.localizedDescription)")
-        }
-        for name in names {
+        for name in try Posix.listFolder(path) {
             let child = path + "/" + name
             if Posix.fileType(child) == Posix.typeDirectory {
                 try removeContents(of: child)
@@ -194,5 +220,16 @@ public struct SessionStore: Sendable {
         return name.unicodeScalars.allSatisfy {
             ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-"
         }
+    }
+}
+
+/// Namespaces the C `rename` so it does not clash with `SessionStore.rename`.
+private enum SystemRename {
+    static func rename(_ from: String, _ to: String) -> Int32 {
+        #if canImport(Glibc)
+        return Glibc.rename(from, to)
+        #else
+        return Darwin.rename(from, to)
+        #endif
     }
 }

@@ -1,5 +1,10 @@
 import ArgumentParser
+import CasusTerminal
 import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The `casus` command line: thin commands over CasusCore, CasusStore and CasusTerminal.
 struct Casus: ParsableCommand {
@@ -23,7 +28,9 @@ enum Main {
             try command.run()
         } catch {
             let code = Casus.exitCode(for: error)
-            let message = Casus.fullMessage(for: error)
+            // A CasusFailure is already a whole sentence in the chosen language: no English
+            // "Error: " in front of it.
+            let message = (error as? CasusFailure).map { Self.wrapped($0.message) } ?? Casus.fullMessage(for: error)
             if code == .validationFailure {
                 FileHandle.standardError.write(Data((message + "\n").utf8))
                 exit(2)
@@ -34,5 +41,12 @@ enum Main {
             }
             exit(code.rawValue)
         }
+    }
+
+    /// `message` wrapped to the width of the terminal on standard error, if it is one; long
+    /// paths stay whole when it is not.
+    static func wrapped(_ message: String) -> String {
+        guard let width = TerminalCapabilities.windowColumns(fd: STDERR_FILENO) else { return message }
+        return TextWrap.wrap(message, width: width).joined(separator: "\n")
     }
 }

@@ -59,9 +59,11 @@ struct FmtCommand: ParsableCommand {
             do {
                 try DurableFile.replace(Data(formatted.utf8), at: URL(fileURLWithPath: file), mode: mode ?? 0o644)
             } catch {
+                let reason = (error as? StoreError)?.code.map(StoreMessages.cause)
+                    ?? LocalizedText(nl: "\(error)", en: "\(error)")
                 Output.err(LocalizedText(
-                    nl: "niet geschreven: \(error)\n",
-                    en: "not written: \(error)\n").text(language))
+                    nl: "niet geschreven: \(file): \(reason.nl)\n",
+                    en: "not written: \(file): \(reason.en)\n").text(language))
                 throw ExitCode(2)
             }
         }

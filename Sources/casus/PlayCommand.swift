@@ -73,8 +73,9 @@ struct PlayCommand: ParsableCommand {
                         return ["j", "ja", "y", "yes"].contains(answer.lowercased().trimmingCharacters(in: .whitespaces))
                     }
                     return false
-                }))
-        for notice in storage.notices { sink.write(TextSafety.sanitize(notice) + "\n") }
+                },
+                showNotice: { sink.write(Self.wrapped($0, capabilities)) }))
+        for notice in storage.notices { sink.write(Self.wrapped(notice, capabilities)) }
 
         let options = PlayOptions(
             language: language,
@@ -90,6 +91,14 @@ struct PlayCommand: ParsableCommand {
             clock: Self.clock(environment: environment), recorder: storage.recorder, options: options)
         let ending = session.run()
         if ending.exitCode != 0 { throw ExitCode(ending.exitCode) }
+    }
+
+    /// A notice made safe for the terminal and, on a terminal, wrapped to its width (piped
+    /// output keeps long paths whole), with a final newline.
+    static func wrapped(_ notice: String, _ capabilities: TerminalCapabilities) -> String {
+        let safe = TextSafety.sanitize(notice)
+        guard capabilities.stdoutIsTTY else { return safe + "\n" }
+        return TextWrap.wrap(safe, width: capabilities.width).joined(separator: "\n") + "\n"
     }
 
     /// The real clock, or a fixed one when `CASUS_FAKE_CLOCK` is set (tests only): then every

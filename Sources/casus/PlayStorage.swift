@@ -13,6 +13,9 @@ struct PlayStorageOptions {
     var language: Language
     /// Asks the group a yes/no question (false on a non-terminal).
     var askResume: (String) -> Bool
+    /// Shows notices gathered so far right away, before a question is asked; nil returns
+    /// them all with the result instead.
+    var showNotice: ((String) -> Void)? = nil
 }
 
 /// Opens the durable storage for playing `scenario`: a new session (its folder is created at
@@ -43,30 +46,66 @@ func openPlayStorage(scenario: Scenario, options: PlayStorageOptions, now: @esca
     let path = PlayStorage.absolutePath(scenario.path)
     var notices: [String] = []
 
-    if let candidate = try PlayStorage.unfinished(in: store, scenarioPath: path).first {
-        let question = PlayStorage.resumeQuestion(candidate, language)
-        if options.resume || options.askResume(question) {
-            let files = try SessionFiles(
-                resuming: candidate.folder, store: store, scenario: scenario, scenarioPath: path, language: language,
-                now: now)
-            notices += files.notices
-            // The REPL records the `resumed` marker and names orphaned answers itself.
-            // Sheets may lag the journal after a crash; the `resumed` event the REPL records
-            // next (and `close`) rewrites them, so nothing is rendered here.
-            notices.append(
-                LocalizedText(
-                    nl: "Verder met sessie \(candidate.folder.id).", en: "Continuing session \(candidate.folder.id)."
-                ).text(language))
-            return (files, files.events, notices)
+    var candidates = try PlayStorage.unfinished(in: store, scenarioPath: path, language: language)
+    // Damaged sessions are named (with what to do) and passed over, so the group is never
+    // stuck on one; the newest session that can be continued is offered.
+    candidates.removeAll { candidate in
+        do {
+            try candidate.folder.checkJournalStart()
+            return false
+        } catch let error as StoreError {
+            notices.append(StoreMessages.describe(error, folder: candidate.folder).text(language))
+            return true
+        } catch {
+            return true
         }
-    } else if options.resume {
+    }
+    if candidates.isEmpty, options.resume {
         notices.append(
             LocalizedText(
                 nl: "Er is geen onafgemaakte sessie van dit scenario; er begint een nieuwe.",
                 en: "There is no unfinished session of this scenario; a new one starts."
             ).text(language))
     }
+    for candidate in candidates {
+        let question = PlayStorage.resumeQuestion(candidate, language)
+        // What was said about damaged sessions comes before the question, not after it.
+        if !options.resume, let show = options.showNotice {
+            notices.forEach(show)
+            notices.removeAll()
+        }
+        // Declining the newest session starts a new one; older ones are not asked about.
+        guard options.resume || options.askResume(question) else { break }
+        let files: SessionFiles
+        do {
+            files = try SessionFiles(
+                resuming: candidate.folder, store: store, scenario: scenario, scenarioPath: path, language: language,
+                now: now)
+        } catch let failure as CasusFailure where failure.damaged || failure.store.map(PlayStorage.canPassOver) == true {
+            // Damaged further on than the quick check sees, or unusable for another reason:
+            // say so and go on. One renamed by the casus that started it a moment ago is
+            // simply gone. A session in use stays an error: the group may be playing it.
+            if failure.damaged || failure.store?.code != ENOENT { notices.append(failure.message) }
+            continue
+        }
+        notices += files.notices
+        // The REPL records the `resumed` marker and names orphaned answers itself.
+        // Sheets may lag the journal after a crash; the `resumed` event the REPL records
+        // next (and `close`) rewrites them, so nothing is rendered here.
+        notices.append(
+            LocalizedText(
+                nl: "Verder met sessie \(candidate.folder.id).", en: "Continuing session \(candidate.folder.id)."
+            ).text(language))
+        return (files, files.events, notices)
+    }
     let files = SessionFiles(store: store, scenario: scenario, scenarioPath: path, language: language, now: now)
+    do {
+        try files.prepare()
+    } catch let error as StoreError {
+        // Before the first question, so the group does not type a setup that cannot be saved.
+        for notice in notices { Output.err(notice + "\n") }
+        throw CasusFailure(StoreMessages.cannotSave(error, folder: files.folder).text(language), store: error)
+    }
     return (files, [], notices)
 }
 
@@ -77,19 +116,21 @@ enum PlayStorage {
     }
 
     /// Unfinished sessions of the scenario at `scenarioPath` (absolute), newest first.
-    static func unfinished(in store: SessionStore, scenarioPath: String) throws -> [Candidate] {
-        let list: [SessionStore.Summary]
+    static func unfinished(in store: SessionStore, scenarioPath: String, language: Language = .nl) throws -> [Candidate] {
+        let all: [SessionStore.Summary]
         do {
-            list = try store.list()
+            all = try store.list()
         } catch let error as StoreError {
-            throw CasusFailure(error.message)
+            throw SessionFiles.failure(error, folder: nil, language: language)
         }
         let real = FileSourceProvider.realPath(scenarioPath)
-        // A crash between creating a folder and its journal leaves a folder without answers:
-        // remove it when no one holds it.
-        for summary in list where !FileManager.default.fileExists(atPath: summary.folder.journalURL.path) {
-            try? store.delete(summary.folder)
-        }
+        // A crash before the first answer leaves a folder without answers; only such folders,
+        // certainly casus's own and left alone for a minute, are removed (others are left
+        // as they are, and `casus sessions` shows them).
+        let abandoned = Set(store.removeAbandoned())
+        // A session with nothing recorded yet (another casus that is just starting, or one
+        // killed before the setup) has nothing to continue.
+        let list = all.filter { !abandoned.contains($0.folder.id) && !($0.meta == nil && $0.folder.journalHoldsOnlyItsHeader) }
         return list.compactMap { summary -> (Candidate, Date)? in
             guard let meta = SessionFiles.meta(summary), !meta.finished,
                 meta.scenarioPath == scenarioPath || FileSourceProvider.realPath(meta.scenarioPath) == real
@@ -98,6 +139,15 @@ enum PlayStorage {
         }
         .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.folder.id > $1.0.folder.id }
         .map(\.0)
+    }
+
+    /// Whether resume may pass over a session that failed to open with `error`.
+    static func canPassOver(_ error: StoreError) -> Bool {
+        switch error.kind {
+        case .sessionInUse, .notPrivate: false
+        case .io: ![EROFS, ENOSPC, EDQUOT, EACCES, EPERM, EIO].contains(error.code ?? 0)
+        default: true
+        }
     }
 
     static func absolutePath(_ path: String) -> String {

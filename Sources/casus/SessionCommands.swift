@@ -3,6 +3,12 @@ import CasusCore
 import CasusStore
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Options every session command shares.
 struct StoreOptions: ParsableArguments {
     @Option(help: "The folder with the sessions (default: $CASUS_DIR, else ~/.local/share/casus).")
@@ -66,19 +72,25 @@ struct SheetCommand: ParsableCommand {
         let folder = try store.find(sessions, session)
         let text = try Self.render(folder: folder, format: format, language: language)
         if let out {
-            try DurableFile.writeAtomically(Data(text.utf8), to: URL(fileURLWithPath: PlayStorage.absolutePath(out)))
+            do {
+                try DurableFile.writeAtomically(Data(text.utf8), to: URL(fileURLWithPath: PlayStorage.absolutePath(out)))
+            } catch let error as StoreError {
+                throw CasusFailure(
+                    LocalizedText(nl: "Opslaan is mislukt: ", en: "Saving failed: ").text(language)
+                        + StoreMessages.ioFailure(error).text(language), store: error)
+            }
         } else {
             Output.out(text)
         }
     }
 
-    /// Replays the journal against the scenario it was played with. When the session is in use
-    /// or the scenario cannot be loaded, the sheet file written during play is used instead.
+    /// Replays the journal against the scenario it was played with. When the session is in use,
+    /// its journal is damaged, the store is read-only or the scenario cannot be loaded, the
+    /// sheet file written during play is used instead, with a note saying why.
     static func render(folder: SessionFolder, format: Format, language: Language) throws -> String {
         let header = SessionFiles.readHeader(folder)
         let fallback = { (reason: LocalizedText) throws -> String in
-            let url = folder.sheetURL(format.sheet)
-            guard let data = FileManager.default.contents(atPath: url.path) else {
+            guard let data = try? folder.readSheet(format.sheet) else {
                 throw CasusFailure(reason.text(language))
             }
             Output.err(
@@ -105,8 +117,21 @@ struct SheetCommand: ParsableCommand {
                 resuming: folder, store: try SessionStore(location: StoreLocation(root: folder.url.deletingLastPathComponent())),
                 scenario: scenario, scenarioPath: header.scenarioPath, language: sheetLanguage)
         } catch let failure as CasusFailure {
-            if (try? folder.lock()) == nil {
+            if case .sessionInUse = failure.store?.kind {
                 return try fallback(LocalizedText(nl: "De sessie wordt nu gespeeld.", en: "The session is being played right now."))
+            }
+            if [EROFS, EACCES, EPERM].contains(failure.store?.code ?? 0) {
+                // Replaying takes the lock, which needs a writable store.
+                let cause = StoreMessages.cause(failure.store?.code ?? EROFS)
+                return try fallback(
+                    LocalizedText(
+                        nl: "Het logboek is niet opnieuw te lezen: \(cause.nl) (\(folder.url.path)).",
+                        en: "The journal cannot be read again: \(cause.en) (\(folder.url.path))."))
+            }
+            if failure.damaged {
+                return try fallback(
+                    failure.store.map { StoreMessages.describe($0, folder: folder) }
+                        ?? LocalizedText(nl: failure.message, en: failure.message))
             }
             throw failure
         }

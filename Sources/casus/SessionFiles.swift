@@ -33,10 +33,12 @@ struct SessionMeta: Codable, Equatable {
 /// The durable recorder: every event goes to the session's journal (one fsynced line)
 /// before `record` returns; then the sheets and `meta.json` are replaced atomically.
 ///
-/// The session folder is created lazily at the first event, so starting and leaving at once
-/// leaves nothing behind, and the folder name carries the group's name when the first event
-/// is the setup. The session lock is held from then on (or from opening, on resume) until
-/// `close` or deinit.
+/// `prepare` creates the session folder, takes its lock and makes the journal header durable
+/// before the first question, so that a full disk or a read-only store stops play before the
+/// group types anything. The folder is renamed after the group when the first event is the
+/// setup, and removed again when the group leaves before any event: starting and leaving at
+/// once leaves nothing behind. The lock is held from `prepare` (or from opening, on resume)
+/// until `close` or deinit.
 ///
 /// Durability comes from the journal: `record` returns once the event is fsynced. The sheets
 /// are derived from the journal and are rewritten after every answer by a background writer,
@@ -54,6 +56,8 @@ final class SessionFiles: SessionRecorder, @unchecked Sendable {
     private(set) var events: [SessionEvent]
     private(set) var started: Date
     private var closed = false
+    /// Whether this process created the folder (and so may remove it again, empty).
+    private var createdHere = false
     /// The bytes last written per file, to skip rewriting unchanged sheets (writer queue only).
     private var written: [String: Data] = [:]
     /// Sheet writes run here, one at a time; `pending` holds the newest state not yet written.
@@ -62,7 +66,7 @@ final class SessionFiles: SessionRecorder, @unchecked Sendable {
     private var pending: (state: SessionState, events: [SessionEvent])?
     private var sheetError: Error?
 
-    /// A new session; nothing is written until the first event.
+    /// A new session; nothing is written until `prepare` or the first event.
     init(store: SessionStore, scenario: Scenario, scenarioPath: String, language: Language, now: @escaping () -> Date = Date.init) {
         self.store = store
         self.scenario = scenario
@@ -106,7 +110,7 @@ final class SessionFiles: SessionRecorder, @unchecked Sendable {
                     LocalizedText(
                         nl: "Het logboek \(journal.url.path) heeft op regel \(record.seq) een antwoord dat casus niet kan lezen; er is niets veranderd.",
                         en: "The journal \(journal.url.path) has an answer on line \(record.seq) that casus cannot read; nothing was changed."
-                    ).text(language))
+                    ).text(language), damaged: true)
             }
         }
         let header = try? JSONDecoder().decode(SessionHeader.self, from: journal.header)
@@ -155,7 +159,7 @@ final class SessionFiles: SessionRecorder, @unchecked Sendable {
         let payloads = try remaining.map { try encoder.encode($0) }
         old.close()
         journal = nil
-        journal = try Journal.replace(at: folder.journalURL, header: old.header, payloads: payloads)
+        journal = try localized { try Journal.replace(at: folder.journalURL, header: old.header, payloads: payloads) }
         events = remaining
         scheduleSheets(state)
     }
@@ -167,14 +171,33 @@ final class SessionFiles: SessionRecorder, @unchecked Sendable {
             journal?.close()
             lock?.unlock()
         }
-        guard folder != nil else { return }
+        guard let folder else { return }
+        if createdHere, events.isEmpty, let lock {
+            // The group left before anything was recorded: leave nothing behind.
+            journal?.close()
+            try? store.delete(folder, holding: lock)
+            self.folder = nil
+            return
+        }
         if finished, !events.contains(where: { if case .finished = $0 { true } else { false } }) {
             try append(.finished(at: Timestamp(now().timeIntervalSince1970)))
         }
         // The final sheets supersede anything still queued.
         dropQueuedSheets()
-        if let sheetError { throw sheetError }
-        try writeSheets()
+        try localized {
+            if let sheetError { throw sheetError }
+            try writeSheets()
+        }
+    }
+
+    /// Runs `body`, turning a store error into a sentence in the session's language (the
+    /// REPL puts "Opslaan is mislukt:" in front).
+    private func localized<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as StoreError {
+            throw CasusFailure(StoreMessages.describe(error, folder: folder).text(language), store: error)
+        }
     }
 
     /// Queues a sheet rewrite for `state`; a newer state replaces one still waiting.
@@ -216,26 +239,71 @@ final class SessionFiles: SessionRecorder, @unchecked Sendable {
         guard !closed else {
             throw CasusFailure(LocalizedText(nl: "De sessie is al gesloten.", en: "The session is already closed.").text(language))
         }
-        if journal == nil { try createFolder(first: event) }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        try journal!.append(payload: try encoder.encode(event))
+        var group: String?
+        if events.isEmpty, case .setup(let setup, _) = event { group = setup.group }
+        do {
+            if journal == nil {
+                try createFolder(group: group)
+            } else if let group, createdHere {
+                try nameAfterGroup(group)
+            }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            try journal!.append(payload: try encoder.encode(event))
+        } catch let error as StoreError {
+            throw CasusFailure(StoreMessages.describe(error, folder: folder).text(language), store: error)
+        }
         events.append(event)
     }
 
-    private func createFolder(first event: SessionEvent) throws {
-        var group = "sessie"
-        if case .setup(let setup, _) = event { group = setup.group }
-        let folder = try store.create(group: group, date: started)
-        let lock = try SessionFiles.takeLock(folder, language)
+    /// Creates the session folder, takes its lock and writes the journal header, durably,
+    /// so that a store that cannot be written stops play before the first question.
+    func prepare() throws {
+        guard journal == nil, !closed else { return }
+        do {
+            try createFolder(group: nil)
+        } catch {
+            // Nothing of the group is in it: take back what was made.
+            journal?.close()
+            journal = nil
+            if let folder, let lock {
+                try? store.delete(folder, holding: lock)
+            } else if let folder {
+                rmdir(folder.url.path)
+            }
+            folder = nil
+            lock = nil
+            throw error
+        }
+    }
+
+    /// The folder name used until the group has a name.
+    private static let unnamed = "sessie"
+
+    private func createFolder(group: String?) throws {
+        let folder = try store.create(group: group ?? Self.unnamed, date: started)
+        // From here on the folder is ours to remove again, even if a later step fails.
+        self.folder = folder
+        createdHere = true
+        let lock = try folder.lock()
+        self.lock = lock
         let header = SessionHeader(
             scenarioPath: scenarioPath, scenarioTitle: scenario.metadata.title, language: language.rawValue,
             created: started.timeIntervalSince1970)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         journal = try folder.createJournal(header: try encoder.encode(header))
-        self.folder = folder
-        self.lock = lock
+    }
+
+    /// Renames the folder made by `prepare` after the group, so `casus sessions` and the
+    /// folder itself say whose it is. The lock and journal stay open across the rename.
+    private func nameAfterGroup(_ group: String) throws {
+        guard let folder, let old = journal else { return }
+        let renamed = try store.rename(folder, group: group, date: started)
+        self.folder = renamed
+        old.close()
+        journal = nil
+        journal = try renamed.openJournal()
     }
 
     /// The current state of the journal's events.
@@ -281,28 +349,11 @@ final class SessionFiles: SessionRecorder, @unchecked Sendable {
         }
     }
 
-    /// A store error as a plain sentence in `language`.
+    /// A store error as a plain sentence in `language`; see `StoreMessages`.
     static func failure(_ error: StoreError, folder: SessionFolder?, language: Language) -> CasusFailure {
-        let id = folder?.id ?? ""
-        switch error.kind {
-        case .sessionInUse(let pid):
-            let who = pid.map { " (pid \($0))" } ?? ""
-            return CasusFailure(
-                LocalizedText(
-                    nl: "Sessie \(id) is al open in een andere casus\(who). Sluit die eerst; twee tegelijk kan niet.",
-                    en: "Session \(id) is already open in another casus\(who). Close that one first; two at once is not possible."
-                ).text(language))
-        case .journalCorrupt(let line):
-            return CasusFailure(
-                LocalizedText(
-                    nl: "Het logboek van sessie \(id) is beschadigd op regel \(line), vóór latere goede antwoorden. casus heeft niets weggegooid of veranderd; bewaar de map \(folder?.url.path ?? "") en vraag hulp.",
-                    en: "The journal of session \(id) is damaged at line \(line), before later good answers. casus dropped and changed nothing; keep the folder \(folder?.url.path ?? "") and ask for help."
-                ).text(language))
-        case .sessionNotFound:
-            return CasusFailure(LocalizedText(nl: "Sessie niet gevonden: \(error.message)", en: "Session not found: \(error.message)").text(language))
-        default:
-            return CasusFailure(error.message)
-        }
+        CasusFailure(
+            StoreMessages.describe(error, folder: folder).text(language), store: error,
+            damaged: StoreMessages.isDamage(error, journal: folder?.journalURL))
     }
 
     /// Removes the temp files of atomic writes a crash interrupted (`.sheet.md.tmp-…`). They
@@ -316,9 +367,9 @@ final class SessionFiles: SessionRecorder, @unchecked Sendable {
 
     /// Reads the header of a session's journal without opening (or repairing) it.
     static func readHeader(_ folder: SessionFolder) -> SessionHeader? {
-        guard let handle = FileHandle(forReadingAtPath: folder.journalURL.path) else { return nil }
-        defer { try? handle.close() }
-        guard let bytes = try? handle.read(upToCount: 64 * 1024), let newline = bytes.firstIndex(of: 0x0A),
+        guard let start = try? folder.readJournalStart() else { return nil }
+        let bytes = Data(start)
+        guard let newline = bytes.firstIndex(of: 0x0A),
             let line = try? JSONSerialization.jsonObject(with: bytes[..<newline]) as? [String: Any],
             let data = line["data"], let json = try? JSONSerialization.data(withJSONObject: data)
         else { return nil }
@@ -341,7 +392,17 @@ final class SessionFiles: SessionRecorder, @unchecked Sendable {
 /// A failure with a plain message for the user; exits with status 1.
 struct CasusFailure: Error, CustomStringConvertible, LocalizedError {
     let message: String
-    init(_ message: String) { self.message = message }
+    /// The store error behind it, if any.
+    let store: StoreError?
+    /// Whether the failure means the session cannot be continued (so resume moves on).
+    let damaged: Bool
+
+    init(_ message: String, store: StoreError? = nil, damaged: Bool = false) {
+        self.message = message
+        self.store = store
+        self.damaged = damaged || store.map { StoreMessages.isDamage($0, journal: nil) } ?? false
+    }
+
     var description: String { message }
     var errorDescription: String? { message }
 }

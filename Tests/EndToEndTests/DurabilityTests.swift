@@ -154,9 +154,14 @@ import Glibc
             kill(first.processIdentifier, SIGKILL)
             first.waitUntilExit()
         }
-        // Wait until the first player has its session folder.
+        // Wait until the first player has recorded its setup (meta.json follows it), so its
+        // folder carries its final name.
+        func hasSession() -> Bool {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
+            return names.contains { FileManager.default.fileExists(atPath: dir + "/" + $0 + "/meta.json") }
+        }
         var waited = 0
-        while (try? FileManager.default.contentsOfDirectory(atPath: dir).isEmpty) ?? true, waited < 100 {
+        while !hasSession(), waited < 100 {
             usleep(50_000)
             waited += 1
         }

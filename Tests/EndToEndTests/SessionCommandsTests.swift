@@ -58,6 +58,25 @@ struct SessionCommandsTests {
         #expect(!md.stderr.contains("Sam") && !json.stderr.contains("Sam") && !html.stderr.contains("Sam"))
     }
 
+    @Test(arguments: ["nl", "en"])
+    func sheetOfAJournalDamagedInTheMiddleFallsBackWithANote(lang: String) throws {
+        let folder = try record(finished: false)
+        // Header, setup, answer: spoil the setup line so a good line follows the damage.
+        var lines = try String(contentsOf: folder.journalURL, encoding: .utf8).components(separatedBy: "\n")
+        lines[1] = lines[1].replacingOccurrences(of: "Anna", with: "Anne")
+        try Data(lines.joined(separator: "\n").utf8).write(to: folder.journalURL)
+        let journal = try Data(contentsOf: folder.journalURL)
+
+        let result = try casus(["sheet", folder.id, "--dir", dir, "--lang", lang])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == (try String(contentsOf: folder.sheetURL(.markdown), encoding: .utf8)))
+        let note = lang == "nl" ? "Let op: Het logboek van sessie \(folder.id) is beschadigd op regel 2" : "Note: The journal of session \(folder.id) is damaged at line 2"
+        #expect(result.stderr.contains(note), "\(result.stderr)")
+        #expect(result.stderr.contains(lang == "nl" ? "Het blad van tijdens het spelen wordt getoond." : "Showing the sheet written during play."))
+        #expect(!result.stderr.contains("Sam"))
+        #expect(try Data(contentsOf: folder.journalURL) == journal)
+    }
+
     @Test func sessionsListsGroupsAndState() throws {
         let open = try record(finished: false)
         let done = try record(finished: true)

@@ -85,7 +85,7 @@ struct SessionFilesTests {
         #expect(files.sheetLocation == folder.sheetURL(.markdown).path)
     }
 
-    @Test func nothingIsWrittenBeforeTheFirstEvent() throws {
+    @Test func leavingBeforeTheFirstEventLeavesNothing() throws {
         let opened = try openPlayStorage(scenario: scenario, options: options())
         try opened.recorder.close(state: Engine(scenario: scenario).replay([]), finished: false)
         #expect(try SessionStore(location: StoreLocation(root: URL(fileURLWithPath: dir))).list().isEmpty)
@@ -136,10 +136,12 @@ struct SessionFilesTests {
         #expect(none.notices.contains { $0.contains("no unfinished session") })
         try none.recorder.close(state: Engine(scenario: scenario).replay([]), finished: false)
 
-        _ = try play(2)
+        let (unfinished, _) = try play(2)
         let declined = try openPlayStorage(scenario: scenario, options: options(ask: false))
         #expect(declined.events.isEmpty)
-        #expect((declined.recorder as? SessionFiles)?.folder == nil)
+        let fresh = try #require(declined.recorder as? SessionFiles)
+        #expect(fresh.folder != nil && fresh.folder != unfinished.folder)
+        try fresh.close(state: fresh.state, finished: false)
     }
 
     @Test func aSecondOpenerIsRefused() throws {
@@ -173,20 +175,82 @@ struct SessionFilesTests {
         try opened.recorder.close(state: Engine(scenario: scenario).replay(opened.events), finished: false)
     }
 
-    @Test func corruptMiddleRecordIsAnError() throws {
+    @Test func corruptMiddleRecordIsNamedAndPassedOver() throws {
         let (files, _) = try play(3)
         let journal = try #require(files.folder).journalURL
         var lines = try journalLines(files)
         lines[2] = lines[2].replacingOccurrences(of: "antwoord 0", with: "antwoord X")
         try Data(lines.joined(separator: "\n").utf8).write(to: journal)
         let before = try Data(contentsOf: journal)
-        do {
-            _ = try openPlayStorage(scenario: scenario, options: options(resume: true, language: .en))
-            Issue.record("a damaged middle record was accepted")
-        } catch let failure as CasusFailure {
-            #expect(failure.message.contains("damaged at line 3"))
-        }
+        let opened = try openPlayStorage(scenario: scenario, options: options(resume: true, language: .en))
+        #expect(opened.notices.contains { $0.contains("damaged at line 3") }, "\(opened.notices)")
+        // A new session starts instead; the damaged one is left exactly as it was.
+        #expect(opened.events.isEmpty)
+        #expect((opened.recorder as? SessionFiles)?.folder != files.folder)
+        try opened.recorder.close(state: Engine(scenario: scenario).replay([]), finished: false)
         #expect(try Data(contentsOf: journal) == before)
+    }
+
+    /// The ways a journal can be broken at its start, each with words the message must hold.
+    nonisolated(unsafe) static let startDamage: [(name: String, damage: (URL) throws -> Void, nl: String, en: String)] = [
+        ("empty", { try Data().write(to: $0) }, "het logboek is leeg", "its journal is empty"),
+        (
+            "bad header", { try Data("{\"seq\":1,\"format\":1,\"data\":{}}\n".utf8).write(to: $0) },
+            "de eerste regel van het logboek is onleesbaar", "the first line of its journal is unreadable"
+        ),
+        (
+            "folder", { try FileManager.default.removeItem(at: $0); try FileManager.default.createDirectory(at: $0, withIntermediateDirectories: false) },
+            "staat een map", "a folder or something else than a file stands"
+        ),
+        ("missing", { try FileManager.default.removeItem(at: $0) }, "ontbreekt", "is missing"),
+    ]
+
+    @Test(arguments: [Language.nl, .en], 0..<4)
+    func aDamagedSessionIsNamedAndTheNextOneOffered(language: Language, damage: Int) throws {
+        let (older, olderEvents) = try play(2)
+        let (newest, _) = try play(3)
+        let id = try #require(newest.folder).id
+        try Self.startDamage[damage].damage(try #require(newest.folder).journalURL)
+
+        for resume in [true, false] {
+            var asked: [String] = []
+            let opened = try openPlayStorage(
+                scenario: scenario,
+                options: PlayStorageOptions(dir: dir, resume: resume, language: language, askResume: { asked.append($0); return true }))
+            let notice = try #require(opened.notices.first { $0.contains(id) }, "\(opened.notices)")
+            let expected = language == .nl ? Self.startDamage[damage].nl : Self.startDamage[damage].en
+            #expect(notice.contains(expected), "\(notice)")
+            #expect(notice.contains("casus delete \(id)"))
+            #expect(notice.contains(language == .nl ? "Begin een nieuwe sessie" : "Start a new session"))
+            // The group is offered the other session, not stuck on the damaged one.
+            #expect(asked.count == (resume ? 0 : 1))
+            #expect((opened.recorder as? SessionFiles)?.folder == older.folder)
+            #expect(opened.events == olderEvents)
+            try opened.recorder.close(state: Engine(scenario: scenario).replay(opened.events), finished: false)
+        }
+    }
+
+    @Test func theFolderAndHeaderAreDurableBeforeTheFirstQuestion() throws {
+        let opened = try openPlayStorage(scenario: scenario, options: options())
+        let files = try #require(opened.recorder as? SessionFiles)
+        let prepared = try #require(files.folder, "no folder before the first event")
+        let journal = try Journal.open(at: prepared.journalURL)
+        #expect(journal.records.isEmpty)
+        #expect(try JSONDecoder().decode(SessionHeader.self, from: journal.header).scenarioPath == scenario.path)
+        journal.close()
+        // Held from the start, so no other casus takes or cleans it.
+        #expect { try prepared.lock() } throws: { ($0 as? StoreError)?.kind == .sessionInUse(pid: getpid()) }
+
+        // The setup names the folder after the group; the events land in the renamed folder.
+        try files.record(.setup(Self.setup, at: Timestamp(1)), state: Engine(scenario: scenario).replay([]))
+        let named = try #require(files.folder)
+        #expect(named.id.contains("groep-rood") && named.id != prepared.id)
+        #expect(!FileManager.default.fileExists(atPath: prepared.url.path))
+        try files.record(.answer(AnswerKey("a"), .text("x"), at: Timestamp(2)), state: files.state)
+        try files.close(state: files.state, finished: false)
+        let reopened = try Journal.open(at: named.journalURL)
+        #expect(reopened.records.count == 2)
+        #expect(try SessionStore(location: StoreLocation(root: URL(fileURLWithPath: dir))).list().map(\.folder) == [named])
     }
 
     @Test func orphanedAnswersAreNamed() throws {

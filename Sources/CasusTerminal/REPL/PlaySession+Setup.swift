@@ -49,6 +49,8 @@ extension PlaySession {
         // At a terminal the group chose to leave; piped input simply ran out.
         let message = options.interactive ? PlayMessages.leftBeforeSetup : PlayMessages.inputEndedBeforeSetup
         line(message.text(language))
+        // Lets the recorder remove the (empty) session it prepared before the first question.
+        if let failed = close(finished: false, message: nil) { return failed }
         return setupStopped ? .stopped : .inputEnded
     }
 
