@@ -41,7 +41,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "CasusCoreTests", dependencies: ["CasusCore"]),
+        .testTarget(name: "CasusCoreTests", dependencies: ["CasusCore", "TestSupport"]),
         .testTarget(name: "CasusStoreTests", dependencies: ["CasusStore"]),
         .testTarget(
             name: "CasusTerminalTests",

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import CasusCore
 
 /// A fixed session of the havo 4 case, played through the real loader and engine.
@@ -36,16 +37,10 @@ struct SheetTests {
     static let goldenFolder = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures/Sheets")
 
-    /// Compares with a golden file; `CASUS_RECORD=1` writes it instead.
+    /// Compares with a golden file (see `Golden`).
     func golden(_ name: String, _ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
-        let url = Self.goldenFolder.appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["CASUS_RECORD"] == "1" {
-            try FileManager.default.createDirectory(at: Self.goldenFolder, withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url)
-            return
-        }
-        let expected = try String(contentsOf: url, encoding: .utf8)
-        #expect(text == expected, "differs from \(name); re-record with CASUS_RECORD=1", sourceLocation: sourceLocation)
+        let problem = Golden.mismatch(text, golden: Self.goldenFolder.appendingPathComponent(name))
+        #expect(problem == nil, sourceLocation: sourceLocation)
     }
 
     @Test func markdownGolden() throws {
