@@ -116,7 +116,7 @@ extension Checker {
 
     mutating func checkInterpolations(_ text: Text, scope: [LoopScope]) {
         // Straight over the marks: `interpolations` would build an array per text.
-        for mark in text.marks { _ = resolveUse(mark.id, scope: scope) }
+        for id in text.interpolations { _ = resolveUse(id, scope: scope) }
     }
 
     // MARK: - Sheet

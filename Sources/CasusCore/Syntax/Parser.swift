@@ -22,9 +22,6 @@ public struct Parser {
     var brokenNames: Set<String> = []
     /// The block openers around the line being parsed, innermost last.
     var openers: [(keyword: String, line: SourceLine)] = []
-    /// Reused by `buildText` for every text (see there).
-    var markScratch: [Text.Mark] = []
-    var literalScratch: [UInt8] = []
 
     /// A parser for a file already split into `lines`.
     init(path: String, source: [UInt8], lines: [SourceLine]) {
