@@ -115,7 +115,6 @@ extension Checker {
     }
 
     mutating func checkInterpolations(_ text: Text, scope: [LoopScope]) {
-        // Straight over the marks: `interpolations` would build an array per text.
         for id in text.interpolations { _ = resolveUse(id, scope: scope) }
     }
 

@@ -108,7 +108,7 @@ extension Parser {
 
     /// The part between parentheses: a type word (questions only) and modifiers.
     private mutating func parseTypeSpec(_ line: SourceLine, _ tokens: ArraySlice<Token>, keyword: QuestionKeyword, open: Token) -> TypeSpec? {
-        // Split on commas; slices of the line's tokens, no array per item.
+        // Split on commas.
         var modifiers: [ArraySlice<Token>] = []
         var itemStart = tokens.startIndex
         for k in tokens.indices where tokens[k].isPunct(.comma) {
