@@ -180,7 +180,7 @@ public struct Parser {
     }
 
     /// Consumes the blank lines and the lines indented deeper than `owner`; trailing blank
-    /// lines are left in place. A slice of `lines`: no copy of the lines per text block.
+    /// lines are left in place.
     mutating func takeTextLines(under owner: SourceLine) -> ArraySlice<SourceLine> {
         var taken: ArraySlice<SourceLine> = []
         var scan = index
