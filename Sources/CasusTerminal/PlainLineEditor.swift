@@ -44,7 +44,7 @@ public final class PlainLineEditor: LineEditor {
                 _ = InterruptSignals.takeInterrupt()
                 InterruptSignals.drainWakePipe()
                 console.write("\n")
-                return .interrupted
+                return .interrupted(hadText: true)
             }
             return .endOfInput
         }

@@ -9,8 +9,8 @@ import Darwin
 /// Tab completion through `completions`, UTF-8 aware Backspace.
 ///
 /// Uses readline's alternate (callback) interface and waits with `poll` on stdin and a
-/// signal self-pipe, so Ctrl-C can cancel the current line cleanly: it prints `^C`, a
-/// newline, and returns `.interrupted`. Ctrl-D on an empty line returns `.endOfInput`.
+/// signal self-pipe, so Ctrl-C can cancel the current line cleanly: the line and its prompt
+/// are erased and `.interrupted` is returned. Ctrl-D on an empty line returns `.endOfInput`.
 /// readline is process-wide state: create one editor per process.
 public final class ReadlineEditor: LineEditor {
     /// Entries beyond this are dropped from the oldest end.
@@ -68,8 +68,9 @@ public final class ReadlineEditor: LineEditor {
         ]
         while true {
             if InterruptSignals.takeInterrupt() {
+                let hadText = rl_end > 0
                 cancelLine()
-                return .interrupted
+                return .interrupted(hadText: hadText)
             }
             if InterruptSignals.takeResize() { rl_resize_terminal() }
 
@@ -91,7 +92,10 @@ public final class ReadlineEditor: LineEditor {
         }
     }
 
-    /// Throws away the line being edited and leaves the terminal as readline found it.
+    /// Throws away the line being edited and leaves the terminal as readline found it: the
+    /// emptied line is redrawn (which clears the rows a long line wrapped onto), then the
+    /// prompt's row is cleared, so the caller's next prompt appears on a clean row instead of
+    /// below a `^C` and the old text.
     private func cancelLine() {
         rl_free_line_state()
         rl_callback_sigcleanup()
@@ -99,8 +103,9 @@ public final class ReadlineEditor: LineEditor {
         rl_point = 0
         rl_end = 0
         rl_mark = 0
+        rl_redisplay()
         rl_callback_handler_remove()
-        console.write("^C\n")
+        console.write("\r\u{1B}[K")
     }
 
     /// readline's Backspace needs a UTF-8 LC_CTYPE, or it deletes one byte of "ë".

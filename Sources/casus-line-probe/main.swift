@@ -12,8 +12,8 @@ loop: while true {
     case .line(let line):
         editor.addHistory(line)
         console.writeLine("got[\(TextSafety.sanitize(line))]")
-    case .interrupted:
-        console.writeLine("cancelled")
+    case .interrupted(let hadText):
+        console.writeLine(hadText ? "cancelled" : "cancelled an empty line")
     case .endOfInput:
         console.writeLine("bye")
         break loop

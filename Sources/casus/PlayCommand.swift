@@ -63,22 +63,27 @@ struct PlayCommand: ParsableCommand {
             script = try loadScript(answers, scenario: scenario, language: language)
         }
 
-        let storage = try openPlayStorage(
-            scenario: scenario,
-            options: PlayStorageOptions(
-                dir: dir, resume: resume, language: language,
-                askResume: { question in
-                    guard capabilities.stdinIsTTY else { return false }
-                    if case .line(let answer) = editor.readLine(prompt: TextSafety.sanitize(question) + " ") {
-                        return ["j", "ja", "y", "yes"].contains(answer.lowercased().trimmingCharacters(in: .whitespaces))
-                    }
-                    return false
-                },
-                showNotice: { sink.write(Self.wrapped($0, capabilities)) }))
+        let storage: (recorder: SessionRecorder, events: [SessionEvent], notices: [String], language: Language)
+        do {
+            storage = try openPlayStorage(
+                scenario: scenario,
+                options: PlayStorageOptions(
+                    dir: dir, resume: resume, language: language, languageIsExplicit: lang != nil,
+                    choose: { candidates in
+                        // Piped input cannot answer: --resume takes the newest, else a new session.
+                        guard capabilities.stdinIsTTY else { return resume ? .resume(0) : .newSession }
+                        let asked = PlayStorage.questionLanguage(candidates, language, explicit: lang != nil)
+                        let picker = SessionPicker(editor: editor, output: sink, language: asked, width: capabilities.width)
+                        return picker.choose(candidates.map(PlayStorage.resumable), resumeRequested: resume)
+                    },
+                    showNotice: { sink.write(Self.wrapped($0, capabilities)) }))
+        } catch is PlayStorage.Left {
+            throw ExitCode.success
+        }
         for notice in storage.notices { sink.write(Self.wrapped(notice, capabilities)) }
 
         let options = PlayOptions(
-            language: language,
+            language: storage.language,
             style: Style(enabled: capabilities.colorEnabled),
             width: capabilities.width,
             interactive: capabilities.stdinIsTTY,

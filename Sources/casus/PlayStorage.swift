@@ -11,29 +11,33 @@ struct PlayStorageOptions {
     var resume: Bool
     /// The language of notices, questions and sheets.
     var language: Language
-    /// Asks the group a yes/no question (false on a non-terminal).
-    var askResume: (String) -> Bool
+    /// `--lang` was given: it wins over the language a resumed session was started in.
+    var languageIsExplicit = false
+    /// Picks the session to continue from the unfinished ones (newest first), or a new one.
+    var choose: ([PlayStorage.Candidate]) -> ResumeDecision
     /// Shows notices gathered so far right away, before a question is asked; nil returns
     /// them all with the result instead.
     var showNotice: ((String) -> Void)? = nil
 }
 
 /// Opens the durable storage for playing `scenario`: a new session (its folder is created at
-/// the first event) or, when the group agrees or `--resume` is given, the newest unfinished
-/// session of the same scenario file. Returns the recorder, the events to replay and notices
-/// to show (repairs of the journal, which session continues). The REPL records the `resumed`
-/// marker and names answers that no longer fit the scenario (`Engine.orphanedAnswers`).
+/// the first event) or the unfinished session of the same scenario file that `choose` picks.
+/// Returns the recorder, the events to replay, notices to show (repairs of the journal, which
+/// session continues) and the language to play in: a resumed session keeps the language it
+/// was started in unless `--lang` says otherwise. The REPL records the `resumed` marker and
+/// names answers that no longer fit the scenario (`Engine.orphanedAnswers`).
 ///
 /// Throws a `CasusFailure` (exit 1) when the session is in use by another casus or its
-/// journal is damaged before its last record.
+/// journal is damaged before its last record, and `PlayStorage.Left` when the group left at
+/// the question.
 func openPlayStorage(scenario: Scenario, options: PlayStorageOptions) throws
-    -> (recorder: SessionRecorder, events: [SessionEvent], notices: [String])
+    -> (recorder: SessionRecorder, events: [SessionEvent], notices: [String], language: Language)
 {
     try openPlayStorage(scenario: scenario, options: options, now: Date.init)
 }
 
 func openPlayStorage(scenario: Scenario, options: PlayStorageOptions, now: @escaping () -> Date) throws
-    -> (recorder: SessionRecorder, events: [SessionEvent], notices: [String])
+    -> (recorder: SessionRecorder, events: [SessionEvent], notices: [String], language: Language)
 {
     setRestrictiveUmask()
     let language = options.language
@@ -48,7 +52,7 @@ func openPlayStorage(scenario: Scenario, options: PlayStorageOptions, now: @esca
 
     var candidates = try PlayStorage.unfinished(in: store, scenarioPath: path, language: language)
     // Damaged sessions are named (with what to do) and passed over, so the group is never
-    // stuck on one; the newest session that can be continued is offered.
+    // stuck on one; the sessions that can be continued are offered.
     candidates.removeAll { candidate in
         do {
             try candidate.folder.checkJournalStart()
@@ -67,25 +71,30 @@ func openPlayStorage(scenario: Scenario, options: PlayStorageOptions, now: @esca
                 en: "There is no unfinished session of this scenario; a new one starts."
             ).text(language))
     }
-    for candidate in candidates {
-        let question = PlayStorage.resumeQuestion(candidate, language)
+    while !candidates.isEmpty {
         // What was said about damaged sessions comes before the question, not after it.
-        if !options.resume, let show = options.showNotice {
+        if !options.resume || candidates.count > 1, let show = options.showNotice {
             notices.forEach(show)
             notices.removeAll()
         }
-        // Declining the newest session starts a new one; older ones are not asked about.
-        guard options.resume || options.askResume(question) else { break }
+        let decision = options.choose(candidates)
+        if decision == .leave { throw PlayStorage.Left() }
+        guard case .resume(let index) = decision, candidates.indices.contains(index) else { break }
+        let candidate = candidates[index]
+        // A session keeps the language it was started in, unless --lang says otherwise.
+        let sessionLanguage =
+            options.languageIsExplicit ? language : Language(tag: candidate.meta.language) ?? language
         let files: SessionFiles
         do {
             files = try SessionFiles(
-                resuming: candidate.folder, store: store, scenario: scenario, scenarioPath: path, language: language,
-                now: now)
+                resuming: candidate.folder, store: store, scenario: scenario, scenarioPath: path,
+                language: sessionLanguage, now: now)
         } catch let failure as CasusFailure where failure.damaged || failure.store.map(PlayStorage.canPassOver) == true {
             // Damaged further on than the quick check sees, or unusable for another reason:
-            // say so and go on. One renamed by the casus that started it a moment ago is
-            // simply gone. A session in use stays an error: the group may be playing it.
+            // say so and offer the others. One renamed by the casus that started it a moment
+            // ago is simply gone. A session in use stays an error: the group may be playing it.
             if failure.damaged || failure.store?.code != ENOENT { notices.append(failure.message) }
+            candidates.remove(at: index)
             continue
         }
         notices += files.notices
@@ -95,8 +104,8 @@ func openPlayStorage(scenario: Scenario, options: PlayStorageOptions, now: @esca
         notices.append(
             LocalizedText(
                 nl: "Verder met sessie \(candidate.folder.id).", en: "Continuing session \(candidate.folder.id)."
-            ).text(language))
-        return (files, files.events, notices)
+            ).text(sessionLanguage))
+        return (files, files.events, notices, sessionLanguage)
     }
     let files = SessionFiles(store: store, scenario: scenario, scenarioPath: path, language: language, now: now)
     do {
@@ -106,7 +115,7 @@ func openPlayStorage(scenario: Scenario, options: PlayStorageOptions, now: @esca
         for notice in notices { Output.err(notice + "\n") }
         throw CasusFailure(StoreMessages.cannotSave(error, folder: files.folder).text(language), store: error)
     }
-    return (files, [], notices)
+    return (files, [], notices, language)
 }
 
 enum PlayStorage {
@@ -155,13 +164,23 @@ enum PlayStorage {
         return URL(fileURLWithPath: absolute).standardizedFileURL.path
     }
 
-    static func resumeQuestion(_ candidate: Candidate, _ language: Language) -> String {
-        let group = candidate.meta.group ?? "?"
-        let when = localTime(candidate.meta.started)
-        return LocalizedText(
-            nl: "Er is een onafgemaakte sessie van groep \(group) (begonnen \(when), \(candidate.meta.answers) antwoorden). Daarmee verder gaan?",
-            en: "There is an unfinished session of group \(group) (started \(when), \(candidate.meta.answers) answers). Continue it?"
-        ).text(language)
+    /// The group left at the resume question; nothing was opened.
+    struct Left: Error {}
+
+    /// What the resume question shows of `candidate`.
+    static func resumable(_ candidate: Candidate) -> ResumableSession {
+        let meta = candidate.meta
+        return ResumableSession(
+            group: meta.group, started: localTime(meta.started), answers: meta.answers,
+            step: meta.step.flatMap { number in meta.stepTitle.map { (number, $0) } })
+    }
+
+    /// The language to ask the resume question in: `language` unless the flag is absent and
+    /// every candidate was started in one other language.
+    static func questionLanguage(_ candidates: [Candidate], _ language: Language, explicit: Bool) -> Language {
+        guard !explicit else { return language }
+        let languages = Set(candidates.compactMap { Language(tag: $0.meta.language) })
+        return languages.count == 1 ? languages.first! : language
     }
 
     /// `2026-11-25 14:05` in the local time zone.

@@ -28,6 +28,9 @@ struct SessionMeta: Codable, Equatable {
     var updated: Date
     var answers: Int
     var finished: Bool
+    /// The 1-based number and title of the step the session is in (absent in older metas).
+    var step: Int? = nil
+    var stepTitle: String? = nil
 }
 
 /// The durable recorder: every event goes to the session's journal (one fsynced line)
@@ -331,7 +334,8 @@ final class SessionFiles: SessionRecorder, @unchecked Sendable {
             id: folder.id, group: state.setup?.group, scenarioPath: scenarioPath,
             scenarioTitle: scenario.metadata.title, language: language.rawValue, started: started,
             updated: events.last.map { Date(timeIntervalSince1970: $0.timestamp.secondsSince1970) } ?? started,
-            answers: state.answers.count, finished: state.hasFinishedMarker)
+            answers: state.answers.count, finished: state.hasFinishedMarker,
+            step: state.currentStep.map { $0.index + 1 }, stepTitle: state.currentStep?.title)
         files.append((try SessionFolder.metaEncoder().encode(meta), folder.metaURL))
         // Unchanged files are not rewritten; the rest share one folder flush.
         files.removeAll { written[$0.url.path] == $0.data }

@@ -104,12 +104,15 @@ struct RuntimeAnswerParserTests {
         ("−", .effect(.negative, note: nil)),
         ("-- wordt boos", .effect(.veryNegative, note: "wordt boos")),
         ("−− x", .effect(.veryNegative, note: "x")),
+        // Without a space after the symbol, as people type it.
+        ("++voelt zich gesteund", .effect(.veryPositive, note: "voelt zich gesteund")),
+        ("-wordt boos", .effect(.negative, note: "wordt boos")),
     ])
     func effect(input: String, expected: AnswerValue) {
         #expect(value(input, .effect) == expected)
     }
 
-    @Test(arguments: ["", "+++", "goed", "+goed", "1"]) func effectErrors(input: String) {
+    @Test(arguments: ["", "+++", "goed", "+5", "-.", "1"]) func effectErrors(input: String) {
         #expect(error(input, .effect) == RuntimeMessages.expectedEffect)
     }
 

@@ -69,5 +69,13 @@ struct RuntimeCodingTests {
             GroupSetup(group: "G", members: ["A"]).problems(for: scenario) == [
                 RuntimeMessages.memberCount(2...6)
             ])
+        // Two jobs for one member: only when the group is smaller than the list of jobs.
+        let members = ["Anna", "Bram", "Chantal"]
+        let double: [Job: String] = [.scribe: "Chantal", .presenter: "Chantal", .timekeeper: "Anna"]
+        #expect(
+            GroupSetup(group: "G", members: members, jobs: double).problems(for: scenario) == [
+                RuntimeMessages.doubleJob("Chantal", has: .scribe, wanted: .presenter)
+            ])
+        #expect(GroupSetup(group: "G", members: ["Anna", "Chantal"], jobs: double).problems(for: scenario).isEmpty)
     }
 }

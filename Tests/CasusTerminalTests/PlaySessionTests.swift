@@ -162,7 +162,7 @@ final class TestClock: @unchecked Sendable {
     @Test func ctrlDAtATerminalAsksBeforeLeaving() throws {
         let output = CapturedOutput()
         let recorder = MemoryRecorder()
-        let editor = ScriptedEditor(inputs: Self.setup.map { .line($0) } + [.interrupted, .endOfInput, .line("n"), .endOfInput, .line("j")])
+        let editor = ScriptedEditor(inputs: Self.setup.map { .line($0) } + [.interrupted(hadText: true), .endOfInput, .line("n"), .endOfInput, .line("j")])
         let session = PlaySession(
             scenario: try Self.scenario(), editor: editor, output: output, clock: { Timestamp(0) },
             recorder: recorder, options: PlayOptions(language: .nl, interactive: true))
@@ -209,5 +209,166 @@ final class TestClock: @unchecked Sendable {
         let (_, text, _, _) = try play(["Groep \u{1B}[31mRood", "Anna", "Bram", "", "1", ":blad"])
         #expect(!text.contains("\u{1B}"))
         #expect(text.contains("␛[31mRood"))
+    }
+
+    @Test func aResumedSessionShowsItsStepAndRecallsItsOwnAnswers() throws {
+        // First part: the group answers two questions and the input ends.
+        let (_, _, first, _) = try play(Self.setup + ["Er werd gepest.", "ja"])
+        let editor = ScriptedEditor([])
+        let output = CapturedOutput()
+        let session = PlaySession(
+            scenario: try Self.scenario(), events: first.events, editor: editor, output: output,
+            clock: { Timestamp(1_700_000_100) }, recorder: MemoryRecorder(events: first.events),
+            options: PlayOptions(language: .nl))
+        _ = session.run()
+        let afterIntro = try #require(output.text.range(of: "Typ :hulp voor de commando's."))
+        let rest = output.text[afterIntro.upperBound...]
+        let header = try #require(rest.range(of: "Stap 1/2 — Verkennen (5 min)"))
+        let question = try #require(rest.range(of: "Hoe ernstig?"))
+        #expect(header.upperBound <= question.lowerBound)
+        // ↑ has the answers of this session, in the order they were given, and nothing else.
+        #expect(editor.history == ["Er werd gepest.", "ja"])
+    }
+
+    func playSetup(_ lines: [String], jobs: String = "notulist") throws -> (String, ScriptedEditor, GroupSetup?) {
+        let source = Self.source.replacingOccurrences(of: "taken: notulist", with: "taken: " + jobs)
+        let scenario = try #require(ScenarioLoader.load(source: source, path: "test.casus").scenario)
+        let editor = ScriptedEditor(lines)
+        let output = CapturedOutput()
+        let recorder = MemoryRecorder()
+        _ = PlaySession(
+            scenario: scenario, editor: editor, output: output, clock: { Timestamp(0) }, recorder: recorder,
+            options: PlayOptions(language: .nl)
+        ).run()
+        guard case .setup(let setup, _)? = recorder.events.first else { return (output.text, editor, nil) }
+        return (output.text, editor, setup)
+    }
+
+    @Test func backWorksThroughSetupWithProperPrompts() throws {
+        let (text, editor, setup) = try playSetup([
+            ":terug",  // nothing to undo yet: the question comes again
+            "Groep Rood", ":terug",  // back from the members to the group name
+            "Groep Blauw", "Anna", "Bram", ":terug",  // Bram is taken away
+            "Chris", "", ":terug",  // back from the job to the members, who are kept
+            "", "Chris",
+        ])
+        let got = try #require(setup)
+        #expect(got.group == "Groep Blauw")
+        #expect(got.members == ["Anna", "Chris"])
+        #expect(got.jobs[.scribe] == "Chris")
+        #expect(text.contains("Er is nog niets om terug te draaien."))
+        #expect(text.components(separatedBy: "Hoe heet jullie groep?").count == 4)
+        #expect(text.contains("Tot nu toe: Anna en Chris."))
+        #expect(text.components(separatedBy: "Wie is de notulist").count == 3)
+        #expect(editor.prompts.starts(with: ["groep> ", "groep> ", "lid 1> ", "groep> ", "lid 1> ", "lid 2> ", "lid 3> "]))
+        #expect(editor.prompts.contains("notulist> "))
+        #expect(editor.prompts.filter { $0 == "> " } == ["> "])  // only the first question after setup
+    }
+
+    @Test func aSecondJobIsRefusedWhenThereAreMembersEnough() throws {
+        let jobs = "notulist, presentator, tijdbewaker"
+        let (refused, _, enough) = try playSetup(["Groep Rood", "Anna", "Bram", "Chantal", "", "3", "Chantal", "1", "2"], jobs: jobs)
+        #expect(refused.contains("Chantal is al notulist. Kies voor presentator iemand anders"))
+        #expect(enough?.jobs == [.scribe: "Chantal", .presenter: "Anna", .timekeeper: "Bram"])
+        // Two members for three jobs: allowed, and said.
+        let (allowed, _, few) = try playSetup(["Groep Rood", "Anna", "Bram", "", "1", "1", "2"], jobs: jobs)
+        #expect(allowed.contains("Anna is ook notulist"))
+        #expect(few?.jobs == [.scribe: "Anna", .presenter: "Anna", .timekeeper: "Bram"])
+    }
+
+    @Test func theSetupQuestionComesBackAfterACommand() throws {
+        let (text, _, _) = try playSetup([":hulp", "Groep Rood", "Anna", ":casus", "Bram", "", ":rollen", "1"])
+        let help = try #require(text.range(of: "Commando's (overal te typen):"))
+        #expect(text[help.upperBound...].contains("Hoe heet jullie groep?"))
+        let caseShown = try #require(text.range(of: "Een korte casus.", options: .backwards))
+        #expect(text[caseShown.upperBound...].contains("Wie doen er mee?"))
+        let roles = try #require(text.range(of: "slachtoffer — het meisje", options: .backwards))
+        #expect(text[roles.upperBound...].contains("Wie is de notulist"))
+    }
+
+    @Test func theQuestionComesBackAfterNothingToUndoAndAfterGoingOn() throws {
+        let output = CapturedOutput()
+        let editor = ScriptedEditor(inputs: Self.setup.map { .line($0) } + [.line(":terug"), .endOfInput, .line("n")])
+        _ = PlaySession(
+            scenario: try Self.scenario(), editor: editor, output: output, clock: { Timestamp(0) },
+            recorder: MemoryRecorder(), options: PlayOptions(language: .nl, interactive: true)
+        ).run()
+        let text = output.text
+        let undo = try #require(text.range(of: "Er is nog niets om terug te draaien."))
+        #expect(text[undo.upperBound...].contains("Wat gebeurde er?"))
+        let goOn = try #require(text.range(of: "We gaan verder."))
+        #expect(text[goOn.upperBound...].contains("Wat gebeurde er?"))
+    }
+
+    @Test func instructionsTheScenarioGivesAreNotRepeated() throws {
+        let source = Self.source
+            .replacingOccurrences(of: "Welke oplossingen?", with: "Welke oplossingen? Eén oplossing per regel.")
+            .replacingOccurrences(
+                of: "    oplossingen (min 2)",
+                with: "    zeg: Geef elk effect: ++ (heel positief), +, 0, - of -- (heel negatief).\n    oplossingen (min 2)")
+        let scenario = try #require(ScenarioLoader.load(source: source, path: "test.casus").scenario)
+        let output = CapturedOutput()
+        _ = PlaySession(
+            scenario: scenario, editor: ScriptedEditor(Self.setup + Array(Self.answers.prefix(8))), output: output,
+            clock: { Timestamp(0) }, recorder: MemoryRecorder(), options: PlayOptions(language: .nl)
+        ).run()
+        let text = output.text.replacingOccurrences(of: "\n", with: " ")
+        #expect(text.contains("Eén oplossing per regel. (een lege regel sluit af; minstens 2)"))
+        #expect(!text.contains("één per regel"))
+        #expect(text.contains("Geef elk effect: ++ (heel positief)"))
+        #expect(!text.contains("Effect: ++ heel positief"))
+        // Without the scenario's own explanation the legend is still shown once.
+        let (_, plain, _, _) = try play(Self.setup + Array(Self.answers.prefix(8)))
+        #expect(plain.components(separatedBy: "Effect: ++ heel positief").count == 2)
+    }
+
+    @Test func anUnknownInfoNameListsTheNamesThatExist() throws {
+        let source = Self.source + "\n\ninfo groepsdynamiek: Groepen\n    Forming.\n\ninfo cyberpesten: Online\n    Tekst.\n"
+        let scenario = try #require(ScenarioLoader.load(source: source, path: "test.casus").scenario)
+        let output = CapturedOutput()
+        _ = PlaySession(
+            scenario: scenario, editor: ScriptedEditor(Self.setup + [":info iets"]), output: output,
+            clock: { Timestamp(0) }, recorder: MemoryRecorder(), options: PlayOptions(language: .nl)
+        ).run()
+        #expect(output.text.contains("Geen informatie met de naam iets."))
+        #expect(output.text.replacingOccurrences(of: "\n", with: " ").contains("Wel: groepsdynamiek, cyberpesten (typ :info en de naam)."))
+    }
+
+    @Test func aTieShowsTheTallyFirstAndKeepsTheNumbers() throws {
+        let lines = Self.setup + [
+            "Er werd gepest.", "ja", "4", "slachtoffer",
+            "Praten", "Straffen", "Negeren", "",
+            "+", "+", "+", "+", "+", "+",
+            "1", "3",  // a tie between option 1 and option 3
+            "2",  // not one of the tied: asked again
+            "3",
+        ]
+        let (ending, text, _, session) = try play(lines)
+        #expect(ending == .finished)
+        let tally = try #require(text.range(of: "Stemmen:"))
+        let tie = try #require(text.range(of: "Het staat gelijk tussen Praten en Negeren."))
+        #expect(tally.upperBound <= tie.lowerBound)
+        #expect(text.components(separatedBy: "Stemmen:").count == 2)
+        let afterTie = text[tie.upperBound...]
+        #expect(afterTie.contains("  1. Praten\n  3. Negeren\n"))
+        #expect(afterTie.contains("Kies een van de opties die gelijk staan: 1 of 3"))
+        #expect(text.contains("Gekozen door de groep na gelijke stand: Negeren"))
+        #expect(session.state.votes.first?.winner == "Negeren")
+    }
+
+    @Test func ctrlCOnAnEmptyLineSaysHowToStop() throws {
+        let output = CapturedOutput()
+        let inputs: [LineInput] = [.interrupted(hadText: false)] + Self.setup.map { .line($0) } + [
+            .interrupted(hadText: true), .interrupted(hadText: false),
+        ]
+        _ = PlaySession(
+            scenario: try Self.scenario(), editor: ScriptedEditor(inputs: inputs), output: output,
+            clock: { Timestamp(0) }, recorder: MemoryRecorder(), options: PlayOptions(language: .nl)
+        ).run()
+        // Once in setup (nothing saved yet), once at a question; not after a line with text.
+        let text = output.text.replacingOccurrences(of: "\n", with: " ")
+        #expect(text.components(separatedBy: "Ctrl-C wist alleen de regel. Stoppen kan met :stop of Ctrl-D. ").count == 2)
+        #expect(text.components(separatedBy: "Ctrl-C wist alleen de regel.").count == 3)
+        #expect(text.contains("Stoppen kan met :stop of Ctrl-D; alles is al bewaard."))
     }
 }

@@ -95,19 +95,19 @@ import TestSupport
         return terminal
     }
 
-    func setUpGroup(_ terminal: PseudoTerminal) throws {
-        try terminal.send("Groep Blauw\r")
+    func setUpGroup(_ terminal: PseudoTerminal, name: String = "Groep Blauw") throws {
+        try terminal.send(name + "\r")
         for name in ["Anna", "Bram", "Carla", "Daan"] {
             try terminal.waitFor("> ")
             try terminal.send(name + "\r")
         }
-        try terminal.waitFor("lid 5> ")
+        try terminal.waitFor(" 5> ")
         try terminal.send("\r")
         for answer in ["1", "Bram", "Ca\t"] {
             try terminal.waitFor("> ")
             try terminal.send(answer + "\r")
         }
-        try terminal.waitFor("Succes!")
+        try terminal.waitFor("!")
     }
 
     @Test func typingEditingHistoryCompletionAndLeaving() throws {
@@ -153,6 +153,45 @@ import TestSupport
         try terminal.waitFor("De sessie is bewaard")
         #expect(try terminal.waitForExit() == 0)
         #expect(terminal.output.contains("Anna") && !terminal.output.contains("An\t"))
+    }
+
+    @Test func aSessionStartedInEnglishResumesInEnglishAndTwoAreOfferedToPick() throws {
+        let scenario = Self.path("Scenarios/vo1-afpersing-havo4.casus")
+        // Two unfinished sessions: one in English (started first), one in Dutch.
+        for (lang, group, prompt) in [("en", "Team Red", "What is your group called?"), ("nl", "Groep Zoë", "Hoe heet jullie groep?")] {
+            let terminal = try PseudoTerminal(
+                binary: try binary(), arguments: ["play", scenario, "--lang", lang], environment: environment,
+                columns: 100, rows: 40)
+            if lang == "nl" {
+                // The English session is offered (asked in Dutch: --lang nl); `n` starts a new one.
+                try terminal.waitFor("Daarmee verder gaan? [J/n] ")
+                try terminal.send("n\r")
+            }
+            try terminal.waitFor(prompt)
+            try terminal.waitFor("> ")
+            try setUpGroup(terminal, name: group)
+            try terminal.waitFor("] > ")
+            try terminal.send(":stop\r")
+            #expect(try terminal.waitForExit() == 0)
+        }
+        // CASUS_LANG says Dutch and no --lang is given: the list, then the picked session in its own language.
+        let terminal = try PseudoTerminal(
+            binary: try binary(), arguments: ["play", scenario], environment: environment, columns: 100, rows: 40)
+        let list = try terminal.waitFor("Welke sessie? [1] ")
+        #expect(list.contains("Er zijn 2 onafgemaakte sessies van deze casus:"))
+        #expect(list.contains("1. Groep Zoë · begonnen "))
+        #expect(list.contains("2. Team Red · begonnen "))
+        #expect(list.contains("n. een nieuwe sessie beginnen"))
+        try terminal.send("3\r")
+        try terminal.waitFor("Typ een nummer van 1 tot 2")
+        try terminal.send("2\r")
+        try terminal.waitFor("Continuing session")
+        // The step header comes back, in English.
+        try terminal.waitFor("Step 1/4")
+        try terminal.waitFor("] > ")
+        try terminal.send(":quit\r")
+        try terminal.waitFor("The session is saved.")
+        #expect(try terminal.waitForExit() == 0)
     }
 
     @Test func tabCompletesCommandsAndInfoNames() throws {

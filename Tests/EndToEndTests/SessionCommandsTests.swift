@@ -24,7 +24,7 @@ struct SessionCommandsTests {
     func record(finished: Bool) throws -> SessionFolder {
         let scenario = try #require(ScenarioLoader.load(path: scenarioPath, provider: FileSourceProvider()).scenario)
         let opened = try openPlayStorage(
-            scenario: scenario, options: PlayStorageOptions(dir: dir, resume: false, language: .nl, askResume: { _ in false }))
+            scenario: scenario, options: PlayStorageOptions(dir: dir, resume: false, language: .nl, choose: { _ in .newSession }))
         let files = try #require(opened.recorder as? SessionFiles)
         let setup = GroupSetup(group: "Groep <Geel>", members: ["Anna", "Bram"], jobs: [:])
         try files.record(.setup(setup, at: Timestamp(1_700_000_000)), state: files.state)

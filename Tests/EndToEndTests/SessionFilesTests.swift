@@ -33,15 +33,22 @@ struct SessionFilesTests {
         scenario = try #require(loaded.scenario, "\(loaded.diagnostics.map(\.message.en))")
     }
 
-    func options(resume: Bool = false, ask: Bool = false, language: Language = .nl) -> PlayStorageOptions {
-        PlayStorageOptions(dir: dir, resume: resume, language: language, askResume: { _ in ask })
+    /// `explicit`: as if `--lang` was given, so a resumed session does not bring its own.
+    func options(resume: Bool = false, ask: Bool = false, language: Language = .nl, explicit: Bool = true)
+        -> PlayStorageOptions
+    {
+        PlayStorageOptions(
+            dir: dir, resume: resume, language: language, languageIsExplicit: explicit,
+            choose: { _ in ask || resume ? .resume(0) : .newSession })
     }
 
     static let setup = GroupSetup(group: "Groep Rood", members: ["Anna", "Bram"], jobs: [.scribe: "Anna"])
 
     /// Opens a new session and records the setup plus `answers` answers.
-    func play(_ answers: Int, close: Bool = true, finished: Bool = false) throws -> (SessionFiles, [SessionEvent]) {
-        let opened = try openPlayStorage(scenario: scenario, options: options())
+    func play(_ answers: Int, close: Bool = true, finished: Bool = false, language: Language = .nl) throws
+        -> (SessionFiles, [SessionEvent])
+    {
+        let opened = try openPlayStorage(scenario: scenario, options: options(language: language))
         let files = try #require(opened.recorder as? SessionFiles)
         var events = [SessionEvent.setup(Self.setup, at: Timestamp(1_000))]
         for (i, key) in ["a", "b", "c"].prefix(answers).enumerated() {
@@ -119,15 +126,35 @@ struct SessionFilesTests {
         try otherFiles.record(.setup(Self.setup, at: Timestamp(5_000)), state: Engine(scenario: other).replay([]))
         try otherFiles.close(state: otherFiles.state, finished: false)
 
-        var asked: String?
+        var offered: [PlayStorage.Candidate] = []
         let opened = try openPlayStorage(
             scenario: scenario,
-            options: PlayStorageOptions(dir: dir, resume: false, language: .nl, askResume: { asked = $0; return true }))
-        #expect(asked?.contains("Groep Rood") == true)
+            options: PlayStorageOptions(dir: dir, resume: false, language: .nl, choose: { offered = $0; return .resume(0) }))
+        #expect(offered.map(\.meta.group) == ["Groep Rood"])
         let files = try #require(opened.recorder as? SessionFiles)
         #expect(files.folder == unfinished.folder)
         #expect(opened.events == events)
         #expect(Engine(scenario: scenario).replay(opened.events).prompt?.key == AnswerKey("c"))
+    }
+
+    @Test func aResumedSessionKeepsItsLanguageUnlessLangIsGiven() throws {
+        let (first, events) = try play(2, language: .en)
+        let folder = try #require(first.folder)
+        // CASUS_LANG or the scenario would say Dutch; no --lang: the session stays English.
+        let resumed = try openPlayStorage(scenario: scenario, options: options(resume: true, explicit: false))
+        #expect(resumed.language == .en)
+        #expect(resumed.notices.contains { $0.hasPrefix("Continuing session") })
+        let files = try #require(resumed.recorder as? SessionFiles)
+        let state = Engine(scenario: scenario).replay(events + [.resumed(at: Timestamp(2_000))])
+        try files.record(.resumed(at: Timestamp(2_000)), state: state)
+        try files.close(state: state, finished: false)
+        let meta = try #require(try folder.readMeta(as: SessionMeta.self))
+        #expect(meta.language == "en")
+        #expect(meta.step == 1)
+        let md = try String(contentsOf: folder.sheetURL(.markdown), encoding: .utf8)
+        #expect(md.contains("Group"))
+        // An explicit --lang wins.
+        #expect(try openPlayStorage(scenario: scenario, options: options(resume: true)).language == .nl)
     }
 
     @Test func declinedOrNothingToResumeStartsANewSession() throws {
@@ -213,17 +240,19 @@ struct SessionFilesTests {
         try Self.startDamage[damage].damage(try #require(newest.folder).journalURL)
 
         for resume in [true, false] {
-            var asked: [String] = []
+            var offered: [[String]] = []
             let opened = try openPlayStorage(
                 scenario: scenario,
-                options: PlayStorageOptions(dir: dir, resume: resume, language: language, askResume: { asked.append($0); return true }))
+                options: PlayStorageOptions(
+                    dir: dir, resume: resume, language: language, languageIsExplicit: true,
+                    choose: { offered.append($0.map(\.folder.id)); return .resume(0) }))
             let notice = try #require(opened.notices.first { $0.contains(id) }, "\(opened.notices)")
             let expected = language == .nl ? Self.startDamage[damage].nl : Self.startDamage[damage].en
             #expect(notice.contains(expected), "\(notice)")
             #expect(notice.contains("casus delete \(id)"))
             #expect(notice.contains(language == .nl ? "Begin een nieuwe sessie" : "Start a new session"))
             // The group is offered the other session, not stuck on the damaged one.
-            #expect(asked.count == (resume ? 0 : 1))
+            #expect(offered == [[try #require(older.folder).id]])
             #expect((opened.recorder as? SessionFiles)?.folder == older.folder)
             #expect(opened.events == olderEvents)
             try opened.recorder.close(state: Engine(scenario: scenario).replay(opened.events), finished: false)

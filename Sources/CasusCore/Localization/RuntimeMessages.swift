@@ -97,6 +97,13 @@ public enum RuntimeMessages {
             "\(name) is not a member of the group (\(job.name(.en))).")
     }
 
+    /// A member given a second job while every job could go to someone else.
+    public static func doubleJob(_ name: String, has: Job, wanted: Job) -> LocalizedText {
+        t(
+            "\(name) is al \(has.name(.nl)). Kies voor \(wanted.name(.nl)) iemand anders: er zijn genoeg leden voor een taak per persoon.",
+            "\(name) is already the \(has.name(.en)). Pick someone else as \(wanted.name(.en)): there are enough members for one job each.")
+    }
+
     // MARK: Answers
 
     public static let emptyAnswer = t(
@@ -116,6 +123,16 @@ public enum RuntimeMessages {
     }
 
     public static let expectedYesNo = t("Antwoord met ja of nee.", "Answer yes or no.")
+
+    /// After a tie: the numbers the tied options had in the vote.
+    public static func expectedTiedOption(_ numbers: [Int]) -> LocalizedText {
+        let words = numbers.map(String.init)
+        let nl = words.count > 1 ? words.dropLast().joined(separator: ", ") + " of " + words.last! : words.joined()
+        let en = words.count > 1 ? words.dropLast().joined(separator: ", ") + " or " + words.last! : words.joined()
+        return t(
+            "Kies een van de opties die gelijk staan: \(nl), of typ (het begin van) de naam.",
+            "Choose one of the tied options: \(en), or type (the start of) its name.")
+    }
 
     public static func expectedOption(_ count: Int) -> LocalizedText {
         t(

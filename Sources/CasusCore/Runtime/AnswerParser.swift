@@ -14,10 +14,18 @@ public enum AnswerParser {
             )
             .map { .choice($0.value) }
         case .tieBreak(let tally):
-            return pick(
-                single(lines), prompt.options, expected: RuntimeMessages.expectedOption(prompt.options.count)
-            )
-            .map { .vote(VoteDecision(chosen: $0.value, tally: tally)) }
+            // The tied options keep the numbers they had in the vote (a tie of 1 and 3 is
+            // picked with 1 or 3), so the group does not have to renumber.
+            let numbers = prompt.options.compactMap { o in tally.firstIndex { $0.option == o.value }.map { $0 + 1 } }
+            let input = single(lines)
+            if let n = Int(input), n >= 1, n <= tally.count {
+                guard let option = prompt.options.first(where: { $0.value == tally[n - 1].option }) else {
+                    return .failure(.init(RuntimeMessages.expectedTiedOption(numbers)))
+                }
+                return .success(.vote(VoteDecision(chosen: option.value, tally: tally)))
+            }
+            return pick(input, prompt.options, expected: RuntimeMessages.expectedTiedOption(numbers))
+                .map { .vote(VoteDecision(chosen: $0.value, tally: tally)) }
         }
     }
 
@@ -97,7 +105,9 @@ public enum AnswerParser {
     private static func effect(_ input: String) -> Result<AnswerValue, AnswerInputError> {
         let symbol = input.prefix { "+-0−–".contains($0) }
         let rest = input.dropFirst(symbol.count)
-        guard let rating = EffectRating(symbol: symbol), rest.isEmpty || rest.first!.isWhitespace else {
+        // `++voelt zich gesteund` is typed as often as `++ voelt…`: a letter may follow directly.
+        guard let rating = EffectRating(symbol: symbol), rest.isEmpty || rest.first!.isWhitespace || rest.first!.isLetter
+        else {
             return .failure(.init(RuntimeMessages.expectedEffect))
         }
         let note = RuntimeText.trim(rest)

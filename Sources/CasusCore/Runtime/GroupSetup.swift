@@ -31,8 +31,13 @@ public struct GroupSetup: Hashable, Sendable, Codable {
             Dictionary(uniqueKeysWithValues: jobs.map { ($0.key.rawValue, $0.value) }), forKey: .jobs)
     }
 
+    /// True when one member may hold two jobs: only when there are fewer members than jobs
+    /// (otherwise "Chantal, write down the presentation Chantal gives").
+    public static func allowsDoubleJobs(members: Int, jobs: Int) -> Bool { members < jobs }
+
     /// Problems that make this setup unusable for `scenario`: member count, empty or duplicate
-    /// names, brackets in names (they delimit answer keys), jobs given to non-members.
+    /// names, brackets in names (they delimit answer keys), jobs given to non-members, one
+    /// member with two jobs when there are members enough for one each.
     public func problems(for scenario: Scenario) -> [LocalizedText] {
         var out: [LocalizedText] = []
         if RuntimeText.trim(group).isEmpty { out.append(RuntimeMessages.emptyGroupName) }
@@ -55,6 +60,17 @@ public struct GroupSetup: Hashable, Sendable, Codable {
         for job in Job.allCases {
             if let who = jobs[job], !members.contains(who) {
                 out.append(RuntimeMessages.jobNotAMember(job, who))
+            }
+        }
+        if !Self.allowsDoubleJobs(members: members.count, jobs: scenario.metadata.jobs.count) {
+            var holder: [String: Job] = [:]
+            for job in scenario.metadata.jobs {
+                guard let who = jobs[job] else { continue }
+                if let has = holder[who] {
+                    out.append(RuntimeMessages.doubleJob(who, has: has, wanted: job))
+                } else {
+                    holder[who] = job
+                }
             }
         }
         return out

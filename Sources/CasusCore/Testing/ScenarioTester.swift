@@ -126,8 +126,11 @@ public struct ScenarioTester: Sendable {
         switch prompt.kind {
         case .ballot:
             return [String(v % max(prompt.options.count, 1) + 1)]
-        case .tieBreak:
-            return [String(tieBreakVariant % max(prompt.options.count, 1) + 1)]
+        case .tieBreak(let tally):
+            // Tied options keep their number from the vote.
+            guard !prompt.options.isEmpty else { return ["1"] }
+            let option = prompt.options[tieBreakVariant % prompt.options.count]
+            return [String((tally.firstIndex { $0.option == option.value } ?? 0) + 1)]
         case .question:
             break
         }

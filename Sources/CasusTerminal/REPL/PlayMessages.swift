@@ -19,6 +19,14 @@ public enum PlayMessages {
             "Who is playing? Type one name per line; an empty line ends (\(range.lowerBound) to \(range.upperBound) members, usually four).")
     }
     public static func memberPrompt(_ n: Int) -> LocalizedText { t("lid \(n)> ", "member \(n)> ") }
+    public static let groupPrompt = t("groep> ", "group> ")
+    public static func jobPrompt(_ job: Job) -> LocalizedText { t("\(job.name(.nl))> ", "\(job.name(.en))> ") }
+    public static func membersSoFar(_ names: String) -> LocalizedText { t("Tot nu toe: \(names).", "So far: \(names).") }
+    public static func alsoHasJob(_ name: String, _ has: Job, _ job: Job) -> LocalizedText {
+        t(
+            "\(name) is ook \(has.name(.nl)): met minder leden dan taken krijgt iemand er twee.",
+            "\(name) is also the \(has.name(.en)): with fewer members than jobs someone gets two.")
+    }
     public static func tooFewMembers(_ min: Int) -> LocalizedText {
         t("Er zijn minstens \(min) leden nodig. Typ nog een naam.", "At least \(min) members are needed. Type another name.")
     }
@@ -39,12 +47,48 @@ public enum PlayMessages {
         "Dat commando werkt pas als de groep er is. Hier kan: :hulp, :casus, :rollen, :stop.",
         "That command works once the group is set up. Here you can use: :help, :case, :roles, :quit.")
 
+    // MARK: Resuming
+
+    public static func answerCount(_ n: Int) -> LocalizedText {
+        n == 1 ? t("1 antwoord", "1 answer") : t("\(n) antwoorden", "\(n) answers")
+    }
+    /// One unfinished session in a line: group, start, answers, step.
+    public static func resumableSession(_ session: ResumableSession) -> LocalizedText {
+        let group = session.group.map { t($0, $0) } ?? t("(nog zonder groep)", "(no group yet)")
+        var nl = "\(group.nl) · begonnen \(session.started) · \(answerCount(session.answers).nl)"
+        var en = "\(group.en) · started \(session.started) · \(answerCount(session.answers).en)"
+        if let step = session.step {
+            nl += " · bij stap \(step.number): \(step.title)"
+            en += " · at step \(step.number): \(step.title)"
+        }
+        return t(nl, en)
+    }
+    public static let resumeOneFound = t(
+        "Er is een onafgemaakte sessie van deze casus:", "There is an unfinished session of this case:")
+    public static let resumeOnePrompt = t("Daarmee verder gaan? [J/n] ", "Continue it? [Y/n] ")
+    public static let resumeOneUnclear = t(
+        "Typ j (of Enter) om verder te gaan, n voor een nieuwe sessie.",
+        "Type y (or Enter) to continue, n for a new session.")
+    public static func resumeSeveralFound(_ n: Int) -> LocalizedText {
+        t("Er zijn \(n) onafgemaakte sessies van deze casus:", "There are \(n) unfinished sessions of this case:")
+    }
+    public static let resumeNewSession = t("een nieuwe sessie beginnen", "start a new session")
+    /// The word that picks a new session in the list (besides `n`).
+    static let newWord = t("nieuw", "new")
+    public static let resumeSeveralPrompt = t("Welke sessie? [1] ", "Which session? [1] ")
+    public static func resumeSeveralUnclear(_ n: Int) -> LocalizedText {
+        t(
+            "Typ een nummer van 1 tot \(n) (Enter is 1) of n voor een nieuwe sessie.",
+            "Type a number from 1 to \(n) (Enter is 1) or n for a new session.")
+    }
+
     // MARK: Questions
 
     public static let longHint = t("(meerdere regels; een lege regel sluit af)", "(several lines; an empty line ends)")
-    public static func listHint(min: Int?, max: Int?) -> LocalizedText {
-        var nl = "(één per regel; een lege regel sluit af"
-        var en = "(one per line; an empty line ends"
+    /// `onePerLine: false` when the question already says so.
+    public static func listHint(min: Int?, max: Int?, onePerLine: Bool = true) -> LocalizedText {
+        var nl = (onePerLine ? "(één per regel; " : "(") + "een lege regel sluit af"
+        var en = (onePerLine ? "(one per line; " : "(") + "an empty line ends"
         if let min, min > 1 { nl += "; minstens \(min)"; en += "; at least \(min)" }
         if let max { nl += "; hoogstens \(max)"; en += "; at most \(max)" }
         return t(nl + ")", en + ")")
@@ -98,10 +142,14 @@ public enum PlayMessages {
     public static let noRoles = t("Deze casus heeft geen rollen.", "This case has no roles.")
     public static let noInfos = t("Deze casus heeft geen achtergrondinformatie.", "This case has no background information.")
     public static let infoList = t("Achtergrondinformatie (typ :info en de naam):", "Background information (type :info and the name):")
-    public static func unknownInfo(_ name: String, suggestion: String?) -> LocalizedText {
+    /// Names what there is, so the group need not guess again.
+    public static func unknownInfo(_ name: String, suggestion: String?, known: [String]) -> LocalizedText {
         let nlHint = suggestion.map { " Bedoel je \($0)?" } ?? ""
         let enHint = suggestion.map { " Did you mean \($0)?" } ?? ""
-        return t("Geen informatie met de naam \(name).\(nlHint)", "No information called \(name).\(enHint)")
+        let list = known.joined(separator: ", ")
+        return t(
+            "Geen informatie met de naam \(name).\(nlHint) Wel: \(list) (typ :info en de naam).",
+            "No information called \(name).\(enHint) There is: \(list) (type :info and the name).")
     }
     public static let noCase = t("Deze casus heeft geen casustekst.", "This scenario has no case text.")
     public static let sheetHeading = t("Voorlopig blad", "Sheet preview")
@@ -110,6 +158,12 @@ public enum PlayMessages {
     // MARK: Leaving
 
     public static let askSaveAndQuit = t("Opslaan en stoppen? (j/n) ", "Save and quit? (y/n) ")
+    public static let howToStop = t(
+        "Ctrl-C wist alleen de regel. Stoppen kan met :stop of Ctrl-D; alles is al bewaard.",
+        "Ctrl-C only clears the line. To stop, type :quit or press Ctrl-D; everything is saved already.")
+    public static let howToStopInSetup = t(
+        "Ctrl-C wist alleen de regel. Stoppen kan met :stop of Ctrl-D.",
+        "Ctrl-C only clears the line. To stop, type :quit or press Ctrl-D.")
     public static let goingOn = t("We gaan verder.", "Let's go on.")
     public static let stopped = t(
         "De sessie is bewaard. Ga later verder met --resume.",

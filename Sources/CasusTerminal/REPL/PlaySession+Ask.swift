@@ -10,6 +10,9 @@ extension PlaySession {
         case unknownCommand(String, suggestion: String?)
         /// Ctrl-C: the line is gone; ask again at the same prompt.
         case interrupted
+        /// Something was said in between (the group chose to go on at Ctrl-D): show the
+        /// question again, then ask.
+        case askAgain
         /// The session ends here.
         case end(PlayEnding)
     }
@@ -26,6 +29,8 @@ extension PlaySession {
                 return ending
             case .interrupted:
                 continue
+            case .askAgain:
+                showQuestion(prompt, full: false)
             case .skip:
                 if let ending = record(.skip(prompt.key, at: clock())) { return ending }
                 line(PlayMessages.skipped.text(language))
@@ -42,6 +47,7 @@ extension PlaySession {
                     let before = events.count
                     if let ending = undo() { return ending }
                     if events.count != before { return nil }
+                    showQuestion(prompt, full: false)
                 case .quit:
                     return stop()
                 default:
@@ -104,9 +110,22 @@ extension PlaySession {
             if full { line(style.bold(TextSafety.sanitize(RuntimeMessages.speaker(voter).text(language)))) }
             paragraph(prompt.text)
             paragraph(RuntimeMessages.ballot(voter).text(language) + " " + PlayMessages.pickHint.text(language))
-        case .tieBreak:
+        case .tieBreak(let tally):
+            // The tally first, so the group sees why it has to choose; it is not repeated
+            // when the choice is made.
+            if full {
+                showTally(tally)
+                talliedVotes.insert(prompt.key)
+                line()
+            }
             let leaders = prompt.options.map(\.label)
             paragraph(RuntimeMessages.tie(leaders).text(language) + " " + PlayMessages.pickHint.text(language))
+            // The tied options keep the numbers they had in the vote.
+            for option in prompt.options {
+                let number = (tally.firstIndex { $0.option == option.value } ?? 0) + 1
+                hanging("  \(number). ", option.label)
+            }
+            return
         }
         if full || prompt.options.count <= 12 {
             for (index, option) in prompt.options.enumerated() {
@@ -120,7 +139,11 @@ extension PlaySession {
         switch prompt.type {
         case .text, .vote: text = nil
         case .longText: text = PlayMessages.longHint
-        case .list(let min, let max): text = PlayMessages.listHint(min: min, max: max)
+        case .list(let min, let max):
+            // "Eén oplossing per regel." in the question itself: the hint need not say it again.
+            let folded = prompt.text.lowercased()
+            let said = folded.contains("per regel") || folded.contains("per line")
+            text = PlayMessages.listHint(min: min, max: max, onePerLine: !said)
         case .yesNo: text = PlayMessages.yesNoHint
         case .choice, .member, .role: text = PlayMessages.pickHint
         case .scale(let min, let max): text = PlayMessages.scaleHint(min, max)

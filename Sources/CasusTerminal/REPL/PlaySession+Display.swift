@@ -65,8 +65,9 @@ extension PlaySession {
         let folded = name.lowercased()
         guard let info = scenario.infos.first(where: { $0.id.name.lowercased() == folded || $0.title.lowercased() == folded })
         else {
-            let suggestion = Suggestion.nearest(to: name, in: scenario.infos.map(\.id.name))
-            return message(PlayMessages.unknownInfo(name, suggestion: suggestion))
+            let names = scenario.infos.map(\.id.name)
+            let suggestion = Suggestion.nearest(to: name, in: names)
+            return message(PlayMessages.unknownInfo(name, suggestion: suggestion, known: names))
         }
         line(style.bold(TextSafety.sanitize(info.title)))
         paragraph(state.interpolator.render(info.body))
@@ -118,14 +119,33 @@ extension PlaySession {
         for item in state.output {
             switch item {
             case .stepStarted(let step):
-                line()
-                let header = TextSafety.sanitize(RuntimeMessages.stepHeader(step).text(language))
-                line(style.bold(header))
-                line(String(repeating: "─", count: min(header.count, wrapWidth)))
+                stepHeader(step)
             case .say(let text):
                 line()
                 paragraph(text)
+                // A scenario that explains the effect scale itself needs no second legend.
+                if text.contains("++") && text.contains("--") { effectLegendShown = true }
             }
+        }
+    }
+
+    /// `Stap 2/4 — Oplossingen (10 min)`, underlined.
+    func stepHeader(_ step: StepInfo) {
+        line()
+        let header = TextSafety.sanitize(RuntimeMessages.stepHeader(step).text(language))
+        line(style.bold(header))
+        line(String(repeating: "─", count: min(header.count, wrapWidth)))
+    }
+
+    /// `Stemmen:` and a bar per option, numbered as in the vote.
+    func showTally(_ tally: [VoteCount]) {
+        line(PlayMessages.tallyHeading.text(language))
+        let most = tally.map(\.votes).max() ?? 0
+        let digits = String(most).count
+        for (index, count) in tally.enumerated() {
+            let number = String(repeating: " ", count: digits - String(count.votes).count) + "\(count.votes)"
+            let bar = TextLayout.pad(String(repeating: "■", count: count.votes), most)
+            hanging("  \(number) \(bar)  \(index + 1). ", count.option)
         }
     }
 
@@ -135,14 +155,7 @@ extension PlaySession {
             if !talliedVotes.contains(vote.key) {
                 talliedVotes.insert(vote.key)
                 line()
-                line(PlayMessages.tallyHeading.text(language))
-                let most = vote.tally.map(\.votes).max() ?? 0
-                let digits = String(most).count
-                for (index, count) in vote.tally.enumerated() {
-                    let number = String(repeating: " ", count: digits - String(count.votes).count) + "\(count.votes)"
-                    let bar = TextLayout.pad(String(repeating: "■", count: count.votes), most)
-                    hanging("  \(number) \(bar)  \(index + 1). ", count.option)
-                }
+                showTally(vote.tally)
             }
             if let winner = vote.winner, !decidedVotes.contains(vote.key) {
                 decidedVotes.insert(vote.key)

@@ -53,7 +53,8 @@ extension PlaySession {
     private func keyboardReply(for prompt: Prompt) -> Reply {
         editor.completions = completionProvider(for: prompt)
         switch editor.readLine(prompt: promptString()) {
-        case .interrupted:
+        case .interrupted(let hadText):
+            if !hadText { message(PlayMessages.howToStop) }
             return .interrupted
         case .endOfInput:
             return endOfInput()
@@ -94,13 +95,13 @@ extension PlaySession {
                 return .end(stop())
             case .interrupted:
                 line(PlayMessages.goingOn.text(language))
-                return .interrupted
+                return .askAgain
             case .line(let answer):
                 switch PlaySession.yesNo(answer) {
                 case true?: return .end(stop())
                 case false?:
                     line(PlayMessages.goingOn.text(language))
-                    return .interrupted
+                    return .askAgain
                 case nil:
                     line(RuntimeMessages.expectedYesNo.text(language))
                 }

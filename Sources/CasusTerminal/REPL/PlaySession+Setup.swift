@@ -24,17 +24,59 @@ extension PlaySession {
             }
             return finishSetup(setup)
         }
-        guard let group = readGroupName() else { return setupEnded() }
-        guard let members = readMembers() else { return setupEnded() }
+        // One stage per question; `:terug` undoes the last thing given, back through setup.
+        let jobList = scenario.metadata.jobs
+        var group = ""
+        var members: [String] = []
         var jobs: [Job: String] = [:]
-        for job in scenario.metadata.jobs {
-            switch readJob(job, members: members) {
-            case .none: return setupEnded()
-            case .some(.none): continue
-            case .some(.some(let who)): jobs[job] = who
+        var stage = 0  // 0: group name, 1: members, 2 + i: job i
+        while stage < 2 + jobList.count {
+            switch stage {
+            case 0:
+                switch readGroupName() {
+                case .left: return setupEnded()
+                case .back: line(PlayMessages.nothingToUndo.text(language))
+                case .done(let name):
+                    group = name
+                    stage = 1
+                }
+            case 1:
+                switch readMembers(&members) {
+                case .left: return setupEnded()
+                case .back:
+                    line(PlayMessages.undone.text(language))
+                    stage = 0
+                case .done: stage = 2
+                }
+            default:
+                let job = jobList[stage - 2]
+                switch readJob(job, members: members, jobs: jobs) {
+                case .left: return setupEnded()
+                case .back:
+                    line(PlayMessages.undone.text(language))
+                    stage -= 1
+                    if stage >= 2 {
+                        jobs[jobList[stage - 2]] = nil
+                    } else if members.count == scenario.metadata.members.upperBound {
+                        // The list ended by itself at the maximum: undoing that is the last name.
+                        members.removeLast()
+                    }
+                case .done(let who):
+                    jobs[job] = who
+                    stage += 1
+                }
             }
         }
         return finishSetup(GroupSetup(group: group, members: members, jobs: jobs))
+    }
+
+    /// The outcome of one setup question.
+    enum SetupAnswer<Value> {
+        case done(Value)
+        /// `:terug` with nothing left to undo at this question: go back one question.
+        case back
+        /// `:stop`, Ctrl-D or the end of input.
+        case left
     }
 
     private func finishSetup(_ setup: GroupSetup) -> PlayEnding? {
@@ -56,14 +98,16 @@ extension PlaySession {
 
     /// One line during setup; nil when the group leaves (`:stop`, Ctrl-D, end of input).
     /// Commands that need a group are refused; the others run and the line is asked again.
-    private func setupLine(_ promptText: String, completions: [String] = []) -> String? {
+    /// `askAgain` shows the question again after a command printed something in between.
+    private func setupLine(_ promptText: String, completions: [String] = [], askAgain: () -> Void) -> String? {
         let commands = PlayCommandWord.completionWords(language)
         editor.completions = { _, word in
             CompletionMatching.prefixMatches(word, in: word.hasPrefix(":") ? commands : completions)
         }
         while true {
             switch editor.readLine(prompt: promptText) {
-            case .interrupted: continue
+            case .interrupted(let hadText):
+                if !hadText { message(PlayMessages.howToStopInSetup) }
             case .endOfInput:
                 setupStopped = options.interactive
                 return nil
@@ -74,6 +118,7 @@ extension PlaySession {
                     return text
                 case .unknown(let word, let suggestion):
                     message(PlayMessages.unknownCommand(word, suggestion: suggestion))
+                    askAgain()
                 case .command(.quit):
                     setupStopped = true
                     return nil
@@ -86,40 +131,53 @@ extension PlaySession {
                     case .help, .showCase, .roles, .info, .save: runCommand(command)
                     default: line(PlayMessages.notDuringSetup.text(language))
                     }
+                    askAgain()
                 }
             }
         }
     }
 
-    private func readGroupName() -> String? {
+    private func readGroupName() -> SetupAnswer<String> {
+        line()
+        line(PlayMessages.groupName.text(language))
         while true {
-            line()
-            line(PlayMessages.groupName.text(language))
-            guard let text = setupLine("> ") else { return nil }
-            if text == ":back" { continue }
+            guard let text = setupLine(PlayMessages.groupPrompt.text(language), askAgain: { [self] in
+                line(PlayMessages.groupName.text(language))
+            }) else { return .left }
+            if text == ":back" { return .back }
             let name = text.trimmingSpaces
             if name.isEmpty {
                 line(style.yellow(RuntimeMessages.emptyGroupName.text(language)))
                 continue
             }
-            return name
+            return .done(name)
         }
     }
 
-    private func readMembers() -> [String]? {
+    /// Adds to `members` until an empty line or the maximum; `.back` when `:terug` comes with
+    /// no member left to take away.
+    private func readMembers(_ members: inout [String]) -> SetupAnswer<Void> {
         let range = scenario.metadata.members
-        line()
-        paragraph(PlayMessages.membersIntro(range).text(language))
-        var members: [String] = []
+        func intro(_ members: [String]) {
+            line()
+            paragraph(PlayMessages.membersIntro(range).text(language))
+            if !members.isEmpty {
+                paragraph(PlayMessages.membersSoFar(Interpolator.list(members, language: language)).text(language))
+            }
+        }
+        intro(members)
         while members.count < range.upperBound {
-            guard let text = setupLine(PlayMessages.memberPrompt(members.count + 1).text(language)) else { return nil }
+            guard let text = setupLine(PlayMessages.memberPrompt(members.count + 1).text(language), askAgain: { intro(members) })
+            else { return .left }
             if text == ":back" {
-                if !members.isEmpty { members.removeLast() }
+                if members.isEmpty { return .back }
+                members.removeLast()
+                line(PlayMessages.undone.text(language))
                 continue
             }
             let name = text.trimmingSpaces
             if name.isEmpty {
-                if members.count >= range.lowerBound { return members }
+                if members.count >= range.lowerBound { return .done(()) }
                 line(style.yellow(PlayMessages.tooFewMembers(range.lowerBound).text(language)))
                 continue
             }
@@ -134,25 +192,38 @@ extension PlaySession {
             members.append(name)
         }
         line(PlayMessages.maxMembersReached(range.upperBound).text(language))
-        return members
+        return .done(())
     }
 
-    /// nil: the group left; .some(nil): nobody (skipped); .some(name).
-    private func readJob(_ job: Job, members: [String]) -> String?? {
+    /// `.done(nil)`: nobody (skipped). A member who already has a job is refused while there are
+    /// members enough for one job each, and pointed out when not.
+    private func readJob(_ job: Job, members: [String], jobs: [Job: String]) -> SetupAnswer<String?> {
         let options = members.map { PromptOption(value: $0, label: $0) }
-        line()
-        line(PlayMessages.jobQuestion(job).text(language) + " " + PlayMessages.pickHint.text(language))
-        for (index, member) in members.enumerated() { line("     \(index + 1). \(TextSafety.sanitize(member))") }
+        let question = { [self] in
+            line()
+            paragraph(PlayMessages.jobQuestion(job).text(language) + " " + PlayMessages.pickHint.text(language))
+            for (index, member) in members.enumerated() { line("     \(index + 1). \(TextSafety.sanitize(member))") }
+        }
+        question()
+        let doubleAllowed = GroupSetup.allowsDoubleJobs(members: members.count, jobs: scenario.metadata.jobs.count)
         while true {
-            guard let text = setupLine("> ", completions: members) else { return nil }
-            if text == ":back" { continue }
-            if text == ":skip" { return .some(nil) }
+            guard let text = setupLine(PlayMessages.jobPrompt(job).text(language), completions: members, askAgain: question)
+            else { return .left }
+            if text == ":back" { return .back }
+            if text == ":skip" { return .done(nil) }
             switch AnswerParser.parse([text], type: .member, options: options) {
-            case .success(.member(let name)): return .some(name)
+            case .success(.member(let name)):
+                if let has = scenario.metadata.jobs.first(where: { jobs[$0] == name }) {
+                    guard doubleAllowed else {
+                        message(RuntimeMessages.doubleJob(name, has: has, wanted: job))
+                        continue
+                    }
+                    message(PlayMessages.alsoHasJob(name, has, job))
+                }
+                return .done(name)
             case .success: continue
             case .failure(let error): line(style.yellow(TextSafety.sanitize(error.message.text(language))))
             }
         }
     }
 }
-

@@ -113,6 +113,8 @@ public final class PlaySession {
             // Continued session: the time away does not count.
             if let ending = record(.resumed(at: clock())) { return ending }
             showOrphans()
+            recallAnswers()
+            showResumedStep()
         }
         while true {
             showPendingOutput()
@@ -120,6 +122,22 @@ public final class PlaySession {
             guard let prompt = state.prompt else { return finish() }
             if let ending = ask(prompt) { return ending }
         }
+    }
+
+    /// ↑ brings back this session's own answers after a resume (in memory only: the
+    /// editor keeps no history file, answers may describe pupils).
+    private func recallAnswers() {
+        for case .answer(_, let value, _) in events {
+            for text in AnswerRecall.lines(value, language: language) { editor.addHistory(text) }
+        }
+    }
+
+    /// A resumed session shows where it is: the current step's header, unless the step has
+    /// only just started and its header is about to be shown anyway.
+    private func showResumedStep() {
+        let starting = state.output.contains { if case .stepStarted = $0 { true } else { false } }
+        guard !starting, let step = state.currentStep else { return }
+        stepHeader(step)
     }
 
     // MARK: Recording
