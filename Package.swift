@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "casus",
-    platforms: [.macOS(.v15)],
+    // Linux only (see README): no macOS machine builds or tests casus, so none is claimed.
     products: [
         .executable(name: "casus", targets: ["casus"])
     ],
@@ -41,7 +41,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "CasusCoreTests", dependencies: ["CasusCore"]),
+        .testTarget(name: "CasusCoreTests", dependencies: ["CasusCore", "TestSupport"]),
         .testTarget(name: "CasusStoreTests", dependencies: ["CasusStore"]),
         .testTarget(
             name: "CasusTerminalTests",

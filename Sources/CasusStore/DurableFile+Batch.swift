@@ -11,6 +11,11 @@ extension DurableFile {
     /// rename), with one fsync of the folder at the end instead of one per file. After a
     /// crash every file holds its old or its new content, never a mix.
     public static func writeAtomically(_ files: [(data: Data, url: URL)]) throws {
+        try writeAtomically(files, mode: nil)
+    }
+
+    /// The batch write; `mode` (when given) replaces 0600 on the new files.
+    static func writeAtomically(_ files: [(data: Data, url: URL)], mode: mode_t?) throws {
         guard let folder = files.first?.url.deletingLastPathComponent().path else { return }
         var temps: [(temp: String, path: String)] = []
         defer {
@@ -23,6 +28,7 @@ extension DurableFile {
             let fd = try Posix.open(temp, O_WRONLY | O_CREAT | O_EXCL, action: "create", reportAs: url.path)
             temps.append((temp, url.path))
             do {
+                if let mode, fchmod(fd, mode) != 0 { throw Posix.error("set permissions on", url.path, errno) }
                 try Posix.writeAll(fd, data, path: url.path)
                 try Posix.sync(fd, path: url.path)
             } catch {

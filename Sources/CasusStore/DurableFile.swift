@@ -15,6 +15,13 @@ public enum DurableFile {
         try writeAtomically([(data, url)])
     }
 
+    /// Replaces the file at `url` as `writeAtomically` does, but gives the new file `mode`
+    /// instead of 0600: for a file that is not the store's, such as a scenario `casus fmt`
+    /// rewrites, whose permissions are kept.
+    public static func replace(_ data: Data, at url: URL, mode: mode_t) throws {
+        try writeAtomically([(data, url)], mode: mode)
+    }
+
     /// Writes `data` to a new file named `url`, or `url` + ".1", ".2", … if that exists, and
     /// returns the name used. Never replaces an existing file.
     static func writeNew(_ data: Data, preferred url: URL) throws -> URL {

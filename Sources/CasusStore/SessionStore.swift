@@ -73,9 +73,13 @@ public struct SessionStore: Sendable {
         if reference.contains("/") || reference == "." || reference == ".." {
             return try folder(atPath: reference)
         }
-        let ids = try list().map(\.folder.id)
-        if ids.contains(reference) {
+        // An exact id is one look at its folder, and a prefix needs only the folder names:
+        // neither reads any session's files, so naming many sessions stays linear.
+        if Self.isValidID(reference), Posix.fileType(folderURL(reference).path) == Posix.typeDirectory {
             return SessionFolder(id: reference, url: folderURL(reference))
+        }
+        let ids = try Posix.listFolder(root.path).filter(Self.isValidID).sorted().filter {
+            Posix.fileType(folderURL($0).path) == Posix.typeDirectory
         }
         let matches = reference.isEmpty ? [] : ids.filter { $0.hasPrefix(reference) }
         switch matches.count {
@@ -169,7 +173,12 @@ public struct SessionStore: Sendable {
     private static func modificationDate(_ url: URL) -> Date? {
         var st = stat()
         guard lstat(url.path, &st) == 0 else { return nil }
-        return Date(timeIntervalSince1970: Double(st.st_mtim.tv_sec) + Double(st.st_mtim.tv_nsec) / 1e9)
+        #if canImport(Glibc)
+        let time = st.st_mtim
+        #else
+        let time = st.st_mtimespec
+        #endif
+        return Date(timeIntervalSince1970: Double(time.tv_sec) + Double(time.tv_nsec) / 1e9)
     }
 
     // MARK: Ids

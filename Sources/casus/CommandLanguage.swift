@@ -19,7 +19,7 @@ enum CommandLanguage {
                 flag = String(argument.dropFirst("--lang=".count))
             }
         }
-        return LanguageChoice.resolve(flag: flag, scenario: nil, environment: environment)
+        return LanguageChoice.resolve(flag: flag.flatMap(Language.init(tag:)), scenario: nil, environment: environment)
     }
 
     /// `casus help sheet --lang en`: the parser's own `help` takes no options, and the language

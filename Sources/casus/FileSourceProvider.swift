@@ -49,7 +49,7 @@ struct FileSourceProvider: SourceProvider {
         let extra = [UInt8](unsafeUninitializedCapacity: count) { buffer, filled in
             filled = 0
             while filled < count {
-                let n = Glibc.read(fd, buffer.baseAddress! + filled, count - filled)
+                let n = systemRead(fd, buffer.baseAddress! + filled, count - filled)
                 if n == 0 { break }
                 if n < 0 {
                     if errno == EINTR { continue }
@@ -85,4 +85,13 @@ struct FileSourceProvider: SourceProvider {
         let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
         return PathMath.normalise(absolute) ?? absolute
     }
+}
+
+/// The C `read`, which the provider's own `read(_:)` hides.
+private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    return Glibc.read(fd, buffer, count)
+    #else
+    return Darwin.read(fd, buffer, count)
+    #endif
 }

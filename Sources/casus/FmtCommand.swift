@@ -1,5 +1,6 @@
 import ArgumentParser
 import CasusCore
+import CasusStore
 import Foundation
 
 /// `casus fmt FILE [--write]` — prints (or writes) the canonical layout.
@@ -18,7 +19,7 @@ struct FmtCommand: ParsableCommand {
     var write = false
 
     @Option(help: helpText("Taal van de meldingen: nl of en (anders die van het scenario).", "Language of the messages: nl or en (default: the scenario's)."))
-    var lang: String?
+    var lang: Language?
 
     func run() throws {
         let result = ScenarioLoader.load(path: file, provider: FileSourceProvider())
@@ -56,29 +57,19 @@ struct FmtCommand: ParsableCommand {
                 return
             }
             if formatted == source { return }
-            try AtomicFile.write(formatted, to: file)
-        }
-    }
-}
-
-/// Writes a file by writing a temporary file next to it and renaming it over the original,
-/// keeping the original's permissions.
-enum AtomicFile {
-    static func write(_ text: String, to path: String) throws {
-        let fm = FileManager.default
-        let attributes = try? fm.attributesOfItem(atPath: path)
-        let folder = PathMath.folder(of: path)
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        let temp = (folder.isEmpty ? "" : folder + "/") + ".\(name).casus-fmt-\(getpid())"
-        guard fm.createFile(atPath: temp, contents: Data(text.utf8), attributes: nil) else {
-            throw ExitCode(2)
-        }
-        if let permissions = attributes?[.posixPermissions] {
-            try? fm.setAttributes([.posixPermissions: permissions], ofItemAtPath: temp)
-        }
-        if rename(temp, path) != 0 {
-            try? fm.removeItem(atPath: temp)
-            throw ExitCode(2)
+            // The durable write (temp, fsync, rename, fsync of the folder), keeping the file's
+            // permissions; a failure is said, not only signalled by the exit status.
+            let mode = ((try? FileManager.default.attributesOfItem(atPath: file))?[.posixPermissions] as? Int).map { mode_t($0) }
+            do {
+                try DurableFile.replace(Data(formatted.utf8), at: URL(fileURLWithPath: file), mode: mode ?? 0o644)
+            } catch {
+                let reason = (error as? StoreError)?.code.map(StoreMessages.cause)
+                    ?? LocalizedText(nl: "\(error)", en: "\(error)")
+                Output.err(LocalizedText(
+                    nl: "niet geschreven: \(file): \(reason.nl)\n",
+                    en: "not written: \(file): \(reason.en)\n").text(language))
+                throw ExitCode(2)
+            }
         }
     }
 }

@@ -18,7 +18,7 @@ struct ListCommand: ParsableCommand {
     var format: Format = .text
 
     @Option(help: helpText("Taal van de kopjes: nl of en.", "Language of the headings: nl or en."))
-    var lang: String?
+    var lang: Language?
 
     func run() throws {
         var files: [(String, Bool)] = []

@@ -15,14 +15,10 @@ struct NewCommand: ParsableCommand {
     var file: String
 
     @Option(help: helpText("Taal van het scenario: nl (standaard) of en.", "Language of the scenario: nl (default) or en."))
-    var lang: String = "nl"
-
-    func validate() throws {
-        if Language(tag: lang) == nil { throw ValidationError(CommandLanguage.text("--lang neemt nl of en", "--lang takes nl or en")) }
-    }
+    var lang: Language = .nl
 
     func run() throws {
-        let language = Language(tag: lang) ?? .nl
+        let language = lang
         if FileManager.default.fileExists(atPath: file) {
             Output.err(LocalizedText(
                 nl: "\(file) bestaat al; casus new overschrijft niets\n",

@@ -35,7 +35,7 @@ struct PlayCommand: ParsableCommand {
     var pace: Int?
 
     @Option(help: helpText("Taal: nl of en (anders CASUS_LANG/LANG, anders die van het scenario).", "Language: nl or en (default: CASUS_LANG/LANG, else the scenario's)."))
-    var lang: String?
+    var lang: Language?
 
     @Option(help: helpText("De map waarin de sessies bewaard worden.", "Where sessions are kept."))
     var dir: String?
@@ -44,7 +44,6 @@ struct PlayCommand: ParsableCommand {
     var resume = false
 
     func validate() throws {
-        if let lang, Language(tag: lang) == nil { throw ValidationError(CommandLanguage.text("--lang neemt nl of en", "--lang takes nl or en")) }
         if let pace, pace < 0 { throw ValidationError(CommandLanguage.text("--pace neemt een aantal milliseconden, 0 of meer", "--pace takes a number of milliseconds, 0 or more")) }
         if pace != nil && answers == nil { throw ValidationError(CommandLanguage.text("--pace werkt alleen met --answers", "--pace only works with --answers")) }
     }

@@ -15,13 +15,9 @@ struct StoreOptions: ParsableArguments {
     var dir: String?
 
     @Option(help: helpText("Taal van de meldingen: nl of en.", "Language of the messages: nl or en."))
-    var lang: String?
+    var lang: Language?
 
     var language: Language { LanguageChoice.resolve(flag: lang, scenario: nil) }
-
-    func validateLanguage() throws {
-        if let lang, Language(tag: lang) == nil { throw ValidationError(CommandLanguage.text("--lang neemt nl of en", "--lang takes nl or en")) }
-    }
 
     func store() throws -> SessionStore {
         setRestrictiveUmask()
@@ -67,7 +63,6 @@ struct SheetCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    func validate() throws { try store.validateLanguage() }
 
     func run() throws {
         let language = store.language
@@ -167,7 +162,6 @@ struct SessionsCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    func validate() throws { try store.validateLanguage() }
 
     struct Row: Encodable {
         var id: String
@@ -241,7 +235,6 @@ struct DeleteCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    func validate() throws { try store.validateLanguage() }
 
     func run() throws {
         let language = store.language

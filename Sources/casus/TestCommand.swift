@@ -25,12 +25,11 @@ struct TestCommand: ParsableCommand {
     var answers: String?
 
     @Option(help: helpText("Taal van de meldingen: nl of en (anders die van het scenario).", "Language of the messages: nl or en (default: the scenario's)."))
-    var lang: String?
+    var lang: Language?
 
     func validate() throws {
         if files.isEmpty { throw ValidationError(CommandLanguage.text("geef minstens één scenariobestand", "give at least one scenario file")) }
         if let random, random < 1 { throw ValidationError(CommandLanguage.text("--random neemt een positief getal", "--random takes a positive number")) }
-        if let lang, Language(tag: lang) == nil { throw ValidationError(CommandLanguage.text("--lang neemt nl of en", "--lang takes nl or en")) }
     }
 
     func run() throws {

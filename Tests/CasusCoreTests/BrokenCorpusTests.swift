@@ -1,6 +1,7 @@
 import CasusCore
 import Foundation
 import Testing
+import TestSupport
 
 /// Every file in `Tests/Fixtures/Broken` is a small broken scenario; its `.expected` golden holds
 /// the diagnostics exactly as `casus check --lang en` renders them without colour (paths are the
@@ -9,7 +10,6 @@ import Testing
 @Suite struct BrokenCorpusTests {
     static let folder = Fixtures.root.appendingPathComponent("Broken")
     static let files = Fixtures.scenarios(in: folder)
-    static let recording = ProcessInfo.processInfo.environment["CASUS_RECORD"] == "1"
 
     static func render(_ name: String) -> (text: String, result: ScenarioLoader.Result) {
         let result = ScenarioLoader.load(path: name, provider: FolderSourceProvider(folder: folder))
@@ -29,12 +29,8 @@ import Testing
     func matchesItsGolden(_ name: String) throws {
         let (text, _) = Self.render(name)
         let golden = Self.folder.appendingPathComponent(name.replacingOccurrences(of: ".casus", with: ".expected"))
-        if Self.recording {
-            try text.write(to: golden, atomically: true, encoding: .utf8)
-            return
-        }
-        let expected = try #require(try? String(contentsOf: golden, encoding: .utf8), "no golden for \(name); run with CASUS_RECORD=1")
-        #expect(text == expected, "\(name) differs from its golden; run with CASUS_RECORD=1 to re-record")
+        let problem = Golden.mismatch(text, golden: golden)
+        #expect(problem == nil)
     }
 
     /// A broken file must fail, and one mistake must not drown in follow-on errors.

@@ -187,15 +187,15 @@ import Testing
         #expect(Keyword.info.spelling(.en) == "info")
     }
 
-    @Test func wordKeysIgnoreCaseAndNeedShortWords() {
-        #expect(WordKey("VRAAG") == WordKey("vraag"))
-        #expect(WordKey(ArraySlice("Vraag".utf8)) == WordKey("vraag"))
+    @Test func theLexiconIgnoresCase() {
+        #expect(Keyword(word: "VRAAG") == .ask)
+        #expect(Keyword(word: "Vraag") == .ask)
         // The Kelvin sign lowercases to an ASCII `k`.
         #expect(Keyword(word: "\u{212A}OP") == .heading)
-        #expect(Keyword(key: WordKey(ArraySlice("\u{212A}op".utf8))) == .heading)
-        #expect(WordKey(String(repeating: "a", count: 16)) != nil)
-        #expect(WordKey(String(repeating: "a", count: 17)) == nil)
-        #expect(WordKey("") == nil)
+        #expect(Keyword(word: String(repeating: "a", count: 17)) == nil)
+        #expect(Keyword(word: "") == nil)
+        #expect(MetadataKey(word: "Taal") == .language)
+        #expect(SheetPart(name: "STEMMING") == .votes)
     }
 
     @Test func metadataKeysInBothLanguages() {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import CasusCore
 
 /// `Report` and its renderers on four groups' JSON sheets from real plays (made with
@@ -22,13 +23,8 @@ struct ReportTests {
     }
 
     func golden(_ name: String, _ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
-        let url = Self.folder.appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["CASUS_RECORD"] == "1" {
-            try Data(text.utf8).write(to: url)
-            return
-        }
-        let expected = try String(contentsOf: url, encoding: .utf8)
-        #expect(text == expected, "differs from \(name); re-record with CASUS_RECORD=1", sourceLocation: sourceLocation)
+        let problem = Golden.mismatch(text, golden: Self.folder.appendingPathComponent(name))
+        #expect(problem == nil, sourceLocation: sourceLocation)
     }
 
     @Test func goldenReports() throws {

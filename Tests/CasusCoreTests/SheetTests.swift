@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import CasusCore
 
 /// A fixed session of the havo 4 case, played through the real loader and engine.
@@ -36,16 +37,10 @@ struct SheetTests {
     static let goldenFolder = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures/Sheets")
 
-    /// Compares with a golden file; `CASUS_RECORD=1` writes it instead.
+    /// Compares with a golden file (see `Golden`).
     func golden(_ name: String, _ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
-        let url = Self.goldenFolder.appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["CASUS_RECORD"] == "1" {
-            try FileManager.default.createDirectory(at: Self.goldenFolder, withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url)
-            return
-        }
-        let expected = try String(contentsOf: url, encoding: .utf8)
-        #expect(text == expected, "differs from \(name); re-record with CASUS_RECORD=1", sourceLocation: sourceLocation)
+        let problem = Golden.mismatch(text, golden: Self.goldenFolder.appendingPathComponent(name))
+        #expect(problem == nil, sourceLocation: sourceLocation)
     }
 
     @Test func markdownGolden() throws {
@@ -232,6 +227,32 @@ struct SheetTests {
             utcOffsetSeconds: 7200)
         #expect(MarkdownSheet.render(model).contains("Begonnen: 2023-11-15 00:13 (UTC+2)"))
         #expect(HTMLSheet.render(model).contains("Begonnen: 2023-11-15 00:13 (UTC+2)"))
+    }
+
+    /// A list asked once per role: the item loop inside that role shows that role's items,
+    /// never another role's (the list used to be found by scanning all answers in hash order).
+    @Test func itemLoopInsideARoleShowsThatRolesItems() {
+        let source = """
+            titel: T
+            taal: nl
+            rol slachtoffer: het meisje
+            rol pesters: de pesters
+            stap "A" (5 min)
+                voor elke rol
+                    vraag zorgen (lijst): Welke zorgen heeft {rol}?
+                    voor elk punt in zorgen
+                        vraag waarom (tekst): Waarom {punt}?
+                    einde
+                einde
+            einde
+            """
+        var s = RT.Session(RT.load(source))
+        for input in ["bang\nalleen", "1", "2", "stoer\nverveeld\nmeelopen", "3", "4", "5"] { s.type(input) }
+        #expect(s.state.next == .finished)
+        let answers = SheetModel(state: s.state, language: .nl).steps[0].answers.filter { $0.questionId == "waarom" }
+        #expect(answers.map(\.role) == ["het meisje", "het meisje", "de pesters", "de pesters", "de pesters"])
+        #expect(answers.map(\.item) == ["bang", "alleen", "stoer", "verveeld", "meelopen"])
+        #expect(answers.map(\.text) == ["1", "2", "3", "4", "5"])
     }
 
     @Test func utcTimes() {

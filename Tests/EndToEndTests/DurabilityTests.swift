@@ -92,6 +92,19 @@ import Glibc
         ((try? String(contentsOfFile: folder + "/journal.jsonl", encoding: .utf8)) ?? "").filter { $0 == "\n" }.count
     }
 
+    /// Waits until the journal in `dir` holds at least `lines` lines, that is until that many
+    /// records are durable; false when `process` ended first. The deadline only stops a hang.
+    func waitForJournal(_ dir: String, lines: Int, while process: Process) -> Bool {
+        let deadline = Date().addingTimeInterval(120)
+        while Date() < deadline {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
+            if let name = names.first(where: { !$0.hasPrefix(".") }), journalLines(dir + "/" + name) >= lines { return true }
+            if !process.isRunning { return false }
+            usleep(2_000)
+        }
+        return false
+    }
+
     @Test func randomKillsLoseNothing() throws {
         let expected = try reference()
         let dir = tempDir("kills")
@@ -99,12 +112,14 @@ import Glibc
         var kills = 0
         var progress: [Int] = []
         var round = 0
-        // Kill until six kills have landed; a round that finishes by itself ends the loop.
+        // Each kill lands right after a randomly chosen journal line (a few answers on from the
+        // last kill) is durable; a round that finishes by itself ends the loop.
+        var target = 2
         while kills < 6, round < 20 {
             let process = try start(play(dir, resume: round > 0, pace: 50))
             round += 1
-            usleep(UInt32.random(in: 150_000...550_000, using: &random))
-            guard process.isRunning else {
+            target += Int.random(in: 1...10, using: &random)
+            guard waitForJournal(dir, lines: target, while: process) else {
                 process.waitUntilExit()
                 break
             }
@@ -128,7 +143,7 @@ import Glibc
         let expected = try reference()
         let dir = tempDir("torn")
         let process = try start(play(dir, resume: false, pace: 30))
-        usleep(700_000)
+        #expect(waitForJournal(dir, lines: 5, while: process))
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         let folder = try sessionFolder(dir)

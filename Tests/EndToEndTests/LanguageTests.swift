@@ -41,6 +41,15 @@ import TestSupport
         #expect(try check(Self.english, environment: env).contains("fout[C131]"))
     }
 
+    @Test func aLocaleThatNamesNoLanguageDoesNotHideLang() throws {
+        var env = neutral
+        env["LC_ALL"] = "C.UTF-8"
+        env["LANG"] = "en_US.UTF-8"
+        #expect(try check(Self.dutch, environment: env).contains("error[C003]: unknown word `vrag`"))
+        env["LC_MESSAGES"] = "nl_NL.UTF-8"
+        #expect(try check(Self.english, environment: env).contains("fout[C131]"))
+    }
+
     @Test func theFlagOverridesLang() throws {
         var env = neutral
         env["LANG"] = "en_GB.UTF-8"

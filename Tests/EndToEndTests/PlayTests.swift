@@ -57,26 +57,21 @@ import TestSupport
             environment: environment)
         #expect(result.status == 0, "\(result.stderr)")
         let golden = Self.path("Tests/Fixtures/Transcripts/vo1.txt")
-        if ProcessInfo.processInfo.environment["CASUS_RECORD"] == "1" {
-            try Self.withoutSheetLocation(result.stdout).write(toFile: golden, atomically: true, encoding: .utf8)
-        }
-        let expected = try String(contentsOfFile: golden, encoding: .utf8)
         // The paths are longer than 80 columns: each goes on a line of its own under its label.
         #expect(result.stdout.contains("Het blad staat in:\n  " + environment["CASUS_DIR"]!))
         #expect(result.stdout.contains("Om af te drukken, open in de browser:\n  " + environment["CASUS_DIR"]!))
         #expect(result.stdout.contains("/sheet.html\n"))
-        #expect(Self.withoutSheetLocation(result.stdout) == expected, "re-record with CASUS_RECORD=1 swift test --filter PlayTests")
+        let problem = Golden.mismatch(Self.withoutSheetLocation(result.stdout), golden: URL(fileURLWithPath: golden))
+        #expect(problem == nil)
         #expect(result.stdout.contains("Klaar! Alle stappen zijn gedaan."))
     }
 
-    @Test func emptyStdinEndsPromptlyAndCleanly() throws {
-        let start = Date()
+    @Test func emptyStdinEndsCleanly() throws {
         let result = try runProcess(
             binary: try binary(), arguments: ["play", Self.path("Scenarios/vo1-afpersing-havo4.casus")],
             environment: environment)
         #expect(result.status == 0)
         #expect(result.stdout.contains("De invoer is op"))
-        #expect(Date().timeIntervalSince(start) < 5)
     }
 
     @Test func aScriptRunningOutOnAPipeStopsSaved() throws {

@@ -65,6 +65,20 @@ import TestSupport
         #expect(try String(contentsOfFile: broken, encoding: .utf8) == "titel: T\nstap \"A\"\n    vrag x: X?\neinde\n")
     }
 
+    /// A write that fails says why, and leaves the file as it was. The temporary file's name
+    /// is longer than the file's, so a name near the 255-byte limit makes its creation fail,
+    /// even for root.
+    @Test func fmtWriteThatFailsSaysWhy() throws {
+        let folder = try temporaryFolder()
+        let file = folder + "/" + String(repeating: "n", count: 240) + ".casus"
+        let source = "titel:   T\nstap \"A\" (5 min)\n  zeg: Hallo.\neinde\n"
+        try source.write(toFile: file, atomically: true, encoding: .utf8)
+        let r = try casus(["fmt", "--write", file])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("niet geschreven: \(file): de naam is te lang"))
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == source)
+    }
+
     @Test func listShowsTheBundledTitles() throws {
         let r = try casus(["list"], env: ["CASUS_SCENARIOS": Self.root + "/Scenarios"])
         #expect(r.status == 0)

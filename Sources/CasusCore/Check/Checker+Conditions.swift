@@ -25,13 +25,13 @@ extension Checker {
                 }
             case .role(let r): return .roleLiteral(roles[r].id.name)
             case .builtin:
-                return BuiltinName.members.contains(id.name) ? .list : .text
+                return Lexicon.members.contains(id.name) ? .list : .text
             }
         case .number: return .number
         case .string(let s, _): return .string(s)
         case .boolean: return .boolean
         case .count(let id, _):
-            if BuiltinName.members.contains(id.name) { return .number }
+            if Lexicon.members.contains(id.name) { return .number }
             guard let meaning = resolveUse(id, scope: scope) else { return nil }
             if case .answer(let i) = meaning, case .list = asked.all[i].question.type { return .number }
             error("C143", id.range, CheckerMessages.countOfNonList(id.name))

@@ -1,9 +1,8 @@
 /// The limits of `Limits` that the checker enforces: roles, list sizes, and how far the loops
 /// of one step can expand.
 ///
-/// List sizes and expansion are counted during the one walk over a step's statements
-/// (`checkStatements`): on a large scenario every extra walk over the tree is a pass of
-/// cache misses.
+/// List sizes and expansion are counted during the walk over a step's statements
+/// (`checkStatements`).
 extension Checker {
     mutating func checkRoleLimit() {
         if roles.count > Limits.maxRoles {

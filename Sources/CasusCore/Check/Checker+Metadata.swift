@@ -48,7 +48,7 @@ extension Checker {
                     if let job = Job(word: word) {
                         if !jobs.contains(job) { jobs.append(job) }
                     } else {
-                        let nearest = Suggestion.nearest(to: word, in: BuiltinName.jobs)
+                        let nearest = Suggestion.nearest(to: word, in: Lexicon.jobs)
                         error("C109", entry.valueRange, CheckerMessages.unknownJob(word),
                               fixIt: nearest.map { FixIt(CheckerMessages.didYouMean($0)) })
                     }
@@ -67,7 +67,7 @@ extension Checker {
         let words = value.split(separator: " ")
         guard let first = words.first, let n = Int(first), n >= 0, n <= 999_999 else { return nil }
         if words.count == 1 { return n }
-        if words.count == 2, Vocabulary.minutes.contains(words[1].lowercased()) { return n }
+        if words.count == 2, Lexicon.minutes.contains(words[1].lowercased()) { return n }
         return nil
     }
 

@@ -23,8 +23,8 @@ struct NameEntry {
 extension Checker {
     static let builtinNames: [String: NameEntry] = {
         var t: [String: NameEntry] = [:]
-        for name in BuiltinName.all { t[name, default: NameEntry()].isBuiltin = true }
-        for name in BuiltinName.solutions { t[name, default: NameEntry()].isSolutions = true }
+        for name in Lexicon.builtinNames { t[name, default: NameEntry()].isBuiltin = true }
+        for name in Lexicon.solutions { t[name, default: NameEntry()].isSolutions = true }
         return t
     }()
 
@@ -70,8 +70,8 @@ extension Checker {
 
     /// Everything a name could be here, for "did you mean".
     func visibleNames(scope: [LoopScope]) -> [String] {
-        asked.all.map(\.question.id.name).sorted() + roles.map(\.id.name).sorted() + scope.flatMap(\.names) + BuiltinName.all
-            + (solutionsAsked ? BuiltinName.solutions : [])
+        asked.all.map(\.question.id.name).sorted() + roles.map(\.id.name).sorted() + scope.flatMap(\.names) + Lexicon.builtinNames
+            + (solutionsAsked ? Lexicon.solutions : [])
     }
 
     /// Reports an unknown name: asked later, or not defined at all (with the nearest name).
@@ -79,7 +79,7 @@ extension Checker {
         // One error per unknown name: its other uses would only repeat it.
         if brokenNames.contains(id.name) || !reportedNames.insert(id.name).inserted { return }
         let definitions = questionDefinitions()
-        let later = definitions[id.name] ?? (BuiltinName.solutions.contains(id.name) ? definitions["oplossingen"] : nil)
+        let later = definitions[id.name] ?? (Lexicon.isSolutions(id.name) ? definitions[Lexicon.solutionsId] : nil)
         if let later {
             error("C120", id.range, CheckerMessages.usedBeforeAsked(id.name),
                   notes: [DiagnosticNote(CheckerMessages.askedHere, at: later)])
@@ -115,8 +115,7 @@ extension Checker {
     }
 
     mutating func checkInterpolations(_ text: Text, scope: [LoopScope]) {
-        // Straight over the marks: `interpolations` would build an array per text.
-        for mark in text.marks { _ = resolveUse(mark.id, scope: scope) }
+        for id in text.interpolations { _ = resolveUse(id, scope: scope) }
     }
 
     // MARK: - Sheet
@@ -128,7 +127,7 @@ extension Checker {
             guard case .show(let names) = entry else { continue }
             for id in names {
                 if parts.contains(id.name.lowercased()) || brokenNames.contains(id.name) { continue }
-                if let i = asked.position(of: id.name) ?? (BuiltinName.solutions.contains(id.name) ? solutionsIndex : nil) {
+                if let i = asked.position(of: id.name) ?? (Lexicon.isSolutions(id.name) ? solutionsIndex : nil) {
                     used[i] = true
                     continue
                 }
@@ -199,7 +198,7 @@ public enum SheetPart: String, CaseIterable, Sendable {
     }
 
     public init?(name: String) {
-        guard let part = SheetPart.allCases.first(where: { $0.spellings.contains(name.lowercased()) }) else { return nil }
+        guard let part = Lexicon.sheetParts[name.lowercased()] else { return nil }
         self = part
     }
 

@@ -75,7 +75,7 @@ extension Checker {
         case .solutions:
             iterations = Self.listCapacity(solutionsIndex.map { asked.all[$0].question })
             if !solutionsAsked {
-                reportName(Identifier("oplossingen", at: loop.variable.range), scope: scope)
+                reportName(Identifier(Lexicon.solutionsId, at: loop.variable.range), scope: scope)
                 ok = false
             }
         case .items(let variable, let list):
@@ -103,7 +103,7 @@ extension Checker {
             }
         }
         _ = ok
-        let names = BuiltinName.loopVariables(loop.source)
+        let names = Lexicon.loopVariables(loop.source)
         let multiplier = enterLoop(loop, iterations: iterations, multiplier: scope.last?.multiplier ?? 1)
         let inner = LoopScope(
             source: loop.source, names: names, multiplier: multiplier, sources: (scope.last?.sources ?? []) + [loop.source])

@@ -50,12 +50,6 @@ struct Checker {
         self.hadSyntaxErrors = hadSyntaxErrors
     }
 
-    /// Sizes the question tables once for `questions` questions.
-    mutating func reserveCapacity(questions: Int) {
-        asked.reserveCapacity(questions)
-        used.reserveCapacity(questions)
-    }
-
     mutating func error(_ code: String, _ range: SourceRange, _ message: LocalizedText, notes: [DiagnosticNote] = [], fixIt: FixIt? = nil) {
         diagnostics.append(Diagnostic(code, .error, at: range, message, notes: notes, fixIt: fixIt))
     }
@@ -94,7 +88,7 @@ struct Checker {
                 if let first = names[role.id.name]?.role {
                     error("C110", role.id.range, CheckerMessages.duplicate(CheckerMessages.aRole, role.id.name),
                           notes: [DiagnosticNote(CheckerMessages.firstHere, at: roles[first].id.range)])
-                } else if BuiltinName.allSet.contains(role.id.name) || Vocabulary.roleLoop.contains(role.id.name) {
+                } else if Lexicon.builtinNames.contains(role.id.name) || Lexicon.roleLoop.contains(role.id.name) {
                     error("C113", role.id.range, CheckerMessages.reserved(role.id.name))
                 } else {
                     names[role.id.name, default: NameEntry()].role = roles.count

@@ -12,8 +12,6 @@ struct IncludeResolver<Provider: SourceProvider> {
     var mainLanguage: Language?
     /// Ids of question lines dropped for a syntax error, in any file.
     var brokenNames: Set<String> = []
-    /// Question statements in all files read.
-    var questionCount = 0
     private var filesRead = 0
 
     init(mainPath: String, provider: Provider) {
@@ -38,7 +36,6 @@ struct IncludeResolver<Provider: SourceProvider> {
         sources[path] = bytes
         diagnostics += parseDiagnostics
         brokenNames.formUnion(file.brokenNames)
-        questionCount += file.questionCount
         var items: [TopLevelItem] = []
         let root = PathMath.folder(of: mainPath)
         for item in file.items {

@@ -1,9 +1,8 @@
 /// Every question of a checked scenario, once, in the order the checker met them, and
 /// findable by id.
 ///
-/// One array plus an index of positions: a dictionary of `QuestionInfo` values would keep a
-/// second copy of each question in buckets sized for growth, which on a large scenario was a
-/// quarter of the checker's memory.
+/// One array in the order met (what `casus test` and the sheet walk) plus an index of
+/// positions by id.
 public struct QuestionTable: Hashable, Sendable {
     /// The questions in the order asked.
     public private(set) var all: [QuestionInfo] = []
@@ -31,11 +30,6 @@ public struct QuestionTable: Hashable, Sendable {
         }
         all.append(info)
         return all.count - 1
-    }
-
-    public mutating func reserveCapacity(_ n: Int) {
-        all.reserveCapacity(n)
-        positions.reserveCapacity(n)
     }
 
     /// A value per question id.

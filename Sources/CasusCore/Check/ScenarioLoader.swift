@@ -54,7 +54,6 @@ public enum ScenarioLoader {
         if let files, !fatal {
             var checker = Checker(mainPath: path, items: files, hadSyntaxErrors: diagnostics.hasErrors)
             checker.brokenNames = loader.brokenNames
-            checker.reserveCapacity(questions: loader.questionCount)
             let checked = checker.check()
             diagnostics += checker.diagnostics
             if !diagnostics.hasErrors { scenario = checked }

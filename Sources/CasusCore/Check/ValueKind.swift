@@ -44,27 +44,6 @@ enum ValueKind: Equatable {
     }
 }
 
-/// Names that mean the same in every scenario.
-enum BuiltinName {
-    static let group = ["groep", "group"]
-    static let members = ["leden", "members"]
-    static let solutions = ["oplossingen", "solutions"]
-    static let jobs: [String] = Job.allCases.flatMap { [$0.name(.nl), $0.name(.en)] }
-    static let all: [String] = group + members + jobs
-    /// `all` as a set, for the per-question checks on the hot path.
-    static let allSet: Set<String> = Set(all)
-
-    /// Both languages' loop variable names for a loop.
-    static func loopVariables(_ source: LoopSource) -> [String] {
-        switch source {
-        case .roles: Vocabulary.roleLoop
-        case .members: Vocabulary.memberLoop
-        case .solutions: Vocabulary.solutionLoop
-        case .items(let variable, _): [variable.name]
-        }
-    }
-}
-
 extension LoopSource {
     /// True when both loops walk over the same kind of thing (and, for items, the same list).
     func sameKind(as other: LoopSource) -> Bool {

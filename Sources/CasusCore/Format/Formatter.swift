@@ -33,9 +33,9 @@ public enum Formatter {
         var lexer = LineLexer(source: source, line: line, fromColumn: line.contentColumn)
         let (tokens, _, _) = lexer.tokens(stopAtColon: true)
         guard let first = tokens.first, first.isWord else { return (nil, false) }
-        let key = WordKey(source[line.offsets(first.column, first.endColumn)])
-        if MetadataKey(key: key) != nil, tokens.count >= 2, tokens[1].isPunct(.colon) { return (nil, true) }
-        return (Keyword(key: key), false)
+        let word = line.text(first.column, first.endColumn, in: source)
+        if MetadataKey(word: word) != nil, tokens.count >= 2, tokens[1].isPunct(.colon) { return (nil, true) }
+        return (Keyword(word: word), false)
     }
 
     static func layout(_ source: [UInt8]) -> String {

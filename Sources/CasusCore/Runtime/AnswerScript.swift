@@ -60,10 +60,8 @@ public struct AnswerScript: Sendable {
     /// The raw input for `key`, nil when the script does not answer it.
     public func input(for key: AnswerKey) -> Input? {
         var found = index[key]
-        if found == nil, key.questionId == "oplossingen" || key.questionId == "solutions" {
-            found =
-                index[
-                    AnswerKey(key.questionId == "oplossingen" ? "solutions" : "oplossingen", key.components)]
+        if found == nil, Lexicon.isSolutions(key.questionId) {
+            found = index[AnswerKey(Lexicon.otherSolutionsName(key.questionId), key.components)]
         }
         guard let found else { return nil }
         let entry = entries[found]
@@ -97,9 +95,7 @@ public struct AnswerScript: Sendable {
         let solutionsId = scenario.solutionsQuestion?.id.name
         for entry in entries {
             let name = entry.keyText
-            let id =
-                (entry.key.questionId == "solutions" || entry.key.questionId == "oplossingen")
-                ? (solutionsId ?? entry.key.questionId) : entry.key.questionId
+            let id = Lexicon.isSolutions(entry.key.questionId) ? (solutionsId ?? entry.key.questionId) : entry.key.questionId
             guard let info = scenario.questions[id] else {
                 out.append(diagnostic("A010", entry.line, RuntimeMessages.scriptUnknownQuestion(name)))
                 continue

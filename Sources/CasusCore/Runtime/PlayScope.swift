@@ -18,6 +18,20 @@ public struct PlayScope: Hashable, Sendable {
         bindings.last { $0.answers(to: name) }
     }
 
+    /// The key of question `id`, asked inside `loops`, as seen from this scope: each of its
+    /// loops takes the innermost binding of its kind not taken yet; nil when one is missing.
+    func key(_ id: String, loops: [LoopBinding.Kind]) -> AnswerKey? {
+        var used = Set<Int>()
+        var components: [String] = []
+        for kind in loops {
+            guard let index = bindings.indices.last(where: { !used.contains($0) && bindings[$0].kind == kind })
+            else { return nil }
+            used.insert(index)
+            components.append(bindings[index].component)
+        }
+        return AnswerKey(id, components)
+    }
+
     /// The member whose turn it is: the innermost `voor elk lid` value.
     public var member: String? {
         bindings.last {

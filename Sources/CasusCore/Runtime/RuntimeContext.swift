@@ -34,7 +34,7 @@ struct RuntimeContext: Sendable {
     /// The question id a name refers to (`solutions` and `oplossingen` both reach the solutions).
     func questionId(_ name: String) -> String? {
         if scenario.questions[name] != nil { return name }
-        if name == "oplossingen" || name == "solutions" { return solutionsId }
+        if Lexicon.isSolutions(name) { return solutionsId }
         return nil
     }
 
@@ -42,18 +42,7 @@ struct RuntimeContext: Sendable {
     /// matching binding, so `{beleving}` inside a later role loop finds that role's answer.
     func key(_ id: String, in scope: PlayScope) -> AnswerKey? {
         guard let kinds = loopKinds[id] else { return nil }
-        var used = Set<Int>()
-        var components: [String] = []
-        for kind in kinds {
-            guard
-                let index = scope.bindings.indices.last(where: {
-                    !used.contains($0) && scope.bindings[$0].kind == kind
-                })
-            else { return nil }
-            used.insert(index)
-            components.append(scope.bindings[index].component)
-        }
-        return AnswerKey(id, components)
+        return scope.key(id, loops: kinds)
     }
 
     func lookup(_ key: AnswerKey) -> AnswerLookup {

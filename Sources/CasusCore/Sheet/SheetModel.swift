@@ -210,7 +210,14 @@ public struct SheetModel: Hashable, Sendable {
                 text: entry.value.map { labels.render($0, scenario: scenario) }, value: entry.value,
                 stepIndex: entry.stepIndex, role: nil, solution: nil, roleId: nil, solutionNumber: nil, member: nil, item: nil, type: entry.question.type)
             let loops = scenario.questions[entry.key.questionId]?.loops ?? []
+            // The loop values met so far, so an item loop finds its list as the engine did:
+            // the list asked in the same role or member as this answer, not another one's.
+            var outer = PlayScope.top
             for (loop, component) in zip(loops, entry.key.components) {
+                defer {
+                    let kind = LoopBinding.Kind(loop)
+                    outer = outer.adding(LoopBinding(kind: kind, variable: "", component: component, value: component, conditionValue: component))
+                }
                 switch loop {
                 case .roles:
                     answer.role = scenario.role(component)?.name ?? component
@@ -220,7 +227,8 @@ public struct SheetModel: Hashable, Sendable {
                     answer.solutionNumber = Int(component)
                     answer.solution = Int(component).flatMap { solutions.indices.contains($0 - 1) ? solutions[$0 - 1] : nil } ?? component
                 case .items(_, let list):
-                    if case .list(let items)? = state.answers.first(where: { $0.key.questionId == list.name })?.value,
+                    let listLoops = (scenario.questions[list.name]?.loops ?? []).map(LoopBinding.Kind.init)
+                    if let listKey = outer.key(list.name, loops: listLoops), case .list(let items)? = state.value(listKey),
                         let n = Int(component), items.indices.contains(n - 1)
                     {
                         answer.item = items[n - 1]

@@ -39,7 +39,7 @@ public enum SheetSection: Hashable, Sendable {
                     case .all?: out.append(.allAnswers)
                     case nil:
                         let lower = id.name.lowercased()
-                        let solutionsId = ["oplossingen", "solutions"].contains(lower) ? model.solutionsQuestionId : nil
+                        let solutionsId = Lexicon.isSolutions(lower) ? model.solutionsQuestionId : nil
                         out.append(.answers(questionId: solutionsId ?? id.name))
                     }
                 }

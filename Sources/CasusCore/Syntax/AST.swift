@@ -8,9 +8,6 @@ public struct SourceFile: Hashable, Sendable {
     /// Ids of question lines that had a syntax error and were left out of `items`; uses of
     /// these names are not reported again.
     public var brokenNames: Set<String> = []
-    /// How many question statements the file has, so the checker can size its tables once:
-    /// growing a table of a hundred thousand ids rehashes every entry at each doubling.
-    public var questionCount = 0
 
     public init(path: String, items: [TopLevelItem]) {
         self.path = path
@@ -176,20 +173,16 @@ public enum QuestionKeyword: String, Hashable, Sendable, Codable {
 
 /// A question with a stable id: `vraag groepsdruk (ja/nee): Was er sprake van groepsdruk?`
 ///
-/// An immutable class rather than a struct: the checker's question table, prompts and vote
-/// results all hold the question the tree holds, and a reference shares it where a struct of
-/// 144 bytes was copied (and its arrays retained) at every hand-over. Equality and hashing
-/// are by value, as for the other nodes.
-public final class Question: Hashable, Sendable, CustomStringConvertible {
-    // Declared largest-aligned first: a class keeps its fields in this order, and the
-    // one-byte keyword first would pad the object into the next allocation size.
-    public let id: Identifier
-    public let type: AnswerType
-    public let prompt: Text
+/// A value like every other node, so equality, hashing and the formatter's "meaning
+/// unchanged" comparison see every field.
+public struct Question: Hashable, Sendable {
+    public var keyword: QuestionKeyword
+    public var id: Identifier
+    public var type: AnswerType
+    public var prompt: Text
     /// `- option` lines under a `keuze` or `stem` question.
-    public let options: [ChoiceOption]
-    public let range: SourceRange
-    public let keyword: QuestionKeyword
+    public var options: [ChoiceOption]
+    public var range: SourceRange
 
     public init(
         keyword: QuestionKeyword, id: Identifier, type: AnswerType, prompt: Text,
@@ -201,27 +194,6 @@ public final class Question: Hashable, Sendable, CustomStringConvertible {
         self.prompt = prompt
         self.options = options
         self.range = range
-    }
-
-    public static func == (a: Question, b: Question) -> Bool {
-        a === b
-            || (a.keyword == b.keyword && a.id == b.id && a.type == b.type && a.prompt == b.prompt
-                && a.options == b.options && a.range == b.range)
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(keyword)
-        hasher.combine(id)
-        hasher.combine(type)
-        hasher.combine(prompt)
-        hasher.combine(options)
-        hasher.combine(range)
-    }
-
-    /// Spelled like a struct's description, field by field: `ASTComparison` compares trees by
-    /// their descriptions.
-    public var description: String {
-        "Question(keyword: \(keyword), id: \(id), type: \(type), prompt: \(prompt), options: \(options), range: \(range))"
     }
 }
 

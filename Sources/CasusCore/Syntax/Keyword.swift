@@ -37,15 +37,9 @@ enum Keyword: String, CaseIterable, Sendable {
         return language == .en && s.count > 1 ? s[1] : s[0]
     }
 
-    private static let table = WordTable(Keyword.allCases.flatMap { k in k.spellings.map { ($0, k) } })
-
-    init?(word: String) {
-        guard let k = Keyword.table.lookup(word) else { return nil }
-        self = k
-    }
-
-    init?(key: WordKey?) {
-        guard let k = Keyword.table.lookup(key) else { return nil }
+    /// The keyword that `word` is, in any case; nil for other words (and for no word).
+    init?(word: String?) {
+        guard let word, let k = Lexicon.keywords[word.lowercased()] else { return nil }
         self = k
     }
 
@@ -72,76 +66,9 @@ extension MetadataKey {
         }
     }
 
-    private static let table = WordTable(MetadataKey.allCases.flatMap { k in k.spellings.map { ($0, k) } })
-
-    init?(word: String) {
-        guard let k = MetadataKey.table.lookup(word) else { return nil }
+    /// The metadata key that `word` is, in any case; nil for other words (and for no word).
+    init?(word: String?) {
+        guard let word, let k = Lexicon.metadata[word.lowercased()] else { return nil }
         self = k
-    }
-
-    init?(key: WordKey?) {
-        guard let k = MetadataKey.table.lookup(key) else { return nil }
-        self = k
-    }
-}
-
-/// Words with a fixed meaning inside a line: loop kinds, types, operators, literals.
-enum Vocabulary {
-    static let each = ["elke", "elk", "each"]
-    static let `in` = ["in"]
-    static let not = ["niet", "not"]
-    static let and = ["en", "and"]
-    static let or = ["of", "or"]
-    static let count = ["aantal", "count"]
-    static let yes = ["ja", "yes"]
-    static let no = ["nee", "no"]
-    static let minutes = ["min", "minuten", "minuut", "minutes", "minute"]
-    static let roleLoop = ["rol", "role"]
-    static let memberLoop = ["lid", "member"]
-    static let solutionLoop = ["oplossing", "solution"]
-
-    /// `and`, `or` and `not` together: words that cannot stand as a value.
-    static let connectives = and + or + not
-
-    /// The lists above as word keys, for matching tokens without making strings.
-    enum Keys {
-        static let each = keys(Vocabulary.each)
-        static let `in` = keys(Vocabulary.in)
-        static let not = keys(Vocabulary.not)
-        static let and = keys(Vocabulary.and)
-        static let or = keys(Vocabulary.or)
-        static let count = keys(Vocabulary.count)
-        static let yes = keys(Vocabulary.yes)
-        static let no = keys(Vocabulary.no)
-        static let minutes = keys(Vocabulary.minutes)
-        static let roleLoop = keys(Vocabulary.roleLoop)
-        static let memberLoop = keys(Vocabulary.memberLoop)
-        static let solutionLoop = keys(Vocabulary.solutionLoop)
-        static let connectives = keys(Vocabulary.connectives)
-        static let choice = keys(["keuze", "choice"])
-        static let min: WordKey = keys(["min"])[0]
-        static let max: WordKey = keys(["max"])[0]
-
-        private static func keys(_ words: [String]) -> [WordKey] {
-            words.map { word in
-                guard let key = WordKey(ascii: word.utf8) else { preconditionFailure("no key for \(word)") }
-                return key
-            }
-        }
-    }
-}
-
-extension String {
-    /// `lowercased()`, or nil when that would give the same string. Scenario words are nearly
-    /// always lowercase ASCII, and `lowercased()` costs an allocation-sized detour each time.
-    var lowercasedIfNeeded: String? {
-        // Scanning the contiguous bytes is several times cheaper than the generic UTF-8 view
-        // iterator; a string without such storage (bridged) takes the slow path.
-        let plain = utf8.withContiguousStorageIfAvailable { bytes in
-            !bytes.contains { $0 >= 0x80 || ($0 >= 0x41 && $0 <= 0x5A) }
-        }
-        if plain == true { return nil }
-        let lower = lowercased()
-        return lower == self ? nil : lower
     }
 }

@@ -21,8 +21,6 @@ struct LineLexer {
     /// returned as the last token and `restColumn` tells where the prose starts.
     mutating func tokens(stopAtColon: Bool) -> (tokens: [Token], restColumn: Int?, unterminatedString: Int?) {
         var result: [Token] = []
-        // Code lines rarely have more than a dozen tokens: one allocation instead of four.
-        result.reserveCapacity(12)
         let end = line.count
         while position <= end {
             let c = byte(position)

@@ -30,8 +30,8 @@ extension Parser {
                 continue
             }
             let firstKey = key(line, first)
-            var keyword = Keyword(key: firstKey)
-            let isMetadata = MetadataKey(key: firstKey) != nil
+            var keyword = Keyword(word: firstKey)
+            let isMetadata = MetadataKey(word: firstKey) != nil
             if keyword == nil, !isMetadata {
                 // A misspelt keyword: report it, then read the line as the keyword it most
                 // likely is, so the rest of the file does not collapse into follow-on errors.
@@ -58,7 +58,7 @@ extension Parser {
                     error("C015", range(line, first), ParserMessages.elseWithoutIf)
                     continue
                 }
-                if tokens.count > 1, Keyword(key: key(line, tokens[1])) == .if {
+                if tokens.count > 1, Keyword(word: key(line, tokens[1])) == .if {
                     return (body, .elseIf(line, tokens.dropFirst(2)))
                 }
                 if tokens.count > 1 {
@@ -135,7 +135,7 @@ extension Parser {
                 return (nil, nil)
             }
             let question = parseQuestion(line, tokens: tokens, restColumn: restColumn, keyword: keyword)
-            if question == nil { noteBrokenQuestion(line, tokens, keyword: keyword) } else { questionCount += 1 }
+            if question == nil { noteBrokenQuestion(line, tokens, keyword: keyword) }
             return (question.map { .question($0) }, nil)
         case .if:
             guard enterBlock(line, tokens[0]) else { return (nil, nil) }
@@ -156,7 +156,7 @@ extension Parser {
     /// the checker does not report every later use of that id as a second, misleading error.
     private mutating func noteBrokenQuestion(_ line: SourceLine, _ tokens: [Token], keyword: Keyword) {
         switch keyword {
-        case .solutions: brokenNames.formUnion(["oplossingen", "solutions"])
+        case .solutions: brokenNames.formUnion(Lexicon.solutions)
         case .effect: brokenNames.insert(tokens.count > 1 ? word(line, tokens[1]) ?? "effect" : "effect")
         default: if tokens.count > 1, let name = word(line, tokens[1]) { brokenNames.insert(name) }
         }
@@ -183,7 +183,7 @@ extension Parser {
             guard !line.isBlank, !line.isComment else { continue }
             var lexer = lexer(line)
             let (tokens, _, _) = lexer.tokens(stopAtColon: true)
-            guard let keyword = Keyword(key: key(line, tokens.first)) else { continue }
+            guard let keyword = Keyword(word: key(line, tokens.first)) else { continue }
             switch keyword {
             case .if, .forEach: depth += 1
             case .end: depth -= 1
@@ -223,7 +223,7 @@ extension Parser {
         var budget: Int?
         if i < tokens.count {
             if tokens[i].isPunct(.openParen), i + 3 < tokens.count, case .number(let n) = tokens[i + 1].kind,
-                matches(line, tokens[i + 2], Vocabulary.Keys.minutes), tokens[i + 3].isPunct(.closeParen)
+                matches(line, tokens[i + 2], Lexicon.minutes), tokens[i + 3].isPunct(.closeParen)
             {
                 budget = n
                 i += 4
@@ -308,13 +308,13 @@ extension Parser {
     }
 
     private mutating func parseLoopHeader(_ line: SourceLine, _ tokens: [Token]) -> (LoopSource, Identifier)? {
-        guard tokens.count >= 3, matches(line, tokens[1], Vocabulary.Keys.each), let kind = word(line, tokens[2]) else {
+        guard tokens.count >= 3, matches(line, tokens[1], Lexicon.each), let kind = word(line, tokens[2]) else {
             let at = tokens.count >= 2 ? range(line, tokens[1]) : range(line, tokens[0])
             error("C018", at, ParserMessages.expected(ParserMessages.aLoop, after: spelling(line, tokens[0])))
             return nil
         }
         let variable = Identifier(kind, at: range(line, tokens[2]))
-        if tokens.count >= 4, matches(line, tokens[3], Vocabulary.Keys.in) {
+        if tokens.count >= 4, matches(line, tokens[3], Lexicon.in) {
             guard tokens.count >= 5, let list = word(line, tokens[4]) else {
                 error("C018", range(line, tokens[3]), ParserMessages.expected(ParserMessages.aName, after: spelling(line, tokens[3])),
                       fixIt: FixIt(ParserMessages.loopVariableHint))
@@ -329,10 +329,10 @@ extension Parser {
             error("C007", range(line, tokens[3]), ParserMessages.unexpected(spelling(line, tokens[3])))
             return nil
         }
-        if matches(line, tokens[2], Vocabulary.Keys.roleLoop) { return (.roles, variable) }
-        if matches(line, tokens[2], Vocabulary.Keys.memberLoop) { return (.members, variable) }
-        if matches(line, tokens[2], Vocabulary.Keys.solutionLoop) { return (.solutions, variable) }
-        let all = Vocabulary.roleLoop + Vocabulary.memberLoop + Vocabulary.solutionLoop
+        if matches(line, tokens[2], Lexicon.roleLoop) { return (.roles, variable) }
+        if matches(line, tokens[2], Lexicon.memberLoop) { return (.members, variable) }
+        if matches(line, tokens[2], Lexicon.solutionLoop) { return (.solutions, variable) }
+        let all = Lexicon.roleLoop + Lexicon.memberLoop + Lexicon.solutionLoop
         var fixIt = FixIt(ParserMessages.loopVariableHint)
         if let nearest = Suggestion.nearest(to: kind, in: all) {
             fixIt = FixIt(ParserMessages.didYouMean(nearest), replacement: nearest, range: range(line, tokens[2]))
@@ -348,7 +348,7 @@ extension Parser {
         while let inner = peekCodeLine() {
             var lexer = lexer(inner)
             let (tokens, restColumn, _) = lexer.tokens(stopAtColon: true)
-            guard let first = tokens.first, let kw = Keyword(key: key(inner, first)) else {
+            guard let first = tokens.first, let kw = Keyword(word: key(inner, first)) else {
                 index += 1
                 if let token = tokens.first { reportUnknownWord(inner, token, candidates: ["kop", "heading", "toon", "show", "einde", "end"]) }
                 continue

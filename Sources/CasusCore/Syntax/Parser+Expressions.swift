@@ -10,7 +10,7 @@ struct ExpressionError: Error {
 struct ExpressionParser {
     /// A slice of the line's tokens (no copy for the condition): indices are the line's.
     let tokens: ArraySlice<Token>
-    let file: SourceFileID
+    let file: String
     /// The tokens' line and the file's bytes, for the words' text.
     let line: SourceLine
     let source: [UInt8]
@@ -33,24 +33,22 @@ struct ExpressionParser {
     private func range(_ t: Token) -> SourceRange {
         let from = line.scalarColumn(t.column, in: source)
         let to = line.scalarColumn(t.endColumn, in: source)
-        return SourceRange(fileID: file, line: line.number, column: from, length: max(to - from, 1))
+        return SourceRange(file: file, line: line.number, column: from, length: max(to - from, 1))
     }
 
     private func spelling(_ t: Token) -> String { t.spelling(line, in: source) }
 
     /// True when the current token is one of the words of `set`.
-    private func currentMatches(_ set: [WordKey]) -> Bool {
-        guard position < tokens.endIndex, tokens[position].isWord,
-            let key = WordKey(source[line.offsets(tokens[position].column, tokens[position].endColumn)])
-        else { return false }
-        return set.contains(key)
+    private func currentMatches(_ set: [String]) -> Bool {
+        guard position < tokens.endIndex, tokens[position].isWord else { return false }
+        return set.contains(line.text(tokens[position].column, tokens[position].endColumn, in: source).lowercased())
     }
 
     private var current: Token? { position < tokens.endIndex ? tokens[position] : nil }
 
     private mutating func parseOr() throws -> Expression {
         var left = try parseAnd()
-        while currentMatches(Vocabulary.Keys.or) {
+        while currentMatches(Lexicon.or) {
             try countOperator()
             position += 1
             left = .or(left, try parseAnd())
@@ -60,7 +58,7 @@ struct ExpressionParser {
 
     private mutating func parseAnd() throws -> Expression {
         var left = try parseNot()
-        while currentMatches(Vocabulary.Keys.and) {
+        while currentMatches(Lexicon.and) {
             try countOperator()
             position += 1
             left = .and(left, try parseNot())
@@ -69,7 +67,7 @@ struct ExpressionParser {
     }
 
     private mutating func parseNot() throws -> Expression {
-        if let t = current, currentMatches(Vocabulary.Keys.not) {
+        if let t = current, currentMatches(Lexicon.not) {
             position += 1
             try enter()
             defer { depth -= 1 }
@@ -120,18 +118,17 @@ struct ExpressionParser {
         case .string(let from, let to):
             return .string(line.text(Int(from), Int(to), in: source), range(t))
         case .word:
-            // One key for the four word lists rather than a string compare per list.
-            let key = WordKey(source[line.offsets(t.column, t.endColumn)])
-            if let key, Vocabulary.Keys.yes.contains(key) { return .boolean(true, range(t)) }
-            if let key, Vocabulary.Keys.no.contains(key) { return .boolean(false, range(t)) }
-            if let key, Vocabulary.Keys.count.contains(key) {
+            let key: String? = line.text(t.column, t.endColumn, in: source).lowercased()
+            if let key, Lexicon.yes.contains(key) { return .boolean(true, range(t)) }
+            if let key, Lexicon.no.contains(key) { return .boolean(false, range(t)) }
+            if let key, Lexicon.count.contains(key) {
                 guard let n = current, n.isWord else {
                     throw ExpressionError(token: current ?? t, message: ParserMessages.expected(ParserMessages.aName, after: spelling(t)))
                 }
                 position += 1
                 return .count(Identifier(spelling(n), at: range(n)), range(t).union(range(n)))
             }
-            if let key, Vocabulary.Keys.connectives.contains(key) {
+            if let key, Lexicon.connectives.contains(key) {
                 throw ExpressionError(token: t, message: ParserMessages.unexpected(spelling(t)))
             }
             return .name(Identifier(spelling(t), at: range(t)))
@@ -150,7 +147,7 @@ extension Parser {
             error("C021", range(line, columns.lowerBound, columns.upperBound), ParserMessages.expected(ParserMessages.aCondition, after: keyword))
             return nil
         }
-        var parser = ExpressionParser(tokens: tokens, file: fileID, line: line, source: source, position: tokens.startIndex)
+        var parser = ExpressionParser(tokens: tokens, file: path, line: line, source: source, position: tokens.startIndex)
         do {
             return try parser.parse()
         } catch let e as ExpressionError {

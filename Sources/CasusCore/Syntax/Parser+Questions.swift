@@ -9,7 +9,7 @@ extension Parser {
         switch keyword {
         case .solutions:
             questionKeyword = .solutions
-            id = Identifier("oplossingen", at: range(line, kw))
+            id = Identifier(Lexicon.solutionsId, at: range(line, kw))
         case .effect:
             questionKeyword = .effect
             if i < tokens.count, let name = word(line, tokens[i]) {
@@ -98,11 +98,8 @@ extension Parser {
         case text, long, list, yesno, choice, scale, member, role, effect, vote
     }
 
-    /// `typeWords` for the lookup on every question line (no hashing, no strings).
-    private static let typeWordTable = WordTable(typeWords.map { word, name in
-        guard let base = BaseType(rawValue: name) else { preconditionFailure("no type \(name)") }
-        return (word, base)
-    })
+    /// `typeWords` with their canonical names as a `BaseType`.
+    private static let baseTypes: [String: BaseType] = typeWords.compactMapValues(BaseType.init(rawValue:))
 
     private struct TypeSpec {
         var type: AnswerType
@@ -111,7 +108,7 @@ extension Parser {
 
     /// The part between parentheses: a type word (questions only) and modifiers.
     private mutating func parseTypeSpec(_ line: SourceLine, _ tokens: ArraySlice<Token>, keyword: QuestionKeyword, open: Token) -> TypeSpec? {
-        // Split on commas; slices of the line's tokens, no array per item.
+        // Split on commas.
         var modifiers: [ArraySlice<Token>] = []
         var itemStart = tokens.startIndex
         for k in tokens.indices where tokens[k].isPunct(.comma) {
@@ -134,15 +131,13 @@ extension Parser {
             var second: Token?
             if first.count >= 3, first[f + 1].isPunct(.slash), first[f + 2].isWord { second = first[f + 2] }
             typeWord = (head, second)
-            // A single word is looked up by its key; the rarer pair through its text.
-            canonical = second == nil
-                ? Self.typeWordTable.lookup(key(line, head)) : Self.typeWordTable.lookup(typeWordText(line, head, second))
+            canonical = Self.baseTypes[typeWordText(line, head, second)]
             modifiers[0] = first.dropFirst(second == nil ? 1 : 3)
         case .solutions: canonical = .list
         case .effect: canonical = .effect
         case .vote:
             canonical = .vote
-            if matches(line, modifiers[0].first, Vocabulary.Keys.choice) {
+            if matches(line, modifiers[0].first, Lexicon.choice) {
                 modifiers[0] = modifiers[0].dropFirst()
             }
         }
@@ -162,14 +157,13 @@ extension Parser {
         var scale: (Int, Int)?
         for item in modifiers where !item.isEmpty {
             let k = item.startIndex
-            // Only a word can spell `min`/`max`/minutes; no per-token strings on the good path.
             let head = key(line, item[k])
-            if item.count == 2, head == Vocabulary.Keys.min, case .number(let n) = item[k + 1].kind, canonical == .list {
+            if item.count == 2, head == "min", case .number(let n) = item[k + 1].kind, canonical == .list {
                 minimum = n
-            } else if item.count == 2, head == Vocabulary.Keys.max, case .number(let n) = item[k + 1].kind, canonical == .list {
+            } else if item.count == 2, head == "max", case .number(let n) = item[k + 1].kind, canonical == .list {
                 maximum = n
-            } else if item.count == 3, head == Vocabulary.Keys.max, case .number(let n) = item[k + 1].kind,
-                matches(line, item[k + 2], Vocabulary.Keys.minutes), canonical == .long
+            } else if item.count == 3, head == "max", case .number(let n) = item[k + 1].kind,
+                matches(line, item[k + 2], Lexicon.minutes), canonical == .long
             {
                 maxMinutes = n
             } else if item.count == 3, case .number(let a) = item[k].kind, item[k + 1].isPunct(.minus),
@@ -199,10 +193,10 @@ extension Parser {
     /// A question's type word as the messages show it: lowercased, `ja/nee` joined.
     private func typeWordText(_ line: SourceLine, _ first: Token, _ second: Token?) -> String {
         let word = text(line, first.column, first.endColumn)
-        var typeWord = word.lowercasedIfNeeded ?? word
+        var typeWord = word.lowercased()
         if let second {
             let other = text(line, second.column, second.endColumn)
-            typeWord += "/" + (other.lowercasedIfNeeded ?? other)
+            typeWord += "/" + other.lowercased()
         }
         return typeWord
     }

@@ -15,12 +15,9 @@ extension Parser {
     /// line starts a new paragraph; a line that starts like a list item (`- `, `* `, `• `,
     /// `1.`) starts a new line so lists stay lists.
     mutating func buildText(_ block: ArraySlice<SourceLine>, inline: (SourceLine, Int)?) -> Text {
-        // The parser's scratch buffers, taken out for the duration (texts are built one at a
-        // time): no allocation per text for them, and no growth of the mark array.
-        var marks = markScratch
-        var literal = literalScratch
-        markScratch = []
-        literalScratch = []
+        var segments: [Text.Segment] = []
+        // The literal since the last interpolation, as UTF-8.
+        var literal: [UInt8] = []
         // The first and the last non-blank line and their columns; the text's range covers them.
         var first: (line: SourceLine, column: Int, stop: Int)?
         var last: (line: SourceLine, column: Int, stop: Int)?
@@ -51,7 +48,7 @@ extension Parser {
             }
             sawBlank = false
             started = true
-            appendInterpolated(line, from: column, to: stop, literal: &literal, marks: &marks)
+            appendInterpolated(line, from: column, to: stop, literal: &literal, segments: &segments)
         }
         let whole: SourceRange
         if let first, let last {
@@ -59,14 +56,8 @@ extension Parser {
         } else {
             whole = range(block.first ?? inline!.0, 1, 2)
         }
-        // The tree keeps an exact-size copy; the scratch buffers go back for the next text.
-        let text = Text(
-            literals: String(decoding: literal, as: UTF8.self), marks: marks.isEmpty ? [] : Array(exactly: marks), range: whole)
-        marks.removeAll(keepingCapacity: true)
-        literal.removeAll(keepingCapacity: true)
-        markScratch = marks
-        literalScratch = literal
-        return text
+        segments.append(.literal(String(decoding: literal, as: UTF8.self)))
+        return Text(segments: segments, range: whole)
     }
 
     func startsListItem(_ line: SourceLine, _ column: Int) -> Bool {
@@ -85,11 +76,11 @@ extension Parser {
         return false
     }
 
-    /// Splits one line of prose into literal text and `{name}` interpolations (marked at the
-    /// literal's length so far).
+    /// Splits one line of prose into literal text and `{name}` interpolations: the literal
+    /// so far becomes a segment before each interpolation.
     private mutating func appendInterpolated(
         _ line: SourceLine, from column: Int, to stop: Int, literal: inout [UInt8],
-        marks: inout [Text.Mark]
+        segments: inout [Text.Segment]
     ) {
         let open = UInt8(ascii: "{")
         let close = UInt8(ascii: "}")
@@ -139,7 +130,9 @@ extension Parser {
             } else if !isName(line, nameStart, nameEnd) {
                 error("C009", innerRange, ParserMessages.badInterpolation(text(line, i + 1, end)), fixIt: FixIt(ParserMessages.braceHint))
             } else {
-                marks.append(Text.Mark(offset: literal.count, id: Identifier(text(line, nameStart, nameEnd), at: innerRange)))
+                segments.append(.literal(String(decoding: literal, as: UTF8.self)))
+                segments.append(.interpolation(Identifier(text(line, nameStart, nameEnd), at: innerRange)))
+                literal.removeAll()
             }
             i = end + 1
         }
@@ -157,16 +150,6 @@ extension Parser {
     static func isName(_ s: String) -> Bool {
         guard let first = s.unicodeScalars.first, LineLexer.isWordStart(first) else { return false }
         return s.unicodeScalars.allSatisfy(LineLexer.isWordPart)
-    }
-}
-
-extension Array {
-    /// A copy with room for exactly its elements: an array grown by appending keeps up to
-    /// twice that, which adds up in a large syntax tree.
-    init(exactly elements: [Element]) {
-        self.init()
-        reserveCapacity(elements.count)
-        append(contentsOf: elements)
     }
 }
 

@@ -2,7 +2,7 @@ extension Parser {
     /// Parses the whole file.
     mutating func parseTopLevel() -> [TopLevelItem] {
         var items: [TopLevelItem] = []
-        while let line = peekCodeLine(), index < stopIndex {
+        while let line = peekCodeLine() {
             index += 1
             if let item = parseTopLevelLine(line) { items.append(item) }
         }
@@ -21,10 +21,10 @@ extension Parser {
             return nil
         }
         let firstKey = key(line, first)
-        if let key = MetadataKey(key: firstKey), tokens.count >= 2, tokens[1].isPunct(.colon) {
+        if let key = MetadataKey(word: firstKey), tokens.count >= 2, tokens[1].isPunct(.colon) {
             return parseMetadata(line, key: key, keyToken: first, valueColumn: restColumn ?? line.count + 1)
         }
-        guard let keyword = Keyword(key: firstKey) else {
+        guard let keyword = Keyword(word: firstKey) else {
             // A misspelt top-level keyword is read as the keyword it most likely is.
             if let nearest = Suggestion.nearest(to: word, in: Keyword.topLevel.flatMap(\.spellings)),
                 let guess = Keyword(word: nearest), !(tokens.count >= 2 && tokens[1].isPunct(.colon) && guess == .step)

@@ -13,34 +13,21 @@ public struct Parser {
     public static let maxFileBytes = 32 * 1024 * 1024
 
     let path: String
-    /// `path` interned once: every range of the tree carries it.
-    let fileID: SourceFileID
     /// The file's UTF-8 bytes, which `lines` point into.
     let source: [UInt8]
     let lines: [SourceLine]
     var index = 0
-    /// The top level stops at this line (a part of the file, see `Parser+Split.swift`); the
-    /// bodies of blocks may still look at it, as they would in the whole file.
-    var stopIndex: Int
     var diagnostics: [Diagnostic] = []
     /// Ids of question lines that had a syntax error and were dropped.
     var brokenNames: Set<String> = []
-    /// Questions read so far (see `SourceFile.questionCount`).
-    var questionCount = 0
     /// The block openers around the line being parsed, innermost last.
     var openers: [(keyword: String, line: SourceLine)] = []
-    /// Reused by `buildText` for every text (see there).
-    var markScratch: [Text.Mark] = []
-    var literalScratch: [UInt8] = []
 
-    /// A parser for lines `part` of a file already split into `lines`.
-    init(path: String, source: [UInt8], lines: [SourceLine], part: Range<Int>? = nil) {
+    /// A parser for a file already split into `lines`.
+    init(path: String, source: [UInt8], lines: [SourceLine]) {
         self.path = path
-        self.fileID = SourceFileID(path)
         self.source = source
         self.lines = lines
-        self.index = part?.lowerBound ?? 0
-        self.stopIndex = part?.upperBound ?? lines.count
     }
 
     /// Parses a file's raw bytes: invalid UTF-8, NUL bytes and oversized files are errors
@@ -59,19 +46,14 @@ public struct Parser {
         parse(bytes: Array(text.utf8), path: path)
     }
 
-    /// Parses valid UTF-8; a large file in two parts at once (see `Parser+Split.swift`).
-    static func parseValid(
-        _ bytes: [UInt8], path: String, parallelFrom threshold: Int = parallelThreshold
-    ) -> (SourceFile, [Diagnostic]) {
+    /// Parses valid UTF-8.
+    static func parseValid(_ bytes: [UInt8], path: String) -> (SourceFile, [Diagnostic]) {
         let lines = SourceLine.split(bytes)
         if lines.allSatisfy({ $0.isBlank || $0.isComment }) {
             let d = Diagnostic(
                 "C002", .error, at: point(path, 1, 1), ParserMessages.emptyFile(),
                 fixIt: FixIt(ParserMessages.emptyFileHint()))
             return (SourceFile(path: path, items: []), [d])
-        }
-        if bytes.count >= threshold, let split = splitPoint(lines, in: bytes) {
-            return parseInTwoParts(bytes, path: path, lines: lines, splitAt: split)
         }
         var parser = Parser(path: path, source: bytes, lines: lines)
         let (file, diagnostics) = parser.parseFile()
@@ -83,23 +65,21 @@ public struct Parser {
     /// length. The parser itself only skips an overlong code line (see `peekCodeLine`).
     static func overlongLines(_ lines: [SourceLine], in source: [UInt8], path: String) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        let fileID = SourceFileID(path)
         for line in lines where line.isTooLong(in: source) {
             let column = line.isBlank ? 1 : line.scalarColumn(line.contentColumn, in: source)
             let range = SourceRange(
-                fileID: fileID, start: SourceLocation(line: line.number, column: column),
+                file: path, start: SourceLocation(line: line.number, column: column),
                 end: SourceLocation(line: line.number, column: column + 1))
             found.append(Diagnostic("C020", .error, at: range, ParserMessages.lineTooLong))
         }
         return found
     }
 
-    /// Parses this parser's part of the file.
+    /// Parses the whole file.
     mutating func parseFile() -> (SourceFile, [Diagnostic]) {
         let items = parseTopLevel()
         var file = SourceFile(path: path, items: items)
         file.brokenNames = brokenNames
-        file.questionCount = questionCount
         return (file, diagnostics)
     }
 
@@ -111,8 +91,8 @@ public struct Parser {
 
     /// Nil when the bytes are valid UTF-8 without NUL; else an error at the first bad byte.
     private static func validate(_ bytes: [UInt8], path: String) -> Diagnostic? {
-        // Fast path: validate in bulk; only a bad file pays for the walk that finds where.
-        if !containsNUL(bytes), isValidUTF8(bytes) { return nil }
+        // Only a bad file pays for the walk that finds where.
+        if !bytes.contains(0), isValidUTF8(bytes) { return nil }
         var line = 1
         var column = 1
         var iterator = bytes.makeIterator()
@@ -145,26 +125,6 @@ public struct Parser {
         return String(validating: bytes, as: UTF8.self) != nil
     }
 
-    /// True when `bytes` hold a 0 byte. Scans eight bytes at a time (the classic "has a zero
-    /// byte" bit trick); every load lies inside the buffer, the tail is checked bytewise.
-    private static func containsNUL(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBytes { raw in
-            let ones: UInt64 = 0x0101_0101_0101_0101
-            let highs: UInt64 = 0x8080_8080_8080_8080
-            var i = 0
-            while i + 8 <= raw.count {
-                let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                if (word &- ones) & ~word & highs != 0 { return true }
-                i += 8
-            }
-            while i < raw.count {
-                if raw[i] == 0 { return true }
-                i += 1
-            }
-            return false
-        }
-    }
-
     static func point(_ path: String, _ line: Int, _ column: Int) -> SourceRange {
         SourceRange(file: path, line: line, column: column, length: 1)
     }
@@ -182,15 +142,15 @@ public struct Parser {
         token.isWord ? text(line, token.column, token.endColumn) : nil
     }
 
-    /// The key of the word that `token` on `line` is, for keyword lookups; nil for other
-    /// tokens and for words too long to be in any table.
-    func key(_ line: SourceLine, _ token: Token?) -> WordKey? {
+    /// The word that `token` on `line` is, lowercased, as the lexicon looks words up; nil for
+    /// other tokens.
+    func key(_ line: SourceLine, _ token: Token?) -> String? {
         guard let token, token.isWord else { return nil }
-        return WordKey(source[line.offsets(token.column, token.endColumn)])
+        return text(line, token.column, token.endColumn).lowercased()
     }
 
-    /// True when `token` on `line` is one of the words of `set`, in any case.
-    func matches(_ line: SourceLine, _ token: Token?, _ set: [WordKey]) -> Bool {
+    /// True when `token` on `line` is one of the (lowercase) words of `set`, in any case.
+    func matches(_ line: SourceLine, _ token: Token?, _ set: [String]) -> Bool {
         guard let key = key(line, token) else { return false }
         return set.contains(key)
     }
@@ -236,7 +196,7 @@ public struct Parser {
     }
 
     /// Consumes the blank lines and the lines indented deeper than `owner`; trailing blank
-    /// lines are left in place. A slice of `lines`: no copy of the lines per text block.
+    /// lines are left in place.
     mutating func takeTextLines(under owner: SourceLine) -> ArraySlice<SourceLine> {
         var taken: ArraySlice<SourceLine> = []
         var scan = index
@@ -265,7 +225,7 @@ public struct Parser {
         let from = line.scalarColumn(start, in: source)
         let to = line.scalarColumn(max(end, start + 1), in: source)
         return SourceRange(
-            fileID: fileID, start: SourceLocation(line: line.number, column: from),
+            file: path, start: SourceLocation(line: line.number, column: from),
             end: SourceLocation(line: line.number, column: max(to, from + 1)))
     }
 

@@ -1,7 +1,7 @@
 /// A token of a code line. Prose (text blocks, prompts) is never tokenized.
 ///
 /// A token holds no text, only where it is on its line: most words are only compared with
-/// keywords (`WordKey`), so a `String` is made only where the tree needs one
+/// keywords, so a `String` is made only where the tree needs one
 /// (`Parser.word(_:_:)`, `Parser.string(_:_:)`). Tokens are plain values, cheap to copy.
 struct Token: Hashable, Sendable {
     enum Kind: Hashable, Sendable {

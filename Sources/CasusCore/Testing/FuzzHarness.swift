@@ -61,9 +61,6 @@ public enum FuzzHarness {
             _ = renderer.summary(errors: errors, warnings: result.diagnostics.count - errors)
         }
 
-        // Parsing in two parts must agree with one pass at every split point it could use.
-        checkSplitParsing(main)
-
         // What `casus fmt` does (only on valid UTF-8, as the command reads text).
         if let text = String(validating: main, as: UTF8.self) {
             _ = Formatter.format(text, path: mainPath)
@@ -74,20 +71,6 @@ public enum FuzzHarness {
         }
         let (answers, finished) = play(scenario, seed: seed(bytes))
         return Outcome(diagnostics: result.diagnostics, checked: true, answers: answers, finished: finished)
-    }
-
-    /// Parses `bytes` in one pass and split at up to three of its split points (first, middle,
-    /// last), and traps when they disagree: that would make large files parse differently.
-    static func checkSplitParsing(_ bytes: [UInt8]) {
-        guard bytes.count <= 64 * 1024, Parser.isValidUTF8(bytes), !bytes.contains(0) else { return }
-        let lines = SourceLine.split(bytes)
-        let splits = lines.indices.filter { $0 > 0 && Parser.isSplitLine(lines[$0], in: bytes) }
-        guard !splits.isEmpty else { return }
-        let whole = Parser.parseValid(bytes, path: mainPath, parallelFrom: .max)
-        for k in Set([splits[0], splits[splits.count / 2], splits[splits.count - 1]]) {
-            let split = Parser.parseInTwoParts(bytes, path: mainPath, lines: lines, splitAt: k)
-            precondition(split.0 == whole.0 && split.1 == whole.1, "parsing split at line \(k + 1) differs from one pass")
-        }
     }
 
     /// A short playthrough: a generated group, then generated answers (every so often a skip),

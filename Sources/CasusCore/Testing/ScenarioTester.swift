@@ -392,7 +392,7 @@ public struct ScenarioTester: Sendable {
         var targets: [(Question, Int)] = []
         let referenced = conditionNames()
         for q in allQuestions() where q.type == .choice || referenced.contains(q.id.name)
-            || (q.keyword == .solutions && (referenced.contains("oplossingen") || referenced.contains("solutions")))
+            || (q.keyword == .solutions && Lexicon.solutions.contains(where: referenced.contains))
         {
             let n = variantCount(q)
             if n > 1 { for v in 1..<n { targets.append((q, v)) } }
@@ -664,7 +664,7 @@ public struct ScenarioTester: Sendable {
         report.reachedEnd = state.prompt == nil && !report.findings.hasErrors
         for entry in script.entries where !used.contains(entry.key) {
             // `solutions` and `oplossingen` name the same answer.
-            let alias = AnswerKey(entry.key.questionId == "solutions" ? "oplossingen" : "solutions", entry.key.components)
+            let alias = AnswerKey(Lexicon.otherSolutionsName(entry.key.questionId), entry.key.components)
             if used.contains(alias) { continue }
             report.unusedKeys.append(entry.keyText)
             report.findings.append(Diagnostic(
