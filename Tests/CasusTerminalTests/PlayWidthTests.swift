@@ -46,4 +46,18 @@ import Testing
         #expect(narrowHelp.allSatisfy { $0.count <= 40 }, "\(narrowHelp)")
         #expect(wideRoles.contains { $0.count > 40 } && wideRoles.allSatisfy { $0.count <= 60 }, "\(wideRoles)")
     }
+
+    @Test func theClosingMessageIsWrappedToo() throws {
+        let loaded = ScenarioLoader.load(source: Self.source, path: "breedte.casus")
+        let scenario = try #require(loaded.scenario, "\(loaded.diagnostics)")
+        let output = CapturedOutput()
+        let editor = RecordingEditor(["Groep Rood", "Anna", "Bram", "", "1", ":stop"], output: output)
+        let session = PlaySession(
+            scenario: scenario, editor: editor, output: output, clock: { Timestamp(0) }, recorder: MemoryRecorder(),
+            options: PlayOptions(language: .nl, width: 30, liveWidth: { 30 }))
+        _ = session.run()
+        let tail = output.text.split(separator: "\n").suffix(2)
+        #expect(tail.joined(separator: " ").contains("Ga later verder met --resume."), "\(tail)")
+        #expect(tail.allSatisfy { $0.count <= 30 }, "\(tail)")
+    }
 }

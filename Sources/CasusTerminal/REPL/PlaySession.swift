@@ -216,7 +216,7 @@ public final class PlaySession {
         if let location = recorder.printableSheetLocation {
             showLocation(PlayMessages.printableSheetAt, location)
         }
-        if let message { line(message.text(language)) }
+        if let message { self.message(message) }
         return nil
     }
 
