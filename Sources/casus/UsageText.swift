@@ -36,6 +36,8 @@ enum UsageText {
         (#"Unknown option '([^']*)'"#, "Onbekende optie $1"),
         (#"Unexpected arguments? ([^\n]*)"#, "Onverwacht argument: $1"),
         (#"'([^']*)' or '([^']*)'"#, "'$1' of '$2'"),
+        // "one of 'nl' and 'en'": a choice of one, so "of" in Dutch.
+        (#"'([^']*)' and '([^']*)'"#, "'$1' of '$2'"),
         (#"\(values: "#, "(waarden: "),
         (#"; default:(\s)"#, "; standaard:$1"),
         (#"\(default:(\s)"#, "(standaard:$1"),
