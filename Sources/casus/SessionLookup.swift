@@ -1,5 +1,6 @@
 import CasusCore
 import CasusStore
+import CasusTerminal
 import Foundation
 
 /// Finds a session by what a person remembers: its id, the start of its id, or its group's
@@ -13,12 +14,10 @@ enum SessionLookup {
                 let all = try listed(store, language: language)
                 let sessions = all.filter { ids.contains($0.folder.id) }
                     .compactMap { summary in SessionFiles.meta(summary).map { (summary.folder, $0) } }
-                let rows = candidateRows(sessions, language: language)
-                throw CasusFailure(
+                throw ambiguous(
                     LocalizedText(
-                        nl: "\"\(reference)\" past bij \(ids.count) sessies; kies er een met zijn id:",
-                        en: "\"\(reference)\" matches \(ids.count) sessions; pick one by its id:"
-                    ).text(language) + "\n" + rows)
+                        nl: "\"\(reference)\" past bij \(ids.count) sessies", en: "\"\(reference)\" matches \(ids.count) sessions"),
+                    sessions, language: language)
             }
             guard case .sessionNotFound = error.kind, !reference.contains("/") else {
                 throw SessionFiles.failure(error, folder: nil, language: language)
@@ -47,21 +46,26 @@ enum SessionLookup {
                         en: "No session with the id or group name \"\(reference)\" in \(store.root.path). The sessions are listed by: casus sessions"
                     ).text(language))
             default:
-                let rows = candidateRows(matches, language: language)
-                throw CasusFailure(
+                throw ambiguous(
                     LocalizedText(
-                        nl: "De groepsnaam \"\(reference)\" past bij \(matches.count) sessies; kies er een met zijn id:",
-                        en: "The group name \"\(reference)\" matches \(matches.count) sessions; pick one by its id:"
-                    ).text(language) + "\n" + rows)
+                        nl: "De groepsnaam \"\(reference)\" past bij \(matches.count) sessies",
+                        en: "The group name \"\(reference)\" matches \(matches.count) sessions"),
+                    matches, language: language)
             }
         }
+    }
+
+    /// "… matches N sessions; pick one by its id:" and the candidates, one per line.
+    static func ambiguous(_ what: LocalizedText, _ sessions: [(SessionFolder, SessionMeta)], language: Language) -> CasusFailure {
+        let pick = LocalizedText(nl: "; kies er een met zijn id:", en: "; pick one by its id:")
+        return CasusFailure(what.text(language) + pick.text(language) + "\n" + candidateRows(sessions, language: language))
     }
 
     /// One line per session, oldest first: id, group, start, answers.
     static func candidateRows(_ sessions: [(SessionFolder, SessionMeta)], language: Language) -> String {
         sessions.sorted { $0.1.started < $1.1.started }
             .map { folder, meta in
-                "  \(folder.id)  \(meta.group ?? "–") · \(PlayStorage.localTime(meta.started)) · " + answers(meta.answers).text(language)
+                "  \(folder.id)  \(meta.group ?? "–") · \(PlayStorage.localTime(meta.started)) · " + PlayMessages.answerCount(meta.answers).text(language)
             }
             .joined(separator: "\n")
     }
@@ -72,10 +76,6 @@ enum SessionLookup {
         } catch let error as StoreError {
             throw SessionFiles.failure(error, folder: nil, language: language)
         }
-    }
-
-    static func answers(_ n: Int) -> LocalizedText {
-        n == 1 ? LocalizedText(nl: "1 antwoord", en: "1 answer") : LocalizedText(nl: "\(n) antwoorden", en: "\(n) answers")
     }
 
     /// The folded name from each of its words on: "Groep Blauw" gives "groepblauw", "blauw".
