@@ -143,7 +143,7 @@ struct SheetCommand: ParsableCommand {
         switch format {
         case .md: return MarkdownSheet.render(model)
         case .html: return HTMLSheet.render(model)
-        case .json: return JSONSheet.render(model)
+        case .json: return String(decoding: try SheetJSON.encode(SheetDocument(model)), as: UTF8.self)
         }
     }
 }

@@ -329,7 +329,7 @@ final class SessionFiles: SessionRecorder, @unchecked Sendable {
         var files: [(data: Data, url: URL)] = [
             (Data(MarkdownSheet.render(model).utf8), folder.sheetURL(.markdown)),
             (Data(HTMLSheet.render(model).utf8), folder.sheetURL(.html)),
-            (Data(JSONSheet.render(model).utf8), folder.sheetURL(.json)),
+            (try SheetJSON.encode(SheetDocument(model)), folder.sheetURL(.json)),
         ]
         let meta = SessionMeta(
             id: folder.id, group: state.setup?.group, scenarioPath: scenarioPath,

@@ -1,4 +1,4 @@
-/// The part of one group's JSON sheet (`JSONSheet`, format 1) that a report needs. Decoding
+/// The part of one group's JSON sheet (`SheetDocument`, format 1) that a report needs. Decoding
 /// happens outside the core (the command uses `JSONDecoder`); fields the report does not use
 /// are ignored, so newer sheets with extra fields still decode.
 public struct ReportInput: Codable, Hashable, Sendable {
@@ -97,7 +97,7 @@ public struct ReportInput: Codable, Hashable, Sendable {
     public var chosen: String?
 
     /// The sheet format this reader understands.
-    public static let supportedFormat = JSONSheet.format
+    public static let supportedFormat = SheetDocument.currentFormat
 
     /// The group's name, or a stand-in when the sheet has none.
     public func groupName(_ index: Int, _ language: Language) -> String {
