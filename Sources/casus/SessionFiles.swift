@@ -102,10 +102,6 @@ final class SessionFiles: SessionRecorder, @unchecked Sendable {
         var events: [SessionEvent] = []
         let decoder = JSONDecoder()
         for record in journal.records {
-            if let event = SessionEvent(journalJSON: [UInt8](record.payload)) {
-                events.append(event)
-                continue
-            }
             do {
                 events.append(try decoder.decode(SessionEvent.self, from: record.payload))
             } catch {
