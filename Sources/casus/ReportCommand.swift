@@ -33,6 +33,7 @@ struct ReportCommand: ParsableCommand {
         let messages = store.language
         var sessions: SessionStore?
         var sheets: [SheetDocument] = []
+        let scenarios = ScenarioCache()
         for argument in inputs {
             if argument.lowercased().hasSuffix(".json") {
                 let path = PlayStorage.absolutePath(argument)
@@ -46,7 +47,7 @@ struct ReportCommand: ParsableCommand {
             let opened = try sessions ?? store.store()
             sessions = opened
             let folder = try store.find(opened, argument)
-            switch try SheetCommand.replay(folder: folder, sheet: .json, language: messages) {
+            switch try SheetCommand.replay(folder: folder, sheet: .json, language: messages, scenarios: scenarios) {
             case .model(let model): sheets.append(SheetDocument(model))
             case .written(let data): sheets.append(try Self.decode(data, name: argument, language: messages))
             }
