@@ -140,7 +140,9 @@ public enum PlayStorage {
     public static func unfinished(in store: SessionStore, scenarioPath: String, language: Language = .nl) throws -> [Candidate] {
         let all: [SessionStore.Summary]
         do {
-            all = try store.list()
+            // Finished sessions are passed over by name (the store's finished index), so
+            // start-up does not grow with the sessions played before.
+            all = try store.listUnfinished()
         } catch let error as StoreError {
             throw SessionFiles.failure(error, folder: nil, language: language)
         }
@@ -148,13 +150,19 @@ public enum PlayStorage {
         // A crash before the first answer leaves a folder without answers; only such folders,
         // certainly casus's own and left alone for a minute, are removed (others are left
         // as they are, and `casus sessions` shows them).
-        let abandoned = Set(store.removeAbandoned())
+        let abandoned = Set(store.removeAbandoned(among: all.map(\.folder.id)))
         // A session with nothing recorded yet (another casus that is just starting, or one
         // killed before the setup) has nothing to continue.
         let list = all.filter { !abandoned.contains($0.folder.id) && !($0.meta == nil && $0.folder.journalHoldsOnlyItsHeader) }
         return list.compactMap { summary -> (Candidate, Date)? in
-            guard let meta = SessionFiles.meta(summary), !meta.finished,
-                meta.scenarioPath == scenarioPath || FileSourceProvider.realPath(meta.scenarioPath) == real
+            guard let meta = SessionFiles.meta(summary) else { return nil }
+            if meta.finished {
+                // Not in the index yet (a store of an older casus, or a crash just after the
+                // end): added now, so it is read only this once.
+                try? store.markFinished(summary.folder.id)
+                return nil
+            }
+            guard meta.scenarioPath == scenarioPath || FileSourceProvider.realPath(meta.scenarioPath) == real
             else { return nil }
             return (Candidate(folder: summary.folder, meta: meta), max(summary.modified, meta.updated))
         }

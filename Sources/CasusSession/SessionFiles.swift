@@ -44,8 +44,10 @@ public struct SessionMeta: Codable, Equatable {
 /// until `close` or deinit.
 ///
 /// Durability comes from the journal: `record` returns once the event is fsynced. The sheets
-/// are derived from the journal and are rewritten after every answer by a background writer,
-/// so a long session's sheet rendering never delays the next prompt; `close` waits for it.
+/// are derived from the journal: a background writer rewrites them when a step is done (the
+/// next answer is in another step), after an undo, a resume or the setup, and `close` writes
+/// them a last time. After any other answer only `meta.json` is rewritten (what `casus
+/// sessions` and resume show), so an answer costs the same late in a long session as early.
 public final class SessionFiles: SessionRecorder, @unchecked Sendable {
     public let store: SessionStore
     public let scenario: Scenario
@@ -66,7 +68,9 @@ public final class SessionFiles: SessionRecorder, @unchecked Sendable {
     /// Sheet writes run here, one at a time; `pending` holds the newest state not yet written.
     private let sheetQueue = DispatchQueue(label: "casus.sheets")
     private let pendingLock = NSLock()
-    private var pending: (state: SessionState, events: [SessionEvent])?
+    private var pending: (state: SessionState, events: [SessionEvent], sheets: Bool)?
+    /// The step the sheets were last scheduled in (nil: before the first step).
+    private var sheetsStep: Int?
     private var sheetError: Error?
 
     /// A new session; nothing is written until `prepare` or the first event.
@@ -146,7 +150,14 @@ public final class SessionFiles: SessionRecorder, @unchecked Sendable {
 
     public func record(_ event: SessionEvent, state: SessionState) throws {
         try append(event)
-        scheduleSheets(state)
+        switch event {
+        case .answer, .skip:
+            // Within a step only the metadata changes what a person sees outside the sheet.
+            let step = state.currentStep?.index
+            scheduleSheets(state, sheets: step != sheetsStep)
+        case .setup, .resumed, .finished:
+            scheduleSheets(state)
+        }
     }
 
     /// Undo: the journal is replaced, atomically, by one holding only `remaining`.
@@ -192,6 +203,10 @@ public final class SessionFiles: SessionRecorder, @unchecked Sendable {
             if let sheetError { throw sheetError }
             try writeSheets()
         }
+        // After meta.json says so: a crash in between only costs one more read at the next start.
+        if events.contains(where: { if case .finished = $0 { true } else { false } }) {
+            try? store.markFinished(folder.id)
+        }
     }
 
     /// Runs `body`, turning a store error into a sentence in the session's language (the
@@ -204,12 +219,14 @@ public final class SessionFiles: SessionRecorder, @unchecked Sendable {
         }
     }
 
-    /// Queues a sheet rewrite for `state`; a newer state replaces one still waiting.
-    func scheduleSheets(_ state: SessionState) {
+    /// Queues a rewrite of `meta.json` and, when `sheets`, the three sheets for `state`; a
+    /// newer state replaces one still waiting (and keeps its sheets due).
+    func scheduleSheets(_ state: SessionState, sheets: Bool = true) {
         guard folder != nil else { return }
+        if sheets { sheetsStep = state.currentStep?.index }
         pendingLock.lock()
         let idle = pending == nil
-        pending = (state, events)
+        pending = (state, events, sheets || pending?.sheets == true)
         pendingLock.unlock()
         guard idle else { return }
         sheetQueue.async { [self] in
@@ -219,13 +236,18 @@ public final class SessionFiles: SessionRecorder, @unchecked Sendable {
             pendingLock.unlock()
             guard let job else { return }
             do {
-                try writeSheets(state: job.state, events: job.events)
+                try writeSheets(state: job.state, events: job.events, sheets: job.sheets)
             } catch {
                 pendingLock.lock()
                 sheetError = error
                 pendingLock.unlock()
             }
         }
+    }
+
+    /// Waits until the rewrites queued so far are on disk.
+    func waitForSheets() {
+        sheetQueue.sync {}
     }
 
     /// Forgets a rewrite that has not started and waits for the one in progress.
@@ -320,17 +342,21 @@ public final class SessionFiles: SessionRecorder, @unchecked Sendable {
         try sheetQueue.sync { try writeSheets(state: state, events: events) }
     }
 
-    /// Replaces the three sheets and `meta.json`; files whose bytes did not change are skipped.
-    private func writeSheets(state: SessionState, events: [SessionEvent]) throws {
+    /// Replaces `meta.json` and, when `sheets`, the three sheets; files whose bytes did not
+    /// change are skipped.
+    private func writeSheets(state: SessionState, events: [SessionEvent], sheets: Bool = true) throws {
         guard let folder else { return }
-        let model = SheetModel(
-            state: state, language: language, started: Timestamp(started.timeIntervalSince1970),
-            updated: events.last.map(\.timestamp), utcOffsetSeconds: TimeZone.current.secondsFromGMT(for: started))
-        var files: [(data: Data, url: URL)] = [
-            (Data(MarkdownSheet.render(model).utf8), folder.sheetURL(.markdown)),
-            (Data(HTMLSheet.render(model).utf8), folder.sheetURL(.html)),
-            (Data(JSONSheet.render(model).utf8), folder.sheetURL(.json)),
-        ]
+        var files: [(data: Data, url: URL)] = []
+        if sheets {
+            let model = SheetModel(
+                state: state, language: language, started: Timestamp(started.timeIntervalSince1970),
+                updated: events.last.map(\.timestamp), utcOffsetSeconds: TimeZone.current.secondsFromGMT(for: started))
+            files = [
+                (Data(MarkdownSheet.render(model).utf8), folder.sheetURL(.markdown)),
+                (Data(HTMLSheet.render(model).utf8), folder.sheetURL(.html)),
+                (Data(JSONSheet.render(model).utf8), folder.sheetURL(.json)),
+            ]
+        }
         let meta = SessionMeta(
             id: folder.id, group: state.setup?.group, scenarioPath: scenarioPath,
             scenarioTitle: scenario.metadata.title, language: language.rawValue, started: started,
