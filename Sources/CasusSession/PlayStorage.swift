@@ -3,35 +3,6 @@ import CasusStore
 import CasusTerminal
 import Foundation
 
-/// How `casus play` wants its session stored.
-public struct PlayStorageOptions {
-    /// `--dir`; nil uses `CASUS_DIR`, then the XDG data folder.
-    public var dir: String?
-    /// `--resume`: continue the newest unfinished session of this scenario without asking.
-    public var resume: Bool
-    /// The language of notices, questions and sheets.
-    public var language: Language
-    /// `--lang` was given: it wins over the language a resumed session was started in.
-    public var languageIsExplicit = false
-    /// Picks the session to continue from the unfinished ones (newest first), or a new one.
-    public var choose: ([PlayStorage.Candidate]) -> ResumeDecision
-    /// Shows notices gathered so far right away, before a question is asked; nil returns
-    /// them all with the result instead.
-    public var showNotice: ((String) -> Void)? = nil
-
-    public init(
-        dir: String?, resume: Bool, language: Language, languageIsExplicit: Bool = false,
-        choose: @escaping ([PlayStorage.Candidate]) -> ResumeDecision, showNotice: ((String) -> Void)? = nil
-    ) {
-        self.dir = dir
-        self.resume = resume
-        self.language = language
-        self.languageIsExplicit = languageIsExplicit
-        self.choose = choose
-        self.showNotice = showNotice
-    }
-}
-
 /// Opens the durable storage for playing `scenario`: a new session (its folder is created at
 /// the first event) or the unfinished session of the same scenario file that `choose` picks.
 /// Returns the recorder, the events to replay, notices to show (repairs of the journal, which
@@ -175,7 +146,9 @@ public enum PlayStorage {
         switch error.kind {
         case .sessionInUse, .notPrivate: false
         case .io: ![EROFS, ENOSPC, EDQUOT, EACCES, EPERM, EIO].contains(error.code ?? 0)
-        default: true
+        case .journalEmpty, .journalHeader, .journalFormat, .journalCorrupt, .journalUnusable, .invalidPayload,
+            .sessionNotFound, .sessionAmbiguous, .outsideRoot, .notAFile:
+            true
         }
     }
 

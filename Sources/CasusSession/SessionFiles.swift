@@ -3,36 +3,6 @@ import CasusStore
 import CasusTerminal
 import Foundation
 
-/// The journal's header object (line 1): which scenario, in which language, since when.
-public struct SessionHeader: Codable, Equatable {
-    /// The header layout version.
-    public var sessionFormat: Int = 1
-    public var app: String = "casus"
-    /// The scenario's absolute path when the session started.
-    public var scenarioPath: String
-    public var scenarioTitle: String
-    public var language: String
-    /// Seconds since 1970.
-    public var created: Double
-}
-
-/// `meta.json`: what `casus sessions` lists and what resume looks for.
-public struct SessionMeta: Codable, Equatable {
-    public var format: Int = 1
-    public var id: String
-    public var group: String?
-    public var scenarioPath: String
-    public var scenarioTitle: String
-    public var language: String
-    public var started: Date
-    public var updated: Date
-    public var answers: Int
-    public var finished: Bool
-    /// The 1-based number and title of the step the session is in (absent in older metas).
-    public var step: Int? = nil
-    public var stepTitle: String? = nil
-}
-
 /// The durable recorder: every event goes to the session's journal (one fsynced line)
 /// before `record` returns; then the sheets and `meta.json` are replaced atomically.
 ///
@@ -418,22 +388,4 @@ public final class SessionFiles: SessionRecorder, @unchecked Sendable {
             id: summary.folder.id, group: nil, scenarioPath: header.scenarioPath, scenarioTitle: header.scenarioTitle,
             language: header.language, started: started, updated: summary.modified, answers: 0, finished: false)
     }
-}
-
-/// A failure with a plain message for the user; exits with status 1.
-public struct CasusFailure: Error, CustomStringConvertible, LocalizedError {
-    public let message: String
-    /// The store error behind it, if any.
-    public let store: StoreError?
-    /// Whether the failure means the session cannot be continued (so resume moves on).
-    public let damaged: Bool
-
-    public init(_ message: String, store: StoreError? = nil, damaged: Bool = false) {
-        self.message = message
-        self.store = store
-        self.damaged = damaged || store.map { StoreMessages.isDamage($0, journal: nil) } ?? false
-    }
-
-    public var description: String { message }
-    public var errorDescription: String? { message }
 }
