@@ -81,7 +81,7 @@ extension Checker {
         let definitions = questionDefinitions()
         let later = definitions[id.name] ?? (Lexicon.isSolutions(id.name) ? definitions[Lexicon.solutionsId] : nil)
         if let later {
-            error("C120", id.range, CheckerMessages.usedBeforeAsked(id.name),
+            report(.usedBeforeAsked, id.range, CheckerMessages.usedBeforeAsked(id.name),
                   notes: [DiagnosticNote(CheckerMessages.askedHere, at: later)])
             return
         }
@@ -94,7 +94,7 @@ extension Checker {
                 FixIt(CheckerMessages.didYouMean($0), replacement: $0, range: id.range)
             }
         }
-        error("C121", id.range, CheckerMessages.undefined(id.name), fixIt: fixIt)
+        report(.undefinedName, id.range, CheckerMessages.undefined(id.name), fixIt: fixIt)
     }
 
     /// Resolves a name used as a value; marks answers as used and checks loop coverage.
@@ -107,7 +107,7 @@ extension Checker {
             used[i] = true
             let loops = asked.all[i].loops
             if !covers(scope, loops), let missing = loops.first(where: { need in !scope.contains { $0.source.sameKind(as: need) } }) {
-                error("C137", id.range, CheckerMessages.perLoop(id.name, CheckerMessages.loopName(missing)))
+                report(.answerOutsideItsLoop, id.range, CheckerMessages.perLoop(id.name, CheckerMessages.loopName(missing)))
                 return nil
             }
         }
@@ -134,7 +134,7 @@ extension Checker {
                 let fixIt = Suggestion.nearest(to: id.name, in: asked.all.map(\.question.id.name).sorted() + parts).map {
                     FixIt(CheckerMessages.didYouMean($0), replacement: $0, range: id.range)
                 }
-                error("C121", id.range, CheckerMessages.undefined(id.name), fixIt: fixIt)
+                report(.undefinedName, id.range, CheckerMessages.undefined(id.name), fixIt: fixIt)
             }
         }
     }
@@ -149,7 +149,7 @@ extension Checker {
             if case .metadata(let e) = item, e.key == .duration { return e.valueRange }
             return nil
         }.first ?? Parser.point(mainPath, 1, 1)
-        warning("C151", at, CheckerMessages.budgetsExceedDuration(sum, duration))
+        report(.budgetsExceedDuration, at, CheckerMessages.budgetsExceedDuration(sum, duration))
     }
 
     /// With a `blad` section, an answer that is neither shown nor used is lost from the sheet.
@@ -175,7 +175,7 @@ extension Checker {
             if info.question.keyword == .vote && votesShown { continue }
             if info.question.keyword == .effect && effectsShown { continue }
             if info.question.keyword == .solutions && effectsShown { continue }
-            warning("C152", info.question.id.range, CheckerMessages.neverShown(id), fixIt: FixIt(CheckerMessages.addToSheet))
+            report(.answerNeverShown, info.question.id.range, CheckerMessages.neverShown(id), fixIt: FixIt(CheckerMessages.addToSheet))
         }
     }
 }

@@ -17,10 +17,10 @@ extension Checker {
         // Counted as written: a question rejected with an error still counts. With syntax
         // errors, the step's questions may be the very lines that failed.
         if !Self.asksQuestions(step.body) && !hadSyntaxErrors {
-            warning("C150", step.range, CheckerMessages.stepWithoutQuestions)
+            report(.stepWithoutQuestions, step.range, CheckerMessages.stepWithoutQuestions)
         }
         if step.budgetMinutes == 0 {
-            warning("C155", step.range, CheckerMessages.zeroBudget(step.title))
+            report(.zeroBudget, step.range, CheckerMessages.zeroBudget(step.title))
         }
     }
 
@@ -60,14 +60,14 @@ extension Checker {
         var ok = true
         var iterations = Limits.maxListItems
         if let outer = scope.first(where: { $0.source.sameKind(as: loop.source) }) {
-            error("C136", loop.range, CheckerMessages.sameLoopNested(CheckerMessages.loopName(outer.source)))
+            report(.sameLoopNested, loop.range, CheckerMessages.sameLoopNested(CheckerMessages.loopName(outer.source)))
             ok = false
         }
         switch loop.source {
         case .roles:
             iterations = roles.count
             if roles.isEmpty {
-                error("C154", loop.range, CheckerMessages.noRoles)
+                report(.noRoles, loop.range, CheckerMessages.noRoles)
                 ok = false
             }
         case .members:
@@ -84,11 +84,11 @@ extension Checker {
                 let info = asked.all[i]
                 iterations = Self.listCapacity(info.question)
                 if case .list = info.question.type {} else {
-                    error("C134", list.range, CheckerMessages.notAList(list.name))
+                    report(.loopOverNonList, list.range, CheckerMessages.notAList(list.name))
                     ok = false
                 }
                 if !covers(scope, info.loops) {
-                    error("C137", list.range, CheckerMessages.perLoop(list.name, CheckerMessages.loopName(info.loops.last!)))
+                    report(.answerOutsideItsLoop, list.range, CheckerMessages.perLoop(list.name, CheckerMessages.loopName(info.loops.last!)))
                     ok = false
                 }
             } else {
@@ -96,7 +96,7 @@ extension Checker {
                 ok = false
             }
             if isKnownName(variable.name, scope: scope) || Keyword(word: variable.name) != nil {
-                error("C135", variable.range, CheckerMessages.loopVariableClash(variable.name))
+                report(.nameInUse, variable.range, CheckerMessages.loopVariableClash(variable.name))
                 ok = false
             } else {
                 pendingLoopVariables[variable.name, default: []].append(variable.range)
@@ -112,7 +112,7 @@ extension Checker {
 
     private mutating func checkQuestion(_ question: Question, stepIndex: Int, scope: [LoopScope]) {
         if !pendingLoopVariables.isEmpty, let ranges = pendingLoopVariables.removeValue(forKey: question.id.name) {
-            for range in ranges { error("C135", range, CheckerMessages.loopVariableClash(question.id.name)) }
+            for range in ranges { report(.nameInUse, range, CheckerMessages.loopVariableClash(question.id.name)) }
         }
         if !ask(question, stepIndex: stepIndex, scope: scope) { rejectedQuestionIDs.insert(question.id.name) }
     }
@@ -123,44 +123,44 @@ extension Checker {
         checkListSize(question)
         checkInterpolations(question.prompt, scope: scope)
         if question.prompt.isEmpty {
-            warning("C156", question.range, CheckerMessages.emptyPrompt)
+            report(.emptyPrompt, question.range, CheckerMessages.emptyPrompt)
         }
         switch question.type {
         case .choice where question.options.isEmpty:
-            error("C132", question.range, CheckerMessages.choiceWithoutOptions)
+            report(.choiceWithoutOptions, question.range, CheckerMessages.choiceWithoutOptions)
         case .vote where question.options.isEmpty && !solutionsAsked:
-            error("C131", question.range, CheckerMessages.voteWithoutOptions)
+            report(.voteWithoutOptions, question.range, CheckerMessages.voteWithoutOptions)
         case .scale(let low, let high) where low >= high:
-            error("C138", question.range, CheckerMessages.scaleRange(low, high))
+            report(.rangeReversed, question.range, CheckerMessages.scaleRange(low, high))
         case .list(let low?, let high?) where low > high:
-            error("C138", question.range, CheckerMessages.listRange)
+            report(.rangeReversed, question.range, CheckerMessages.listRange)
         default: break
         }
         if question.keyword == .effect {
             if !scope.contains(where: { $0.source == .solutions }) || !scope.contains(where: { $0.source == .roles }) {
-                error("C130", question.range, CheckerMessages.effectOutsideLoops)
+                report(.effectOutsideLoops, question.range, CheckerMessages.effectOutsideLoops)
             }
         }
         if question.keyword == .solutions, solutionsAsked {
-            error("C133", question.range, CheckerMessages.secondSolutions)
+            report(.secondSolutions, question.range, CheckerMessages.secondSolutions)
             return false
         }
         let entry = names[id.name]
         if let first = asked.position(of: id.name) {
-            error("C115", id.range, CheckerMessages.duplicate(CheckerMessages.aQuestion, id.name),
+            report(.duplicateQuestion, id.range, CheckerMessages.duplicate(CheckerMessages.aQuestion, id.name),
                   notes: [DiagnosticNote(CheckerMessages.firstHere, at: asked.all[first].question.id.range)])
             return false
         }
         if question.keyword != .solutions, entry?.isBuiltin == true || entry?.isSolutions == true {
-            error("C113", id.range, CheckerMessages.reserved(id.name))
+            report(.reservedId, id.range, CheckerMessages.reserved(id.name))
             return false
         }
         if entry?.role != nil {
-            error("C113", id.range, CheckerMessages.clashesWithRole(id.name))
+            report(.reservedId, id.range, CheckerMessages.clashesWithRole(id.name))
             return false
         }
         if scope.contains(where: { $0.names.contains(id.name) }) {
-            error("C135", id.range, CheckerMessages.loopVariableClash(id.name))
+            report(.nameInUse, id.range, CheckerMessages.loopVariableClash(id.name))
             return false
         }
         let info = QuestionInfo(question: question, stepIndex: stepIndex, loops: scope.last?.sources ?? [])

@@ -23,7 +23,7 @@ struct IncludeResolver<Provider: SourceProvider> {
     mutating func resolve() -> [TopLevelItem]? {
         switch provider.read(mainPath) {
         case .failure(let reason):
-            diagnostics.append(Diagnostic("C100", .error, at: Parser.point(mainPath, 1, 1), CheckerMessages.unreadable(reason)))
+            diagnostics.append(Diagnostic(.unreadableFile, at: Parser.point(mainPath, 1, 1), CheckerMessages.unreadable(reason)))
             return nil
         case .success(let bytes):
             return expand(bytes: bytes, path: mainPath, stack: [mainPath])
@@ -44,33 +44,33 @@ struct IncludeResolver<Provider: SourceProvider> {
             }
             guard case .include(let include) = item else {
                 if stack.count > 1, case .metadata(let entry) = item {
-                    diagnostics.append(Diagnostic("C101", .error, at: entry.keyRange, CheckerMessages.metadataInInclude))
+                    diagnostics.append(Diagnostic(.metadataInInclude, at: entry.keyRange, CheckerMessages.metadataInInclude))
                     continue
                 }
                 items.append(item)
                 continue
             }
             guard let target = provider.resolve(include: include.path, from: path, root: root) else {
-                diagnostics.append(Diagnostic("C102", .error, at: include.pathRange, CheckerMessages.includeOutside(include.path)))
+                diagnostics.append(Diagnostic(.includeOutsideFolder, at: include.pathRange, CheckerMessages.includeOutside(include.path)))
                 continue
             }
             if stack.contains(target) {
                 diagnostics.append(Diagnostic(
-                    "C103", .error, at: include.pathRange, CheckerMessages.includeCycle(include.path),
+                    .includeCycle, at: include.pathRange, CheckerMessages.includeCycle(include.path),
                     notes: [DiagnosticNote(CheckerMessages.cycleChain((stack + [target]).joined(separator: " → ")))]))
                 continue
             }
             if stack.count > Self.maxDepth {
-                diagnostics.append(Diagnostic("C104", .error, at: include.pathRange, CheckerMessages.includeTooDeep(Self.maxDepth)))
+                diagnostics.append(Diagnostic(.includeLimit, at: include.pathRange, CheckerMessages.includeTooDeep(Self.maxDepth)))
                 continue
             }
             if filesRead >= Self.maxFiles {
-                diagnostics.append(Diagnostic("C104", .error, at: include.pathRange, CheckerMessages.tooManyIncludes(Self.maxFiles)))
+                diagnostics.append(Diagnostic(.includeLimit, at: include.pathRange, CheckerMessages.tooManyIncludes(Self.maxFiles)))
                 continue
             }
             switch provider.read(target) {
             case .failure(let reason):
-                diagnostics.append(Diagnostic("C105", .error, at: include.pathRange, CheckerMessages.includeUnreadable(include.path, reason)))
+                diagnostics.append(Diagnostic(.includeUnreadable, at: include.pathRange, CheckerMessages.includeUnreadable(include.path, reason)))
             case .success(let bytes):
                 items += expand(bytes: bytes, path: target, stack: stack + [target])
             }

@@ -209,11 +209,11 @@ public struct ScenarioTester: Sendable {
                 return nil
             }
             if answered >= maxAnswersPerRun {
-                deadEnd = Diagnostic("T003", .error, at: prompt.question.range, TesterMessages.tooManySteps(maxAnswersPerRun))
+                deadEnd = Diagnostic(.runNeverEnds, at: prompt.question.range, TesterMessages.tooManySteps(maxAnswersPerRun))
                 return nil
             }
             guard seen.insert(prompt.key).inserted else {
-                deadEnd = Diagnostic("T002", .error, at: prompt.question.range, TesterMessages.noProgress(prompt.key))
+                deadEnd = Diagnostic(.noProgress, at: prompt.question.range, TesterMessages.noProgress(prompt.key))
                 return nil
             }
             let id = prompt.question.id.name
@@ -229,7 +229,7 @@ public struct ScenarioTester: Sendable {
                 return value
             case .failure(let error):
                 deadEnd = Diagnostic(
-                    "T001", .error, at: prompt.question.range,
+                    .answerRefused, at: prompt.question.range,
                     TesterMessages.refused(prompt.key, lines.joined(separator: " / "), error.message))
                 return nil
             }
@@ -237,7 +237,7 @@ public struct ScenarioTester: Sendable {
         policy = variants
         // An answer the engine took during the walk but that does not stick on replay.
         if deadEnd == nil, !cutOff, let prompt = state.prompt {
-            deadEnd = Diagnostic("T002", .error, at: prompt.question.range, TesterMessages.noProgress(prompt.key))
+            deadEnd = Diagnostic(.noProgress, at: prompt.question.range, TesterMessages.noProgress(prompt.key))
         }
         return RunResult(state: state, answered: answered, deadEnd: deadEnd, variants: used, cutOff: cutOff)
     }
@@ -551,7 +551,7 @@ public struct ScenarioTester: Sendable {
         report.stepsTotal = scenario.steps.count
         report.stepsReached = coverage.steps.count
         for (i, step) in scenario.steps.enumerated() where !coverage.steps.contains(i) {
-            findings.append(Diagnostic("T010", .error, at: step.range, TesterMessages.stepNeverReached))
+            findings.append(Diagnostic(.stepNeverReached, at: step.range, TesterMessages.stepNeverReached))
         }
         // Statements: those inside a branch never taken are covered by that branch's warning.
         var total = 0
@@ -571,7 +571,7 @@ public struct ScenarioTester: Sendable {
                     if coverage.statements.contains(range) {
                         reached += 1
                     } else if !insideUntaken && strict {
-                        findings.append(Diagnostic("T011", .error, at: range, TesterMessages.statementNeverReached))
+                        findings.append(Diagnostic(.lineNeverReached, at: range, TesterMessages.statementNeverReached))
                     }
                 }
                 switch s {
@@ -595,11 +595,11 @@ public struct ScenarioTester: Sendable {
             // Branches of a conditional that was never reached are part of an unreached line.
             guard coverage.statements.contains(c.range) else { continue }
             for (i, b) in c.branches.enumerated() where !taken.contains(i) {
-                findings.append(Diagnostic("T020", .warning, at: b.range, TesterMessages.branchNeverTaken(false)))
+                findings.append(Diagnostic(.branchNeverTaken, at: b.range, TesterMessages.branchNeverTaken(false)))
             }
             if !taken.contains(c.branches.count) {
                 let at = c.elseBody != nil ? (c.branches.last?.range ?? c.range) : c.range
-                findings.append(Diagnostic("T021", .warning, at: at, TesterMessages.branchNeverTaken(true)))
+                findings.append(Diagnostic(.otherwiseNeverTaken, at: at, TesterMessages.branchNeverTaken(true)))
             }
         }
         for q in allQuestions() where q.type == .choice {
@@ -608,7 +608,7 @@ public struct ScenarioTester: Sendable {
                 if coverage.options.contains(option.range) {
                     report.optionsCovered += 1
                 } else if coverage.statements.contains(q.range) {
-                    findings.append(Diagnostic("T030", .warning, at: option.range, TesterMessages.optionNeverChosen(option.text)))
+                    findings.append(Diagnostic(.optionNeverChosen, at: option.range, TesterMessages.optionNeverChosen(option.text)))
                 }
             }
         }
@@ -624,7 +624,7 @@ public struct ScenarioTester: Sendable {
         let group = script.setup ?? setup
         for problem in group.problems(for: scenario) {
             report.findings.append(Diagnostic(
-                "T040", .error, at: SourceRange(file: script.path, line: 1, column: 1, length: 0),
+                .scriptDoesNotFit, at: SourceRange(file: script.path, line: 1, column: 1, length: 0),
                 TesterMessages.scriptSetup(problem)))
         }
         if report.findings.hasErrors { return report }
@@ -634,12 +634,12 @@ public struct ScenarioTester: Sendable {
         var lastKey: AnswerKey?
         while let prompt = state.prompt {
             if prompt.key == lastKey || report.promptsAnswered >= maxAnswersPerRun {
-                report.findings.append(Diagnostic("T002", .error, at: prompt.question.range, TesterMessages.noProgress(prompt.key)))
+                report.findings.append(Diagnostic(.noProgress, at: prompt.question.range, TesterMessages.noProgress(prompt.key)))
                 break
             }
             lastKey = prompt.key
             guard let input = script.input(for: prompt.key) else {
-                report.findings.append(Diagnostic("T041", .error, at: prompt.question.range, TesterMessages.scriptMissing(prompt.key)))
+                report.findings.append(Diagnostic(.scriptMissingAnswer, at: prompt.question.range, TesterMessages.scriptMissing(prompt.key)))
                 break
             }
             used.insert(prompt.key)
@@ -653,7 +653,7 @@ public struct ScenarioTester: Sendable {
                 case .failure(let error):
                     let line = script.entry(for: prompt.key)?.line ?? 1
                     report.findings.append(Diagnostic(
-                        "T042", .error, at: SourceRange(file: script.path, line: line, column: 1, length: 0),
+                        .scriptAnswerRefused, at: SourceRange(file: script.path, line: line, column: 1, length: 0),
                         TesterMessages.scriptRefused(prompt.key, error.message)))
                     return report
                 }
@@ -668,7 +668,7 @@ public struct ScenarioTester: Sendable {
             if used.contains(alias) { continue }
             report.unusedKeys.append(entry.keyText)
             report.findings.append(Diagnostic(
-                "T043", .warning, at: SourceRange(file: script.path, line: entry.line, column: 1, length: 0),
+                .scriptKeyUnused, at: SourceRange(file: script.path, line: entry.line, column: 1, length: 0),
                 TesterMessages.scriptUnused(entry.keyText)))
         }
         return report
