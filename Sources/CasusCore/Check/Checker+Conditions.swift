@@ -99,7 +99,9 @@ extension Checker {
         case (.role, .roleLiteral), (.role, .role), (.roleLiteral, .roleLiteral): return true
         case (.role, .string(let s)): return roles.contains { $0.name.lowercased() == s.lowercased() || $0.id.name == s }
         case (.effect, .string(let s)): return ["++", "+", "0", "-", "--"].contains(s)
-        default: return false
+        case (.boolean, _), (.number, _), (.text, _), (.option, _), (.role, _), (.member, _), (.list, _),
+            (.roleLiteral, _), (.string, _), (.effect, _):
+            return false
         }
     }
 

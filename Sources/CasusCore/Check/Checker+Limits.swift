@@ -2,7 +2,7 @@
 /// of one step can expand.
 ///
 /// List sizes and expansion are counted during the walk over a step's statements
-/// (`checkStatements`).
+/// (the statement walk of `Checker+Statements`).
 extension Checker {
     mutating func checkRoleLimit() {
         if roles.count > Limits.maxRoles {

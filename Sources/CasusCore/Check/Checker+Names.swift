@@ -51,19 +51,9 @@ extension Checker {
     mutating func questionDefinitions() -> [String: SourceRange] {
         if let definitionsCache { return definitionsCache }
         var definitions: [String: SourceRange] = [:]
-        func visit(_ statements: [Statement]) {
-            for statement in statements {
-                switch statement {
-                case .question(let q): if definitions[q.id.name] == nil { definitions[q.id.name] = q.range }
-                case .conditional(let c):
-                    for b in c.branches { visit(b.body) }
-                    if let e = c.elseBody { visit(e) }
-                case .loop(let l): visit(l.body)
-                case .say, .note: break
-                }
-            }
+        for question in QuestionCollector.questions(in: steps) where definitions[question.id.name] == nil {
+            definitions[question.id.name] = question.range
         }
-        for step in steps { visit(step.body) }
         definitionsCache = definitions
         return definitions
     }

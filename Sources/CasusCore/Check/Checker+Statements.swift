@@ -10,13 +10,15 @@ struct LoopScope {
     var sources: [LoopSource]
 }
 
-extension Checker {
+extension Checker: StatementWalker {
     mutating func checkStep(_ step: Step, index: Int) {
-        checkStatements(step.body, stepIndex: index, scope: [])
+        stepIndex = index
+        loopScope = []
+        walk(step.body)
         finishExpansion()
         // Counted as written: a question rejected with an error still counts. With syntax
         // errors, the step's questions may be the very lines that failed.
-        if !Self.asksQuestions(step.body) && !hadSyntaxErrors {
+        if !StatementCounter.asksQuestions(step.body) && !hadSyntaxErrors {
             report(.stepWithoutQuestions, step.range, CheckerMessages.stepWithoutQuestions)
         }
         if step.budgetMinutes == 0 {
@@ -24,39 +26,37 @@ extension Checker {
         }
     }
 
-    static func asksQuestions(_ statements: [Statement]) -> Bool {
-        statements.contains {
-            switch $0 {
-            case .question: true
-            case .say, .note: false
-            case .conditional(let c): c.branches.contains { asksQuestions($0.body) } || asksQuestions(c.elseBody ?? [])
-            case .loop(let l): asksQuestions(l.body)
-            }
-        }
+    /// Counts every statement as played as often as the loops around it run.
+    mutating func willVisit(_ statement: Statement) -> Bool {
+        countPlayed(statement, multiplier: loopScope.last?.multiplier ?? 1)
+        return false
     }
 
-    mutating func checkStatements(_ statements: [Statement], stepIndex: Int, scope: [LoopScope]) {
-        let multiplier = scope.last?.multiplier ?? 1
-        for statement in statements {
-            countPlayed(statement, multiplier: multiplier)
-            switch statement {
-            case .say(let text), .note(let text):
-                checkInterpolations(text, scope: scope)
-            case .question(let question):
-                checkQuestion(question, stepIndex: stepIndex, scope: scope)
-            case .conditional(let conditional):
-                for branch in conditional.branches {
-                    checkCondition(branch.condition, scope: scope)
-                    checkStatements(branch.body, stepIndex: stepIndex, scope: scope)
-                }
-                if let body = conditional.elseBody { checkStatements(body, stepIndex: stepIndex, scope: scope) }
-            case .loop(let loop):
-                checkLoop(loop, stepIndex: stepIndex, scope: scope)
-            }
-        }
+    mutating func visitSay(_ text: Text) { checkInterpolations(text, scope: loopScope) }
+
+    mutating func visitNote(_ text: Text) { checkInterpolations(text, scope: loopScope) }
+
+    mutating func visitQuestion(_ question: Question) {
+        checkQuestion(question, stepIndex: stepIndex, scope: loopScope)
     }
 
-    private mutating func checkLoop(_ loop: Loop, stepIndex: Int, scope: [LoopScope]) {
+    mutating func visitConditional(_ conditional: Conditional) {
+        for branch in conditional.branches {
+            checkCondition(branch.condition, scope: loopScope)
+            walk(branch.body)
+        }
+        if let body = conditional.elseBody { walk(body) }
+    }
+
+    mutating func visitLoop(_ loop: Loop) {
+        let outer = loopScope
+        loopScope.append(checkLoop(loop, scope: outer))
+        descend(into: loop)
+        loopScope = outer
+    }
+
+    /// Checks a loop's header; returns the scope its body is checked in.
+    private mutating func checkLoop(_ loop: Loop, scope: [LoopScope]) -> LoopScope {
         var ok = true
         var iterations = Limits.maxListItems
         if let outer = scope.first(where: { $0.source.sameKind(as: loop.source) }) {
@@ -105,9 +105,8 @@ extension Checker {
         _ = ok
         let names = Lexicon.loopVariables(loop.source)
         let multiplier = enterLoop(loop, iterations: iterations, multiplier: scope.last?.multiplier ?? 1)
-        let inner = LoopScope(
+        return LoopScope(
             source: loop.source, names: names, multiplier: multiplier, sources: (scope.last?.sources ?? []) + [loop.source])
-        checkStatements(loop.body, stepIndex: stepIndex, scope: scope + [inner])
     }
 
     private mutating func checkQuestion(_ question: Question, stepIndex: Int, scope: [LoopScope]) {
@@ -134,7 +133,7 @@ extension Checker {
             report(.rangeReversed, question.range, CheckerMessages.scaleRange(low, high))
         case .list(let low?, let high?) where low > high:
             report(.rangeReversed, question.range, CheckerMessages.listRange)
-        default: break
+        case .choice, .vote, .scale, .list, .text, .longText, .yesNo, .member, .role, .effect: break
         }
         if question.keyword == .effect {
             if !scope.contains(where: { $0.source == .solutions }) || !scope.contains(where: { $0.source == .roles }) {

@@ -28,6 +28,9 @@ struct Checker {
     var maxMembers = 6
     /// The loop expansion of the step being checked.
     var expansion = StepExpansion()
+    /// The step being walked and the loops around the statement being checked.
+    var stepIndex = 0
+    var loopScope: [LoopScope] = []
 
     /// When the parser already complained, whole-file checks (no steps, no title) are
     /// likely follow-on errors and stay silent.

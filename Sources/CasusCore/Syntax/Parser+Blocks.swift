@@ -91,7 +91,7 @@ extension Parser {
                 index += 1
                 report(.misplacedLine, range(line, first), ParserMessages.notHere(spelling(line, first), ParserMessages.onlyInSheet))
                 continue
-            default:
+            case .note, .step, .say, .ask, .solutions, .effect, .vote, .if, .else, .end, .forEach:
                 break
             }
             index += 1
@@ -127,16 +127,10 @@ extension Parser {
             return (parseTextOwner(line, tokens: tokens, restColumn: restColumn, keyword: spelling(line, tokens[0])).map { .say($0) }, nil)
         case .note:
             return (parseTextOwner(line, tokens: tokens, restColumn: restColumn, keyword: spelling(line, tokens[0])).map { .note($0) }, nil)
-        case .ask, .solutions, .effect, .vote:
-            if let unterminated {
-                report(.unclosedQuote, range(line, unterminated, unterminated + 1), ParserMessages.unterminatedString)
-                skipIndented(under: line)
-                noteBrokenQuestion(line, tokens, keyword: keyword)
-                return (nil, nil)
-            }
-            let question = parseQuestion(line, tokens: tokens, restColumn: restColumn, keyword: keyword)
-            if question == nil { noteBrokenQuestion(line, tokens, keyword: keyword) }
-            return (question.map { .question($0) }, nil)
+        case .ask: return (parseQuestionLine(line, tokens, restColumn, unterminated, .ask), nil)
+        case .solutions: return (parseQuestionLine(line, tokens, restColumn, unterminated, .solutions), nil)
+        case .effect: return (parseQuestionLine(line, tokens, restColumn, unterminated, .effect), nil)
+        case .vote: return (parseQuestionLine(line, tokens, restColumn, unterminated, .vote), nil)
         case .if:
             guard enterBlock(line, tokens[0]) else { return (nil, nil) }
             defer { openers.removeLast() }
@@ -152,13 +146,28 @@ extension Parser {
         }
     }
 
+    /// A question line; nil (with its id remembered as broken) when it cannot be read.
+    private mutating func parseQuestionLine(
+        _ line: SourceLine, _ tokens: [Token], _ restColumn: Int?, _ unterminated: Int?, _ keyword: QuestionKeyword
+    ) -> Statement? {
+        if let unterminated {
+            report(.unclosedQuote, range(line, unterminated, unterminated + 1), ParserMessages.unterminatedString)
+            skipIndented(under: line)
+            noteBrokenQuestion(line, tokens, keyword: keyword)
+            return nil
+        }
+        let question = parseQuestion(line, tokens: tokens, restColumn: restColumn, keyword: keyword)
+        if question == nil { noteBrokenQuestion(line, tokens, keyword: keyword) }
+        return question.map { .question($0) }
+    }
+
     /// Remembers the id of a question line that could not be read (its error is reported), so
     /// the checker does not report every later use of that id as a second, misleading error.
-    private mutating func noteBrokenQuestion(_ line: SourceLine, _ tokens: [Token], keyword: Keyword) {
+    private mutating func noteBrokenQuestion(_ line: SourceLine, _ tokens: [Token], keyword: QuestionKeyword) {
         switch keyword {
         case .solutions: brokenNames.formUnion(Lexicon.solutions)
         case .effect: brokenNames.insert(tokens.count > 1 ? word(line, tokens[1]) ?? "effect" : "effect")
-        default: if tokens.count > 1, let name = word(line, tokens[1]) { brokenNames.insert(name) }
+        case .ask, .vote: if tokens.count > 1, let name = word(line, tokens[1]) { brokenNames.insert(name) }
         }
     }
 
@@ -190,7 +199,9 @@ extension Parser {
             case .step:
                 index -= 1
                 return
-            default: break
+            case .caseText, .role, .info, .note, .include, .sheet, .say, .ask, .solutions, .effect, .vote, .else,
+                .heading, .show:
+                break
             }
         }
     }
@@ -391,7 +402,8 @@ extension Parser {
             case .step:
                 reportUnclosed((keyword, line), runsUntil: inner.number - 1)
                 return SheetLayout(entries: entries, range: contentRange(line), endRange: nil)
-            default:
+            case .caseText, .role, .info, .note, .include, .sheet, .say, .ask, .solutions, .effect, .vote, .if,
+                .else, .forEach:
                 index += 1
                 report(.misplacedLine, range(inner, first), ParserMessages.notHere(word, LocalizedText(
                     nl: "in `blad` staan alleen `kop:` en `toon`", en: "a `sheet` holds only `heading:` and `show`")))

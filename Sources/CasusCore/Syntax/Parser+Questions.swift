@@ -1,25 +1,21 @@
 extension Parser {
     /// `vraag ID (TYPE, …): prompt`, `oplossingen (…): prompt`, `effect [ID]: prompt`,
     /// `stem ID [(keuze)]: prompt`, with continuation lines and `- option` lines below.
-    mutating func parseQuestion(_ line: SourceLine, tokens: [Token], restColumn: Int?, keyword: Keyword) -> Question? {
+    mutating func parseQuestion(_ line: SourceLine, tokens: [Token], restColumn: Int?, keyword questionKeyword: QuestionKeyword) -> Question? {
         let kw = tokens[0]
         var i = 1
         let id: Identifier
-        let questionKeyword: QuestionKeyword
-        switch keyword {
+        switch questionKeyword {
         case .solutions:
-            questionKeyword = .solutions
             id = Identifier(Lexicon.solutionsId, at: range(line, kw))
         case .effect:
-            questionKeyword = .effect
             if i < tokens.count, let name = word(line, tokens[i]) {
                 id = Identifier(name, at: range(line, tokens[i]))
                 i += 1
             } else {
                 id = Identifier("effect", at: range(line, kw))
             }
-        default:
-            questionKeyword = keyword == .vote ? .vote : .ask
+        case .ask, .vote:
             guard i < tokens.count, let name = word(line, tokens[i]) else {
                 let at = i < tokens.count ? range(line, tokens[i]) : range(line, kw.endColumn, kw.endColumn + 1)
                 report(.malformedLine, at, ParserMessages.expected(ParserMessages.aName, after: spelling(line, kw)))
