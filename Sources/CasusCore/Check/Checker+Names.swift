@@ -75,6 +75,7 @@ extension Checker {
                   notes: [DiagnosticNote(CheckerMessages.askedHere, at: later)])
             return
         }
+        if includeFailed { return }
         // Each suggestion compares with every name: past the first few hundred unknown names
         // (a hostile or garbled file), report without one rather than take quadratic time.
         var fixIt: FixIt?
@@ -83,6 +84,10 @@ extension Checker {
             fixIt = Suggestion.nearest(to: id.name, in: candidates).map {
                 FixIt(CheckerMessages.didYouMean($0), replacement: $0, range: id.range)
             }
+        }
+        if Lexicon.isSolutions(id.name), !solutionsAsked {
+            report(.undefinedName, id.range, CheckerMessages.noSolutionsQuestion, fixIt: FixIt(CheckerMessages.askSolutionsFirst))
+            return
         }
         report(.undefinedName, id.range, CheckerMessages.undefined(id.name), fixIt: fixIt)
     }
@@ -116,7 +121,8 @@ extension Checker {
         for entry in sheet.entries {
             guard case .show(let names) = entry else { continue }
             for id in names {
-                if parts.contains(id.name.lowercased()) || brokenNames.contains(id.name) { continue }
+                if parts.contains(id.name.lowercased()) || brokenNames.contains(id.name) || includeFailed { continue }
+                if Lexicon.isSolutions(id.name), reportedNames.contains(Lexicon.solutionsId) { continue }
                 if let i = asked.position(of: id.name) ?? (Lexicon.isSolutions(id.name) ? solutionsIndex : nil) {
                     used[i] = true
                     continue

@@ -67,7 +67,8 @@ extension Checker: StatementWalker {
         case .roles:
             iterations = roles.count
             if roles.isEmpty {
-                report(.noRoles, loop.range, CheckerMessages.noRoles)
+                if !reportedNoRoles && !includeFailed { report(.noRoles, loop.range, CheckerMessages.noRoles) }
+                reportedNoRoles = true
                 ok = false
             }
         case .members:
@@ -120,7 +121,15 @@ extension Checker: StatementWalker {
     private mutating func ask(_ question: Question, stepIndex: Int, scope: [LoopScope]) -> Bool {
         let id = question.id
         checkListSize(question)
-        checkInterpolations(question.prompt, scope: scope)
+        let outsideLoops = question.keyword == .effect
+            && (!scope.contains(where: { $0.source == .solutions }) || !scope.contains(where: { $0.source == .roles }))
+        if outsideLoops {
+            report(.effectOutsideLoops, question.range, CheckerMessages.effectOutsideLoops)
+            // `{oplossing}` and `{rol}` in its text belong to the loops it lacks: not a second error.
+            checkInterpolations(question.prompt, scope: scope + Self.missingEffectLoops(scope))
+        } else {
+            checkInterpolations(question.prompt, scope: scope)
+        }
         if question.prompt.isEmpty {
             report(.emptyPrompt, question.range, CheckerMessages.emptyPrompt)
         }
@@ -128,17 +137,15 @@ extension Checker: StatementWalker {
         case .choice where question.options.isEmpty:
             report(.choiceWithoutOptions, question.range, CheckerMessages.choiceWithoutOptions)
         case .vote where question.options.isEmpty && !solutionsAsked:
-            report(.voteWithoutOptions, question.range, CheckerMessages.voteWithoutOptions)
+            // Missing solutions are one mistake, reported where first felt.
+            if reportedNames.insert(Lexicon.solutionsId).inserted {
+                report(.voteWithoutOptions, question.range, CheckerMessages.voteWithoutOptions)
+            }
         case .scale(let low, let high) where low >= high:
             report(.rangeReversed, question.range, CheckerMessages.scaleRange(low, high))
         case .list(let low?, let high?) where low > high:
             report(.rangeReversed, question.range, CheckerMessages.listRange)
         case .choice, .vote, .scale, .list, .text, .longText, .yesNo, .member, .role, .effect: break
-        }
-        if question.keyword == .effect {
-            if !scope.contains(where: { $0.source == .solutions }) || !scope.contains(where: { $0.source == .roles }) {
-                report(.effectOutsideLoops, question.range, CheckerMessages.effectOutsideLoops)
-            }
         }
         if question.keyword == .solutions, solutionsAsked {
             report(.secondSolutions, question.range, CheckerMessages.secondSolutions)
@@ -167,6 +174,14 @@ extension Checker: StatementWalker {
         if question.keyword == .solutions { solutionsIndex = position }
         used.append(false)
         return true
+    }
+
+    /// The solution and role loops an `effect` outside them lacks, as scopes that only name
+    /// their loop variables.
+    static func missingEffectLoops(_ scope: [LoopScope]) -> [LoopScope] {
+        [LoopSource.solutions, .roles].filter { source in !scope.contains { $0.source == source } }.map {
+            LoopScope(source: $0, names: Lexicon.loopVariables($0), multiplier: 1, sources: [])
+        }
     }
 
     /// True when the current loops include every loop an answer was asked in.

@@ -37,8 +37,14 @@ struct Checker {
     let hadSyntaxErrors: Bool
     /// Ids of question lines the parser dropped; their uses are follow-on errors.
     var brokenNames: Set<String> = []
-    /// Unknown names already reported once.
+    /// An include could not be loaded: a name not defined here may be defined there, so
+    /// unknown names are not reported (the include's error is the root error).
+    var includeFailed = false
+    /// Unknown names already reported once (`oplossingen` also for a `stem` with nothing to
+    /// vote on).
     var reportedNames: Set<String> = []
+    /// `voor elke rol` without roles is reported at its first use only.
+    var reportedNoRoles = false
     /// Ids of questions met but not asked (an error was reported); still names in use.
     var rejectedQuestionIDs: Set<String> = []
     /// Variables of `voor elk … in` loops that clash with no name yet, with where they are

@@ -54,6 +54,7 @@ public enum ScenarioLoader {
         if let files, !fatal {
             var checker = Checker(mainPath: path, items: files, hadSyntaxErrors: diagnostics.hasErrors)
             checker.brokenNames = loader.brokenNames
+            checker.includeFailed = loader.includeFailed
             let checked = checker.check()
             diagnostics += checker.diagnostics
             if !diagnostics.hasErrors { scenario = checked }

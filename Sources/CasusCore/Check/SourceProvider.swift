@@ -7,6 +7,14 @@ public protocol SourceProvider {
     /// The path of `include` written in `file`, or nil when it would leave `root` (the folder
     /// of the main scenario). Implementations resolve symbolic links before comparing.
     func resolve(include: String, from file: String, root: String) -> String?
+
+    /// The `.casus` files in `folder` and in the folders just below it, as paths relative to
+    /// `folder` (`gedeeld/groepsdynamiek.casus`): the candidates for a misspelt include.
+    func casusFiles(in folder: String) -> [String]
+}
+
+extension SourceProvider {
+    public func casusFiles(in folder: String) -> [String] { [] }
 }
 
 /// Why a file could not be read.
@@ -30,6 +38,14 @@ public struct InMemorySourceProvider: SourceProvider {
     public func read(_ path: String) -> Result<[UInt8], SourceReadError> {
         guard let text = files[path] else { return .failure(.notFound) }
         return .success(Array(text.utf8))
+    }
+
+    public func casusFiles(in folder: String) -> [String] {
+        let prefix = folder.isEmpty ? "" : folder + "/"
+        return files.keys.filter { $0.hasPrefix(prefix) && $0.hasSuffix(".casus") }
+            .map { String($0.dropFirst(prefix.count)) }
+            .filter { $0.split(separator: "/").count <= 2 }
+            .sorted()
     }
 
     public func resolve(include: String, from file: String, root: String) -> String? {

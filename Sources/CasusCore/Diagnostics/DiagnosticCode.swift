@@ -79,6 +79,8 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable, C
     case duplicateSection = "C114"
     /// A question id defined twice.
     case duplicateQuestion = "C115"
+    /// A file included a second time.
+    case includedTwice = "C116"
     /// An answer used before its question is asked.
     case usedBeforeAsked = "C120"
     /// A name that is not defined (with the nearest defined name).
@@ -184,7 +186,7 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable, C
             .malformedLine, .unknownAnswerType, .brokenInterpolation, .unclosedQuote, .invalidCharacter,
             .missingColon, .nestedTooDeep, .misplacedElse, .malformedBudget, .malformedLoop,
             .malformedTypeDetail, .tooLarge, .unreadableCondition, .conditionTooLong, .unreadableFile,
-            .metadataInInclude, .includeOutsideFolder, .includeCycle, .includeLimit, .includeUnreadable,
+            .metadataInInclude, .includeOutsideFolder, .includeCycle, .includeLimit, .includeUnreadable, .includedTwice,
             .duplicateMetadata, .unknownLanguage, .unknownAudience, .badMetadataValue, .duplicateRole,
             .duplicateInfo, .missingTitle, .reservedId, .duplicateSection, .duplicateQuestion,
             .usedBeforeAsked, .undefinedName, .effectOutsideLoops, .voteWithoutOptions,
