@@ -55,6 +55,10 @@ extension Parser {
             if keyword == .else {
                 index += 1
                 guard allowElse else {
+                    if tokens.count == 1, reopenConditional(&body, elseLine: line, keyword: first) {
+                        if case .unclosed(propagate: true) = lastEnd { return (body, lastEnd) }
+                        continue
+                    }
                     report(.misplacedElse, range(line, first), ParserMessages.elseWithoutIf)
                     continue
                 }
@@ -102,6 +106,29 @@ extension Parser {
         }
         reportUnclosed(openers[openers.count - 1], runsUntil: nil)
         return (body, .unclosed(propagate: true))
+    }
+
+    /// `anders` right after the `einde` of an `als` without one: that `einde` came too early.
+    /// One error, and the `anders` body is read as the `als`'s, so its own `einde` closes it
+    /// (no "`einde` without a block" later). `lastEnd` says how that body ended.
+    private mutating func reopenConditional(_ body: inout [Statement], elseLine: SourceLine, keyword: Token) -> Bool {
+        guard case .conditional(var previous)? = body.last, let early = previous.endRange, previous.elseBody == nil,
+            let opener = lines.first(where: { $0.number == previous.range.start.line })
+        else { return false }
+        report(
+            .misplacedElse, range(elseLine, keyword), ParserMessages.elseAfterEnd(early.start.line),
+            notes: [DiagnosticNote(ParserMessages.earlyEndHere, at: early)],
+            fixIt: FixIt(ParserMessages.removeEarlyEnd(early.start.line), replacement: "", range: early))
+        var openerLexer = lexer(opener)
+        let ifWord = openerLexer.tokens(stopAtColon: true).tokens.first.map { spelling(opener, $0) } ?? "als"
+        openers.append((ifWord, opener))
+        let (elseBody, end) = parseBody(allowElse: false)
+        openers.removeLast()
+        previous.elseBody = elseBody
+        if case .end(let r) = end { previous.endRange = r } else { previous.endRange = nil }
+        body[body.count - 1] = .conditional(previous)
+        lastEnd = end
+        return true
     }
 
     /// An `einde` indented less than the innermost open block but exactly as much as an outer

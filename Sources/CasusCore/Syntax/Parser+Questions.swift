@@ -57,7 +57,8 @@ extension Parser {
         }
 
         // Split the indented block into prompt continuation lines and `- option` lines.
-        let block = takeTextLines(under: line)
+        var block = takeTextLines(under: line)
+        if hasOptions { block += takeUnindentedOptions(under: line) }
         var promptLines: ArraySlice<SourceLine> = hasOptions ? [] : block
         var options: [ChoiceOption] = []
         for blockLine in block where hasOptions {
@@ -80,6 +81,26 @@ extension Parser {
             prompt = buildText(promptLines, inline: inlineColumn.map { (line, $0) })
         }
         return Question(keyword: questionKeyword, id: id, type: type, prompt: prompt, options: options, range: contentRange(line))
+    }
+
+    /// `- option` lines right below a choice or vote but not indented under it: taken as its
+    /// options, with one error for the lot (not one per line, and no "choice without options").
+    private mutating func takeUnindentedOptions(under owner: SourceLine) -> ArraySlice<SourceLine> {
+        var taken: ArraySlice<SourceLine> = []
+        while index < lines.count {
+            let next = lines[index]
+            guard !next.isBlank, next.indent <= owner.indent, byte(next, next.contentColumn) == UInt8(ascii: "-") else { break }
+            // `--` starts no option (an effect rating would not stand here either).
+            if next.contentColumn < next.count, byte(next, next.contentColumn + 1) == UInt8(ascii: "-") { break }
+            taken.append(next)
+            index += 1
+        }
+        if let first = taken.first {
+            report(
+                .misplacedLine, range(first, first.contentColumn, first.contentColumn + 1),
+                ParserMessages.optionsNotIndented(taken.count), fixIt: FixIt(ParserMessages.indentOptions))
+        }
+        return taken
     }
 
     /// Type words in both languages → canonical names.

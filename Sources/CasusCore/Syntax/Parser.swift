@@ -22,6 +22,8 @@ public struct Parser {
     var brokenNames: Set<String> = []
     /// The block openers around the line being parsed, innermost last.
     var openers: [(keyword: String, line: SourceLine)] = []
+    /// How the body read by the last `reopenConditional` ended.
+    var lastEnd: BlockEnd = .unclosed(propagate: false)
 
     /// A parser for a file already split into `lines`.
     init(path: String, source: [UInt8], lines: [SourceLine]) {
