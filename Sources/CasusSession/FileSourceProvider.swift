@@ -77,7 +77,7 @@ public struct FileSourceProvider: SourceProvider {
         return normal
     }
 
-    func casusFiles(in folder: String) -> [String] {
+    public func casusFiles(in folder: String) -> [String] {
         let base = folder.isEmpty ? "." : folder
         let manager = FileManager.default
         var found: [String] = []
