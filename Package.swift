@@ -23,6 +23,8 @@ let package = Package(
         .target(name: "CasusCore"),
         // Journal, resume, atomic sheet writes, permissions.
         .target(name: "CasusStore"),
+        // `casus lsp`: the protocol's framing and messages (Codable), and the server over the core.
+        .target(name: "CasusLSP", dependencies: ["CasusCore"]),
         // Line editor (readline on a TTY, plain lines otherwise), colour, the REPL.
         .target(name: "CasusTerminal", dependencies: ["CasusCore", "CReadline"]),
         // Test-only helpers: pseudo-terminal and pipe process runners. Lives under
@@ -37,7 +39,7 @@ let package = Package(
         .executableTarget(
             name: "casus",
             dependencies: [
-                "CasusCore", "CasusStore", "CasusTerminal",
+                "CasusCore", "CasusStore", "CasusTerminal", "CasusLSP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
