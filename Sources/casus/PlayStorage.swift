@@ -18,6 +18,8 @@ struct PlayStorageOptions {
     /// Shows notices gathered so far right away, before a question is asked; nil returns
     /// them all with the result instead.
     var showNotice: ((String) -> Void)? = nil
+    /// `--from`: a new trial session, never one to continue.
+    var trial = false
 }
 
 /// Opens the durable storage for playing `scenario`: a new session (its folder is created at
@@ -71,7 +73,7 @@ func openPlayStorage(scenario: Scenario, options: PlayStorageOptions, now: @esca
                 en: "There is no unfinished session of this scenario; a new one starts."
             ).text(language))
     }
-    while !candidates.isEmpty {
+    while !candidates.isEmpty, !options.trial {
         // What was said about damaged sessions comes before the question, not after it.
         if !options.resume || candidates.count > 1, let show = options.showNotice {
             notices.forEach(show)
@@ -108,6 +110,7 @@ func openPlayStorage(scenario: Scenario, options: PlayStorageOptions, now: @esca
         return (files, files.events, notices, sessionLanguage)
     }
     let files = SessionFiles(store: store, scenario: scenario, scenarioPath: path, language: language, now: now)
+    files.trial = options.trial
     do {
         try files.prepare()
     } catch let error as StoreError {

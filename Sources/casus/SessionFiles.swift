@@ -14,6 +14,8 @@ struct SessionHeader: Codable, Equatable {
     var language: String
     /// Seconds since 1970.
     var created: Double
+    /// True for `casus play --from`: the author's trial, not a group's session (absent otherwise).
+    var trial: Bool? = nil
 }
 
 /// `meta.json`: what `casus sessions` lists and what resume looks for.
@@ -31,6 +33,10 @@ struct SessionMeta: Codable, Equatable {
     /// The 1-based number and title of the step the session is in (absent in older metas).
     var step: Int? = nil
     var stepTitle: String? = nil
+    /// True for a trial (`casus play --from`), which reports leave out unless asked.
+    var trial: Bool? = nil
+
+    var isTrial: Bool { trial == true }
 }
 
 /// The durable recorder: every event goes to the session's journal (one fsynced line)
@@ -52,6 +58,8 @@ final class SessionFiles: SessionRecorder, @unchecked Sendable {
     let scenarioPath: String
     let language: Language
     let now: () -> Date
+    /// A trial (`--from`): said in the journal header and in `meta.json`. Set before `prepare`.
+    var trial = false
 
     private(set) var folder: SessionFolder?
     private var journal: Journal?
@@ -117,6 +125,7 @@ final class SessionFiles: SessionRecorder, @unchecked Sendable {
             }
         }
         let header = try? JSONDecoder().decode(SessionHeader.self, from: journal.header)
+        trial = header?.trial == true
         self.folder = folder
         self.journal = journal
         self.lock = lock
@@ -293,7 +302,7 @@ final class SessionFiles: SessionRecorder, @unchecked Sendable {
         self.lock = lock
         let header = SessionHeader(
             scenarioPath: scenarioPath, scenarioTitle: scenario.metadata.title, language: language.rawValue,
-            created: started.timeIntervalSince1970)
+            created: started.timeIntervalSince1970, trial: trial ? true : nil)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         journal = try folder.createJournal(header: try encoder.encode(header))
@@ -336,7 +345,8 @@ final class SessionFiles: SessionRecorder, @unchecked Sendable {
             scenarioTitle: scenario.metadata.title, language: language.rawValue, started: started,
             updated: events.last.map { Date(timeIntervalSince1970: $0.timestamp.secondsSince1970) } ?? started,
             answers: state.answers.count, finished: state.hasFinishedMarker,
-            step: state.currentStep.map { $0.index + 1 }, stepTitle: state.currentStep?.title)
+            step: state.currentStep.map { $0.index + 1 }, stepTitle: state.currentStep?.title,
+            trial: trial ? true : nil)
         files.append((try SessionFolder.metaEncoder().encode(meta), folder.metaURL))
         // Unchanged files are not rewritten; the rest share one folder flush.
         files.removeAll { written[$0.url.path] == $0.data }
@@ -390,7 +400,8 @@ final class SessionFiles: SessionRecorder, @unchecked Sendable {
         let started = Date(timeIntervalSince1970: header.created)
         return SessionMeta(
             id: summary.folder.id, group: nil, scenarioPath: header.scenarioPath, scenarioTitle: header.scenarioTitle,
-            language: header.language, started: started, updated: summary.modified, answers: 0, finished: false)
+            language: header.language, started: started, updated: summary.modified, answers: 0, finished: false,
+            trial: header.trial)
     }
 }
 
