@@ -97,13 +97,12 @@ struct PlayCommand: ParsableCommand {
         }
         for notice in storage.notices { sink.write(Self.wrapped(notice, capabilities)) }
         var events = storage.events
+        var startNotice: String?
         if let trialStep {
-            let trial = try PlayTrial.fill(scenario, before: trialStep, recorder: storage.recorder, now: Self.clock(environment: environment)(), language: storage.language)
-            events = trial.events
-            sink.write(Self.wrapped(trial.line, capabilities))
+            (events, startNotice) = try PlayTrial.fill(scenario, before: trialStep, recorder: storage.recorder, now: Self.clock(environment: environment)(), language: storage.language)
         }
 
-        let options = PlayOptions(
+        var options = PlayOptions(
             language: storage.language,
             style: Style(enabled: capabilities.colorEnabled),
             width: capabilities.width,
@@ -114,6 +113,7 @@ struct PlayCommand: ParsableCommand {
             sleep: { ms in usleep(useconds_t(min(ms, 60_000)) * 1000) },
             page: capabilities.stdoutIsTTY ? { Pager.page($0, environment: environment) } : nil,
             liveWidth: capabilities.stdoutIsTTY ? { TerminalCapabilities.windowColumns(fd: STDOUT_FILENO) } : nil)
+        options.startNotice = startNotice
         let session = PlaySession(
             scenario: scenario, events: events, editor: editor, output: sink,
             clock: Self.clock(environment: environment), recorder: storage.recorder, options: options)

@@ -42,11 +42,7 @@ public enum TrialStart {
     /// The one line that says what was filled in.
     public static func summary(_ scenario: Scenario, _ events: [SessionEvent], step index: Int, language: Language) -> String {
         let state = Engine(scenario: scenario).replay(events)
-        let setup = state.setup ?? GroupSetup(group: "", members: [], jobs: [:])
-        return TrialMessages.filledIn(
-            step: index + 1, total: scenario.steps.count, title: scenario.steps[index].title,
-            answers: state.answers.count, group: setup.group, members: setup.members
-        ).text(language)
+        return TrialMessages.filledIn(step: index + 1, answers: state.answers.count, group: state.setup?.group ?? "").text(language)
     }
 }
 
@@ -64,11 +60,10 @@ enum TrialMessages {
             en: "No step is called \"\(title)\". Give a number or a title: \(list).")
     }
 
-    static func filledIn(step: Int, total: Int, title: String, answers: Int, group: String, members: [String]) -> LocalizedText {
-        let who = "\(group) (\(members.joined(separator: ", ")))"
-        return LocalizedText(
-            nl: "Proef vanaf stap \(step)/\(total) \"\(title)\": \(answers) antwoorden van \(who) ingevuld zoals casus test doet.",
-            en: "Trial from step \(step)/\(total) \"\(title)\": \(answers) answers of \(who) filled in as casus test does.")
+    static func filledIn(step: Int, answers: Int, group: String) -> LocalizedText {
+        LocalizedText(
+            nl: "Proef vanaf stap \(step): \(answers) antwoorden van \(group) ingevuld zoals casus test.",
+            en: "Trial from step \(step): \(answers) answers of \(group) filled in as casus test does.")
     }
 }
 
