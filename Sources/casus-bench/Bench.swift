@@ -59,6 +59,7 @@ struct Bench {
         try scenarioTests()
         try peakMemory()
         try hostileFiles()
+        try languageServer()
         if let comparison { try startupComparison(comparison) }
         printTable()
     }
