@@ -75,6 +75,19 @@ struct FileSourceProvider: SourceProvider {
         return normal
     }
 
+    func casusFiles(in folder: String) -> [String] {
+        let base = folder.isEmpty ? "." : folder
+        let manager = FileManager.default
+        var found: [String] = []
+        for name in (try? manager.contentsOfDirectory(atPath: base)) ?? [] where !name.hasPrefix(".") {
+            if name.hasSuffix(".casus") { found.append(name); continue }
+            for inner in (try? manager.contentsOfDirectory(atPath: base + "/" + name)) ?? [] where inner.hasSuffix(".casus") {
+                found.append(name + "/" + inner)
+            }
+        }
+        return found.sorted()
+    }
+
     /// The canonical absolute path (links resolved) when the file exists, else the absolute
     /// normalised path.
     static func realPath(_ path: String) -> String {

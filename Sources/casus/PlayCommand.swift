@@ -69,7 +69,7 @@ struct PlayCommand: ParsableCommand {
                 loaded.line(n, of: f)
             }
             for d in loaded.diagnostics { Output.errDiagnostic(renderer.render(d)) }
-            throw ExitCode(loaded.diagnostics.contains { $0.code == "C100" } ? 2 : 1)
+            throw ExitCode(loaded.diagnostics.contains { $0.code == .unreadableFile } ? 2 : 1)
         }
 
         let trialStep = try from.map { try PlayTrial.step($0, in: scenario, language: language) }

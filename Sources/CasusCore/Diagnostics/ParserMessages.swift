@@ -108,11 +108,14 @@ enum ParserMessages {
         LocalizedText(nl: "`{\(s)}` is geen naam", en: "`{\(s)}` is not a name")
     }
     static let tooDeep = LocalizedText(
-        nl: "te diep genest (meer dan 50 blokken in elkaar)", en: "nested too deeply (more than 50 blocks)")
+        nl: "te diep genest (meer dan \(Parser.maxNesting) blokken in elkaar)",
+        en: "nested too deeply (more than \(Parser.maxNesting) blocks)")
     static let lineTooLong = LocalizedText(
-        nl: "regel te lang (meer dan 10.000 tekens)", en: "line too long (more than 10,000 characters)")
+        nl: "regel te lang (meer dan \(LimitMessages.number(Parser.maxLineLength, .nl)) tekens)",
+        en: "line too long (more than \(LimitMessages.number(Parser.maxLineLength, .en)) characters)")
     static let fileTooLarge = LocalizedText(
-        nl: "bestand te groot (meer dan 32 MB)", en: "file too large (more than 32 MB)")
+        nl: "bestand te groot (meer dan \(Parser.maxFileBytes >> 20) MB)",
+        en: "file too large (more than \(Parser.maxFileBytes >> 20) MB)")
     static let loopVariableHint = LocalizedText(
         nl: "bijvoorbeeld `voor elk punt in aanbevelingen`", en: "for example `for each item in recommendations`")
     static let missingValue = LocalizedText(nl: "hier ontbreekt de waarde", en: "the value is missing here")
