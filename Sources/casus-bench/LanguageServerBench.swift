@@ -44,7 +44,7 @@ extension Bench {
         let worst = latencies.max() ?? 0
         let name = (path as NSString).lastPathComponent
         rows.append(Row(
-            measure: "lsp: diagnostics after a change, \(name) with includes (\(total / 1024) KB), median / worst of \(edits)",
+            measure: "lsp: diagnostics after a change, \(name) + includes (\(total / 1024) KB), median / worst",
             value: "\(ms(median)) / \(ms(worst))", target: "≤ 20 ms", met: median <= 0.020))
         let ratio = afterFirst > 0 ? Double(afterAll) / Double(afterFirst) : 0
         rows.append(Row(

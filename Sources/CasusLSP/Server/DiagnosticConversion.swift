@@ -18,7 +18,7 @@ enum DiagnosticConversion {
                 message: note.message.text(language))
         }
         return LSPDiagnostic(
-            range: map(d.range.file).range(d.range), severity: severity, code: d.code, source: "casus",
+            range: map(d.range.file).range(d.range), severity: severity, code: d.code.rawValue, source: "casus",
             message: message, relatedInformation: related.isEmpty ? nil : related)
     }
 }

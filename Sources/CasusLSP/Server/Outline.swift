@@ -23,10 +23,10 @@ struct Outline {
             case .step(let s):
                 var whole = s.range
                 if let end = s.endRange { whole = whole.union(end) }
-                var questions: [DocumentSymbol] = []
-                collect(s.body, into: &questions)
+                var questions = QuestionCollector()
+                questions.walk(s.body)
                 var step = symbol(s.title, detail: s.budgetMinutes.map { "\($0) min" }, kind: 12, whole, s.range)
-                step.children = questions
+                step.children = questions.found.map { q in symbol(q.id.name, detail: q.prompt.plain, kind: 13, q.range, q.id.range) }
                 out.append(step)
             case .sheet(let sheet):
                 var whole = sheet.range
@@ -46,20 +46,6 @@ struct Outline {
         return out
     }
 
-    private func collect(_ body: [Statement], into out: inout [DocumentSymbol]) {
-        for statement in body {
-            switch statement {
-            case .question(let q):
-                out.append(symbol(q.id.name, detail: q.prompt.plain, kind: 13, q.range, q.id.range))
-            case .conditional(let c):
-                for b in c.branches { collect(b.body, into: &out) }
-                if let e = c.elseBody { collect(e, into: &out) }
-            case .loop(let l): collect(l.body, into: &out)
-            case .say, .note: break
-            }
-        }
-    }
-
     private func symbol(_ name: String, detail: String?, kind: Int, _ range: SourceRange, _ selection: SourceRange) -> DocumentSymbol {
         // The protocol wants a non-empty name and the selection inside the range.
         let whole = range.union(selection)
@@ -67,4 +53,11 @@ struct Outline {
             name: name.isEmpty ? "?" : name, detail: detail, kind: kind, range: map.range(whole),
             selectionRange: map.range(selection), children: nil)
     }
+}
+
+/// A step's questions, nested ones included, in source order.
+private struct QuestionCollector: StatementWalker {
+    var found: [Question] = []
+
+    mutating func visitQuestion(_ question: Question) { found.append(question) }
 }

@@ -66,45 +66,17 @@ struct ScenarioIndex {
             case .step(let step):
                 let number = steps.count + 1
                 steps.append(StepEntry(step: step, number: number))
-                walk(step.body, step: step, number: number)
+                var walker = IndexWalker(step: step, number: number)
+                walker.walk(step.body)
+                questions += walker.questions
+                uses += walker.uses
+                loopVariables.formUnion(walker.loopVariables)
             case .sheet(let sheet):
                 sheets.append(sheet)
                 for entry in sheet.entries {
                     if case .show(let ids) = entry { uses += ids }
                 }
             }
-        }
-    }
-
-    private mutating func walk(_ body: [Statement], step: Step, number: Int) {
-        for statement in body {
-            switch statement {
-            case .say(let text), .note(let text): uses += text.interpolations
-            case .question(let q):
-                questions.append(QuestionEntry(question: q, stepTitle: step.title, stepNumber: number))
-                uses += q.prompt.interpolations
-            case .conditional(let c):
-                for branch in c.branches {
-                    collect(branch.condition)
-                    walk(branch.body, step: step, number: number)
-                }
-                if let e = c.elseBody { walk(e, step: step, number: number) }
-            case .loop(let loop):
-                loopVariables.insert(loop.variable.name)
-                if case .items(_, let list) = loop.source { uses.append(list) }
-                walk(loop.body, step: step, number: number)
-            }
-        }
-    }
-
-    private mutating func collect(_ e: Expression) {
-        switch e {
-        case .name(let id), .count(let id, _): uses.append(id)
-        case .not(let inner, _): collect(inner)
-        case .and(let a, let b), .or(let a, let b), .compare(let a, _, let b):
-            collect(a)
-            collect(b)
-        case .number, .string, .boolean: break
         }
     }
 
@@ -126,5 +98,50 @@ struct ScenarioIndex {
     /// The language of the main file's `taal:` line.
     var declaredLanguage: Language? {
         metadata.first { $0.key == .language }.flatMap { Language(tag: $0.value) }
+    }
+}
+
+/// What one step adds to the index: its questions, the names its texts interpolate, the
+/// names its conditions and loops read, its loop variables.
+private struct IndexWalker: StatementWalker {
+    let step: Step
+    let number: Int
+    var questions: [ScenarioIndex.QuestionEntry] = []
+    var uses: [Identifier] = []
+    var loopVariables: Set<String> = []
+
+    init(step: Step, number: Int) {
+        self.step = step
+        self.number = number
+    }
+
+    mutating func visitSay(_ text: Text) { uses += text.interpolations }
+    mutating func visitNote(_ text: Text) { uses += text.interpolations }
+
+    mutating func visitQuestion(_ question: Question) {
+        questions.append(ScenarioIndex.QuestionEntry(question: question, stepTitle: step.title, stepNumber: number))
+        uses += question.prompt.interpolations
+    }
+
+    mutating func visitConditional(_ conditional: Conditional) {
+        for branch in conditional.branches { collect(branch.condition) }
+        descend(into: conditional)
+    }
+
+    mutating func visitLoop(_ loop: Loop) {
+        loopVariables.insert(loop.variable.name)
+        if case .items(_, let list) = loop.source { uses.append(list) }
+        descend(into: loop)
+    }
+
+    private mutating func collect(_ e: Expression) {
+        switch e {
+        case .name(let id), .count(let id, _): uses.append(id)
+        case .not(let inner, _): collect(inner)
+        case .and(let a, let b), .or(let a, let b), .compare(let a, _, let b):
+            collect(a)
+            collect(b)
+        case .number, .string, .boolean: break
+        }
     }
 }
