@@ -103,11 +103,10 @@ public final class CasusLanguageServer<Disk: SourceProvider> {
     private func request(_ id: RequestID, _ r: any RequestType) {
         switch state {
         case .waiting:
-            guard let initialize = r as? InitializeRequest else {
+            guard r is InitializeRequest else {
                 send(encoder.error(id: id, .serverNotInitialized))
                 return
             }
-            _ = initialize
             state = .running
             reply(InitializeRequest.self, id, .success(InitializeResult(version: version)))
             return
@@ -172,13 +171,9 @@ public final class CasusLanguageServer<Disk: SourceProvider> {
         return own
     }
 
+    /// The language `path` is written in; the main file's `taal:` speaks for its includes.
     private func language(of path: String, _ index: ScenarioIndex) -> Language {
-        DocumentLanguage.of(text(path) ?? "", declared: index.files[path] == nil ? nil : declaredLanguage(path, index))
-    }
-
-    private func declaredLanguage(_ path: String, _ index: ScenarioIndex) -> Language? {
-        // The main file's `taal:` speaks for its includes too.
-        index.declaredLanguage
+        DocumentLanguage.of(text(path) ?? "", declared: index.declaredLanguage)
     }
 
     private struct Cursor {
