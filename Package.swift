@@ -45,6 +45,7 @@ let package = Package(
         ),
         .testTarget(name: "CasusCoreTests", dependencies: ["CasusCore", "TestSupport"]),
         .testTarget(name: "CasusStoreTests", dependencies: ["CasusStore"]),
+        .testTarget(name: "CasusLSPTests", dependencies: ["CasusLSP", "CasusCore"]),
         .testTarget(
             name: "CasusTerminalTests",
             // The probe dependency makes `swift test` build the binary the PTY tests run.
