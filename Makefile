@@ -44,6 +44,7 @@ play: deps
 
 # The whole test suite: unit, golden, end-to-end (pipes and pseudo-terminal), fuzz regressions.
 test: build
+	@scripts/ensure-deps --test
 	$(SWIFT) test --parallel --num-workers 2
 	$(BIN_DEBUG) check Scenarios/*.casus
 

@@ -23,6 +23,8 @@ let package = Package(
         .target(name: "CasusCore"),
         // Journal, resume, atomic sheet writes, permissions.
         .target(name: "CasusStore"),
+        // `casus lsp`: the protocol's framing and messages (Codable), and the server over the core.
+        .target(name: "CasusLSP", dependencies: ["CasusCore"]),
         // Line editor (readline on a TTY, plain lines otherwise), colour, the REPL.
         .target(name: "CasusTerminal", dependencies: ["CasusCore", "CReadline"]),
         // The durable session recorder (journal, sheets, meta.json), opening and resuming a
@@ -40,7 +42,7 @@ let package = Package(
         .executableTarget(
             name: "casus",
             dependencies: [
-                "CasusCore", "CasusStore", "CasusSession", "CasusTerminal",
+                "CasusCore", "CasusStore", "CasusSession", "CasusTerminal", "CasusLSP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -48,6 +50,7 @@ let package = Package(
         .testTarget(name: "CasusCoreTests", dependencies: ["CasusCore", "CasusStore", "TestSupport"]),
         .testTarget(name: "CasusStoreTests", dependencies: ["CasusStore"]),
         .testTarget(name: "CasusSessionTests", dependencies: ["CasusCore", "CasusStore", "CasusSession", "CasusTerminal"]),
+        .testTarget(name: "CasusLSPTests", dependencies: ["CasusLSP", "CasusCore"]),
         .testTarget(
             name: "CasusTerminalTests",
             // The probe dependency makes `swift test` build the binary the PTY tests run.

@@ -54,7 +54,7 @@ public func openPlayStorage(scenario: Scenario, options: PlayStorageOptions, now
                 en: "There is no unfinished session of this scenario; a new one starts."
             ).text(language))
     }
-    while !candidates.isEmpty {
+    while !candidates.isEmpty, !options.trial {
         // What was said about damaged sessions comes before the question, not after it.
         if !options.resume || candidates.count > 1, let show = options.showNotice {
             notices.forEach(show)
@@ -91,6 +91,7 @@ public func openPlayStorage(scenario: Scenario, options: PlayStorageOptions, now
         return (files, files.events, notices, sessionLanguage)
     }
     let files = SessionFiles(store: store, scenario: scenario, scenarioPath: path, language: language, now: now)
+    files.trial = options.trial
     do {
         try files.prepare()
     } catch let error as StoreError {

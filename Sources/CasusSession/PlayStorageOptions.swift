@@ -16,10 +16,13 @@ public struct PlayStorageOptions {
     /// Shows notices gathered so far right away, before a question is asked; nil returns
     /// them all with the result instead.
     public var showNotice: ((String) -> Void)? = nil
+    /// `--from`: a new trial session, never one to continue.
+    public var trial = false
 
     public init(
         dir: String?, resume: Bool, language: Language, languageIsExplicit: Bool = false,
-        choose: @escaping ([PlayStorage.Candidate]) -> ResumeDecision, showNotice: ((String) -> Void)? = nil
+        choose: @escaping ([PlayStorage.Candidate]) -> ResumeDecision, showNotice: ((String) -> Void)? = nil,
+        trial: Bool = false
     ) {
         self.dir = dir
         self.resume = resume
@@ -27,5 +30,6 @@ public struct PlayStorageOptions {
         self.languageIsExplicit = languageIsExplicit
         self.choose = choose
         self.showNotice = showNotice
+        self.trial = trial
     }
 }

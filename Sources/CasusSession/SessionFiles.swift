@@ -24,6 +24,8 @@ public final class SessionFiles: SessionRecorder, @unchecked Sendable {
     public let scenarioPath: String
     public let language: Language
     public let now: () -> Date
+    /// A trial (`--from`): said in the journal header and in `meta.json`. Set before `prepare`.
+    public var trial = false
 
     public private(set) var folder: SessionFolder?
     private var journal: Journal?
@@ -87,6 +89,7 @@ public final class SessionFiles: SessionRecorder, @unchecked Sendable {
             }
         }
         let header = try? JSONDecoder().decode(SessionHeader.self, from: journal.header)
+        trial = header?.trial == true
         self.folder = folder
         self.journal = journal
         self.lock = lock
@@ -281,7 +284,7 @@ public final class SessionFiles: SessionRecorder, @unchecked Sendable {
         self.lock = lock
         let header = SessionHeader(
             scenarioPath: scenarioPath, scenarioTitle: scenario.metadata.title, language: language.rawValue,
-            created: started.timeIntervalSince1970)
+            created: started.timeIntervalSince1970, trial: trial ? true : nil)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         journal = try folder.createJournal(header: try encoder.encode(header))
@@ -328,7 +331,8 @@ public final class SessionFiles: SessionRecorder, @unchecked Sendable {
             scenarioTitle: scenario.metadata.title, language: language.rawValue, started: started,
             updated: events.last.map { Date(timeIntervalSince1970: $0.timestamp.secondsSince1970) } ?? started,
             answers: state.answers.count, finished: state.hasFinishedMarker,
-            step: state.currentStep.map { $0.index + 1 }, stepTitle: state.currentStep?.title)
+            step: state.currentStep.map { $0.index + 1 }, stepTitle: state.currentStep?.title,
+            trial: trial ? true : nil)
         files.append((try SessionFolder.metaEncoder().encode(meta), folder.metaURL))
         // Unchanged files are not rewritten; the rest share one folder flush.
         files.removeAll { written[$0.url.path] == $0.data }
@@ -381,6 +385,7 @@ public final class SessionFiles: SessionRecorder, @unchecked Sendable {
         let started = Date(timeIntervalSince1970: header.created)
         return SessionMeta(
             id: summary.folder.id, group: nil, scenarioPath: header.scenarioPath, scenarioTitle: header.scenarioTitle,
-            language: header.language, started: started, updated: summary.modified, answers: 0, finished: false)
+            language: header.language, started: started, updated: summary.modified, answers: 0, finished: false,
+            trial: header.trial)
     }
 }

@@ -11,4 +11,6 @@ public struct SessionHeader: Codable, Equatable {
     public var language: String
     /// Seconds since 1970.
     public var created: Double
+    /// True for `casus play --from`: the author's trial, not a group's session (absent otherwise).
+    public var trial: Bool? = nil
 }

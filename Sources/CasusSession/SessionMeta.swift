@@ -15,4 +15,8 @@ public struct SessionMeta: Codable, Equatable {
     /// The 1-based number and title of the step the session is in (absent in older metas).
     public var step: Int? = nil
     public var stepTitle: String? = nil
+    /// True for a trial (`casus play --from`), which reports leave out unless asked.
+    public var trial: Bool? = nil
+
+    public var isTrial: Bool { trial == true }
 }

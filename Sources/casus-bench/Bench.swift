@@ -52,7 +52,7 @@ struct Bench {
         print("casus benchmark — \(casus)")
         print("machine: \(Self.machine())")
         print("")
-        // CASUS_BENCH_ONLY=check,prompt,report,answers,test,memory,hostile runs only those groups
+        // CASUS_BENCH_ONLY=check,prompt,report,answers,test,memory,hostile,lsp runs only those groups
         // (while working on one figure); the default is all of them.
         let only = ProcessInfo.processInfo.environment["CASUS_BENCH_ONLY"].map { Set($0.split(separator: ",").map(String.init)) }
         func wanted(_ group: String) -> Bool { only?.contains(group) ?? true }
@@ -70,6 +70,7 @@ struct Bench {
         if wanted("test") { try scenarioTests() }
         if wanted("memory") { try peakMemory() }
         if wanted("hostile") { try hostileFiles() }
+        if wanted("lsp") { try languageServer() }
         if let comparison, only == nil { try startupComparison(comparison) }
         printTable()
     }

@@ -44,6 +44,16 @@ final class Child {
         _ = bytes.withUnsafeBytes { write(input, $0.baseAddress, $0.count) }
     }
 
+    /// Writes `bytes` as they are (a framed protocol message).
+    func sendRaw(_ bytes: [UInt8]) {
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes[offset...].withUnsafeBytes { write(input, $0.baseAddress, $0.count) }
+            if n <= 0 { return }
+            offset += n
+        }
+    }
+
     func closeInput() { close(input) }
 
     /// How much output has been read so far: pass it as `after` to wait for new output only.

@@ -17,6 +17,7 @@ struct Casus: ParsableCommand {
             subcommands: [
                 PlayCommand.self, CheckCommand.self, TestCommand.self, SheetCommand.self, SessionsCommand.self,
                 DeleteCommand.self, ReportCommand.self, FmtCommand.self, NewCommand.self, ListCommand.self,
+                LSPCommand.self,
             ]
         )
     }

@@ -44,8 +44,12 @@ struct PlayCommand: ParsableCommand {
     @Flag(help: helpText("Ga verder met de laatste onafgemaakte sessie van dit scenario.", "Continue the last unfinished session of this scenario."))
     var resume = false
 
+    @Option(help: helpText("Proef voor de auteur: begin bij deze stap (nummer of titel); de stappen ervoor worden ingevuld zoals casus test doet.", "A trial for the author: start at this step (number or title); the steps before it are filled in as casus test does."))
+    var from: String?
+
     func validate() throws {
         if let pace, pace < 0 { throw ValidationError(CommandLanguage.text("--pace neemt een aantal milliseconden, 0 of meer", "--pace takes a number of milliseconds, 0 or more")) }
+        if from != nil && resume { throw ValidationError(CommandLanguage.text("--from begint altijd een nieuwe proefsessie; laat --resume weg", "--from always starts a new trial session; leave out --resume")) }
         if pace != nil && answers == nil { throw ValidationError(CommandLanguage.text("--pace werkt alleen met --answers", "--pace only works with --answers")) }
     }
 
@@ -69,6 +73,7 @@ struct PlayCommand: ParsableCommand {
             throw ExitCode(loaded.diagnostics.contains { $0.code == .unreadableFile } ? 2 : 1)
         }
 
+        let trialStep = try from.map { try PlayTrial.step($0, in: scenario, language: language) }
         var script: AnswerScript?
         if let answers {
             script = try loadScript(answers, scenario: scenario, language: language)
@@ -87,13 +92,18 @@ struct PlayCommand: ParsableCommand {
                         let picker = SessionPicker(editor: editor, output: sink, language: asked, width: capabilities.width)
                         return picker.choose(candidates.map(PlayStorage.resumable), resumeRequested: resume)
                     },
-                    showNotice: { sink.write(Self.wrapped($0, capabilities)) }))
+                    showNotice: { sink.write(Self.wrapped($0, capabilities)) }, trial: trialStep != nil))
         } catch is PlayStorage.Left {
             throw ExitCode.success
         }
         for notice in storage.notices { sink.write(Self.wrapped(notice, capabilities)) }
+        var events = storage.events
+        var startNotice: String?
+        if let trialStep {
+            (events, startNotice) = try PlayTrial.fill(scenario, before: trialStep, recorder: storage.recorder, now: Self.clock(environment: environment)(), language: storage.language)
+        }
 
-        let options = PlayOptions(
+        var options = PlayOptions(
             language: storage.language,
             style: Style(enabled: capabilities.colorEnabled),
             width: capabilities.width,
@@ -104,8 +114,9 @@ struct PlayCommand: ParsableCommand {
             sleep: { ms in usleep(useconds_t(min(ms, 60_000)) * 1000) },
             page: capabilities.stdoutIsTTY ? { Pager.page($0, environment: environment) } : nil,
             liveWidth: capabilities.stdoutIsTTY ? { TerminalCapabilities.windowColumns(fd: STDOUT_FILENO) } : nil)
+        options.startNotice = startNotice
         let session = PlaySession(
-            scenario: scenario, events: storage.events, editor: editor, output: sink,
+            scenario: scenario, events: events, editor: editor, output: sink,
             clock: Self.clock(environment: environment), recorder: storage.recorder, options: options)
         let ending = session.run()
         if ending.exitCode != 0 { throw ExitCode(ending.exitCode) }

@@ -24,6 +24,9 @@ struct ReportCommand: ParsableCommand {
     @Option(help: helpText("Schrijf naar dit bestand (rechten 0600) in plaats van naar het scherm.", "Write to this file (mode 0600) instead of standard output."))
     var out: String?
 
+    @Flag(help: helpText("Neem ook proefsessies (casus play --from) mee.", "Also include trial sessions (casus play --from)."))
+    var trials = false
+
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
@@ -48,10 +51,21 @@ struct ReportCommand: ParsableCommand {
             let opened = try sessions ?? store.store()
             sessions = opened
             let folder = try store.find(opened, argument)
+            // An author's trial is no group's work: left out unless asked for.
+            if !trials, SessionFiles.readHeader(folder)?.trial == true {
+                Output.err(LocalizedText(
+                    nl: "Sessie \(folder.id) is een proef (casus play --from) en blijft buiten het verslag; --trials neemt haar mee.",
+                    en: "Session \(folder.id) is a trial (casus play --from) and is left out of the report; --trials includes it."
+                ).text(messages) + "\n")
+                continue
+            }
             switch try SheetCommand.replay(folder: folder, sheet: .json, language: messages, scenarios: scenarios) {
             case .model(let model): sheets.append(SheetDocument(model))
             case .written(let data): sheets.append(try Self.decode(data, name: argument, language: messages))
             }
+        }
+        if sheets.isEmpty {
+            throw CasusFailure(LocalizedText(nl: "Er blijft geen sessie over voor het verslag.", en: "No session is left for the report.").text(messages))
         }
         let first = sheets.first.flatMap { Language(tag: $0.scenario.language) }
         let language = LanguageChoice.resolve(flag: store.lang, scenario: first)

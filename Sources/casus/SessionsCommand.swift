@@ -27,6 +27,8 @@ struct SessionsCommand: ParsableCommand {
         var started: Date
         var answers: Int
         var finished: Bool
+        /// A trial started with `casus play --from`.
+        var trial: Bool
     }
 
     func run() throws {
@@ -39,7 +41,7 @@ struct SessionsCommand: ParsableCommand {
                 return Row(
                     id: summary.folder.id, group: meta?.group, scenario: meta?.scenarioTitle ?? "?",
                     scenarioPath: meta?.scenarioPath ?? "", started: meta?.started ?? summary.modified,
-                    answers: meta?.answers ?? 0, finished: meta?.finished ?? false)
+                    answers: meta?.answers ?? 0, finished: meta?.finished ?? false, trial: meta?.isTrial ?? false)
             }
         } catch let error as StoreError {
             throw SessionFiles.failure(error, folder: nil, language: language)
@@ -60,10 +62,11 @@ struct SessionsCommand: ParsableCommand {
                 en: "session|group|scenario|started|answers|finished")
             let yes = LocalizedText(nl: "ja", en: "yes").text(language)
             let no = LocalizedText(nl: "nee", en: "no").text(language)
+            let trial = LocalizedText(nl: " (proef)", en: " (trial)").text(language)
             var table = [head.text(language).split(separator: "|").map(String.init)]
             for row in rows {
                 table.append([
-                    row.id, row.group ?? "–", row.scenario, PlayStorage.localTime(row.started), String(row.answers),
+                    row.id, (row.group ?? "–") + (row.trial ? trial : ""), row.scenario, PlayStorage.localTime(row.started), String(row.answers),
                     row.finished ? yes : no,
                 ])
             }

@@ -42,6 +42,9 @@ public struct PlayOptions {
     /// Shows a long text through a pager; false when it did not (the text fits the screen,
     /// or there is no terminal or pager), and the REPL writes it itself.
     public var page: ((String) -> Bool)?
+    /// Shown just above the step a continued session starts at (`--from` says here what was
+    /// filled in).
+    public var startNotice: String?
 
     public init(
         language: Language, style: Style = .plain, width: Int = 80, interactive: Bool = false,
@@ -123,6 +126,10 @@ public final class PlaySession {
             // Continued session: the time away does not count.
             if let ending = record(.resumed(at: clock())) { return ending }
             showOrphans()
+            if let notice = options.startNotice {
+                line()
+                styled(notice, style.dim)
+            }
             recallAnswers()
             showResumedStep()
         }

@@ -1,0 +1,2 @@
+" casus scenarios: Scenarios/*.casus
+autocmd BufRead,BufNewFile *.casus setfiletype casus
