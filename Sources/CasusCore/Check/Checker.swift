@@ -67,6 +67,7 @@ struct Checker {
             checkStep(step, index: index)
         }
         checkSheet()
+        checkProtocolTags()
         checkRoleLimit()
         warnAboutTime(metadata)
         warnAboutUnusedAnswers()

@@ -52,6 +52,9 @@ public struct ReportInput: Codable, Hashable, Sendable {
         public var member: String?
         public var item: String?
         public var skipped: Bool
+        /// The protocol sections the question is tagged with (`ProtocolSection.storedName`,
+        /// or `topic`); nil in untagged answers and older sheets.
+        public var `protocol`: [String]?
 
         /// The list items of a list answer.
         public var items: [String]? { value?.items }

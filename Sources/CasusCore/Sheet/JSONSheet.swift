@@ -9,7 +9,7 @@
 ///      "finished":bool,
 ///      "case":"…"|null, "roles":[{"id","name","description"}],
 ///      "answers":[{"id","key","value","text","step","stepTitle","prompt","type","role","roleName",
-///                  "solution","solutionText","member","item","skipped"}],
+///                  "solution","solutionText","member","item","skipped","protocol"?}],   (protocol: only on tagged questions)
 ///      "pressure":["key",…],
 ///      "effects":[{"question","solutions":[…],"roles":[ids],"cells":[[{"rating","score","note"}|null]],"totals":[…]}],
 ///      "votes":[{"key","prompt","tally":[{"option","votes"}],"ballots":[{"member","option"}],"chosen","tie","decidedByGroup"}],
@@ -48,7 +48,7 @@ public enum JSONSheet {
             .object(["id": .string($0.id), "name": .string($0.name), "description": .optional($0.description)])
         })
         root["answers"] = .array(model.answers.map { a in
-            .object([
+            var fields: [String: JSONValue] = [
                 "id": .string(a.questionId), "key": .string(a.key), "value": a.value.map(encode) ?? .null,
                 "text": .optional(a.text), "step": .int(a.stepIndex + 1),
                 "stepTitle": .string(model.steps.indices.contains(a.stepIndex) ? model.steps[a.stepIndex].title : ""),
@@ -56,7 +56,10 @@ public enum JSONSheet {
                 "role": .optional(a.roleId), "roleName": .optional(a.role),
                 "solution": .optional(a.solutionNumber), "solutionText": .optional(a.solution),
                 "member": .optional(a.member), "item": .optional(a.item), "skipped": .bool(a.value == nil),
-            ])
+            ]
+            // Only tagged answers carry the field, so untagged sheets stay as they were.
+            if !a.protocolSections.isEmpty { fields["protocol"] = .array(a.protocolSections.map { .string($0) }) }
+            return .object(fields)
         })
         root["pressure"] = .array(model.pressureAnswers.map { .string($0.key) })
         root["effects"] = .array(model.effects.map { m in
