@@ -12,13 +12,19 @@ struct ReportCommand: ParsableCommand {
             abstract: CommandLanguage.text("Voeg de sessies van groepen samen tot één overzicht voor de plenaire ronde en een opzet voor een protocol (Markdown of HTML).", "Merge several groups' sessions into one plenary overview and draft protocol (Markdown or HTML)."))
     }
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case md, html }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case md, html, odt }
 
     @Argument(help: helpText("Sessies (id, een uniek begin ervan, of map) of JSON-bladen (*.json).", "Sessions (id, unique start of it, or folder) or JSON sheet files (*.json)."))
     var inputs: [String] = []
 
-    @Option(help: helpText("md of html.", "md or html."))
+    @Option(help: helpText("md, html of odt (odt: het concept-antipestprotocol als bewerkbaar document; vraagt --out).", "md, html or odt (odt: the draft anti-bullying protocol as an editable document; needs --out)."))
     var format: Format = .md
+
+    @Flag(name: .customLong("protocol"), help: helpText("Alleen het concept-antipestprotocol: twaalf onderdelen, checklist Wet sociale veiligheid, wie doet wat.", "Only the draft anti-bullying protocol: twelve sections, the Wet sociale veiligheid checklist, who does what."))
+    var protocolOnly = false
+
+    @Flag(help: helpText("Een kant-en-klare mail aan het team met de terugkoppeling (casus verstuurt niets).", "A ready e-mail to the team with the follow-up (casus sends nothing)."))
+    var mail = false
 
     @Option(help: helpText("Schrijf naar dit bestand (rechten 0600) in plaats van naar het scherm.", "Write to this file (mode 0600) instead of standard output."))
     var out: String?
@@ -27,12 +33,23 @@ struct ReportCommand: ParsableCommand {
 
     func validate() throws {
         if inputs.isEmpty { throw ValidationError(CommandLanguage.text("Geef minstens één sessie of JSON-blad.", "Give at least one session or JSON sheet.")) }
+        if format == .odt, out == nil {
+            throw ValidationError(CommandLanguage.text("--format odt schrijft een bestand: geef --out, bijvoorbeeld --out protocol.odt.", "--format odt writes a file: give --out, for example --out protocol.odt."))
+        }
+        if mail, format != .md {
+            throw ValidationError(CommandLanguage.text("--mail is platte tekst: laat --format weg.", "--mail is plain text: leave out --format."))
+        }
     }
 
     func run() throws {
         let messages = store.language
         var sessions: SessionStore?
         var sheets: [ReportInput] = []
+        var lastUpdate: Timestamp?
+        func noteTimes(_ data: Data) {
+            guard let t = (try? JSONDecoder().decode(SheetTimes.self, from: data))?.times?.latest else { return }
+            lastUpdate = max(lastUpdate ?? t, t)
+        }
         for argument in inputs {
             if argument.lowercased().hasSuffix(".json") {
                 let path = PlayStorage.absolutePath(argument)
@@ -41,15 +58,20 @@ struct ReportCommand: ParsableCommand {
                         LocalizedText(nl: "Kan \(argument) niet lezen.", en: "Cannot read \(argument).").text(messages))
                 }
                 sheets.append(try Self.decode(data, name: argument, language: messages))
+                noteTimes(data)
             } else {
                 if sessions == nil { sessions = try store.store() }
                 let folder = try store.find(sessions!, argument)
                 let json = try SheetCommand.render(folder: folder, format: .json, language: messages)
                 sheets.append(try Self.decode(Data(json.utf8), name: argument, language: messages))
+                noteTimes(Data(json.utf8))
             }
         }
         let first = sheets.first?.scenario.language.flatMap { Language(tag: $0) }
         let language = LanguageChoice.resolve(flag: store.lang, scenario: first)
+        if protocolOnly || mail || format == .odt {
+            return try writeProtocol(sheets, language: language, session: lastUpdate)
+        }
         let report = Report(inputs: sheets, language: language)
         let text = format == .html ? HTMLReport.render(report) : MarkdownReport.render(report)
         if let out {

@@ -1,0 +1,49 @@
+import CasusCore
+import CasusStore
+import Foundation
+
+extension ReportCommand {
+    /// `--protocol`, `--format odt` and `--mail`: the draft protocol as a document, or the
+    /// mail to the team.
+    func writeProtocol(_ sheets: [ReportInput], language: Language, session: Timestamp?) throws {
+        let inputs = sheets.enumerated().map { ProtocolInput($0.element, group: $0.element.groupName($0.offset, language)) }
+        guard ProtocolDocument.hasContent(inputs) else {
+            throw CasusFailure(
+                LocalizedText(
+                    nl: "Geen van deze sessies heeft vragen voor het protocol (zoals opdracht 2 en de afronding van opdracht 1); er valt geen protocol op te stellen.",
+                    en: "None of these sessions has questions for the protocol (like Opdracht 2 and Opdracht 1's closing question); there is no protocol to draft.").text(language))
+        }
+        let doc = ProtocolDocument(inputs)
+        let bytes: [UInt8]
+        if mail {
+            // The session's day: the last answer of any group, in this computer's time zone; else today.
+            let when = session ?? Timestamp(Date().timeIntervalSince1970)
+            let offset = TimeZone.current.secondsFromGMT(for: Date(timeIntervalSince1970: when.secondsSince1970))
+            bytes = Array(ProtocolMail.render(doc, session: CivilDay(when, offsetSeconds: offset), language: language).utf8)
+        } else {
+            switch format {
+            case .md: bytes = Array(ProtocolMarkdown.render(doc, language: language).utf8)
+            case .html: bytes = Array(ProtocolHTML.render(doc, language: language).utf8)
+            case .odt: bytes = StoredZip.archive(ProtocolODT.files(doc, language: language).map { ($0.path, Array($0.contents.utf8)) })
+            }
+        }
+        guard let out else { return Output.out(String(decoding: bytes, as: UTF8.self)) }
+        let path = PlayStorage.absolutePath(out)
+        try DurableFile.writeAtomically(Data(bytes), to: URL(fileURLWithPath: path))
+        let what = mail
+            ? LocalizedText(nl: "De mail staat in: \(path) (casus verstuurt niets).", en: "The e-mail is at: \(path) (casus sends nothing).")
+            : LocalizedText(nl: "Het concept-antipestprotocol staat in: \(path)", en: "The draft anti-bullying protocol is at: \(path)")
+        Output.out(what.text(language) + "\n")
+    }
+}
+
+/// The clock times of a JSON sheet, for the session's day; absent in older or trimmed sheets.
+struct SheetTimes: Decodable {
+    struct Times: Decodable {
+        var started: Double?
+        var updated: Double?
+        var latest: Timestamp? { (updated ?? started).map(Timestamp.init) }
+    }
+
+    var times: Times?
+}
