@@ -41,7 +41,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "CasusCoreTests", dependencies: ["CasusCore", "TestSupport"]),
+        // CasusStore for `SheetJSON`, the JSON sheet's bytes.
+        .testTarget(name: "CasusCoreTests", dependencies: ["CasusCore", "CasusStore", "TestSupport"]),
         .testTarget(name: "CasusStoreTests", dependencies: ["CasusStore"]),
         .testTarget(
             name: "CasusTerminalTests",

@@ -5,7 +5,7 @@ import Foundation
 extension ReportCommand {
     /// `--protocol`, `--format odt` and `--mail`: the draft protocol as a document, or the
     /// mail to the team.
-    func writeProtocol(_ sheets: [ReportInput], language: Language, session: Timestamp?) throws {
+    func writeProtocol(_ sheets: [SheetDocument], language: Language) throws {
         let inputs = sheets.enumerated().map { ProtocolInput($0.element, group: $0.element.groupName($0.offset, language)) }
         guard ProtocolDocument.hasContent(inputs) else {
             throw CasusFailure(
@@ -17,7 +17,8 @@ extension ReportCommand {
         let bytes: [UInt8]
         if mail {
             // The session's day: the last answer of any group, in this computer's time zone; else today.
-            let when = session ?? Timestamp(Date().timeIntervalSince1970)
+            let last = sheets.compactMap { $0.times.flatMap { $0.updated ?? $0.started } }.max()
+            let when = Timestamp(last ?? Date().timeIntervalSince1970)
             let offset = TimeZone.current.secondsFromGMT(for: Date(timeIntervalSince1970: when.secondsSince1970))
             bytes = Array(ProtocolMail.render(doc, session: CivilDay(when, offsetSeconds: offset), language: language).utf8)
         } else {
@@ -35,15 +36,4 @@ extension ReportCommand {
             : LocalizedText(nl: "Het concept-antipestprotocol staat in: \(path)", en: "The draft anti-bullying protocol is at: \(path)")
         Output.out(what.text(language) + "\n")
     }
-}
-
-/// The clock times of a JSON sheet, for the session's day; absent in older or trimmed sheets.
-struct SheetTimes: Decodable {
-    struct Times: Decodable {
-        var started: Double?
-        var updated: Double?
-        var latest: Timestamp? { (updated ?? started).map(Timestamp.init) }
-    }
-
-    var times: Times?
 }

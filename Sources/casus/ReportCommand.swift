@@ -44,12 +44,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let messages = store.language
         var sessions: SessionStore?
-        var sheets: [ReportInput] = []
-        var lastUpdate: Timestamp?
-        func noteTimes(_ data: Data) {
-            guard let t = (try? JSONDecoder().decode(SheetTimes.self, from: data))?.times?.latest else { return }
-            lastUpdate = max(lastUpdate ?? t, t)
-        }
+        var sheets: [SheetDocument] = []
         for argument in inputs {
             if argument.lowercased().hasSuffix(".json") {
                 let path = PlayStorage.absolutePath(argument)
@@ -58,21 +53,22 @@ struct ReportCommand: ParsableCommand {
                         LocalizedText(nl: "Kan \(argument) niet lezen.", en: "Cannot read \(argument).").text(messages))
                 }
                 sheets.append(try Self.decode(data, name: argument, language: messages))
-                noteTimes(data)
-            } else {
-                if sessions == nil { sessions = try store.store() }
-                let folder = try store.find(sessions!, argument)
-                let json = try SheetCommand.render(folder: folder, format: .json, language: messages)
-                sheets.append(try Self.decode(Data(json.utf8), name: argument, language: messages))
-                noteTimes(Data(json.utf8))
+                continue
+            }
+            let opened = try sessions ?? store.store()
+            sessions = opened
+            let folder = try store.find(opened, argument)
+            switch try SheetCommand.replay(folder: folder, sheet: .json, language: messages) {
+            case .model(let model): sheets.append(SheetDocument(model))
+            case .written(let data): sheets.append(try Self.decode(data, name: argument, language: messages))
             }
         }
-        let first = sheets.first?.scenario.language.flatMap { Language(tag: $0) }
+        let first = sheets.first.flatMap { Language(tag: $0.scenario.language) }
         let language = LanguageChoice.resolve(flag: store.lang, scenario: first)
         if protocolOnly || mail || format == .odt {
-            return try writeProtocol(sheets, language: language, session: lastUpdate)
+            return try writeProtocol(sheets, language: language)
         }
-        let report = Report(inputs: sheets, language: language)
+        let report = Report(sheets: sheets, language: language)
         let text = format == .html ? HTMLReport.render(report) : MarkdownReport.render(report)
         if let out {
             let path = PlayStorage.absolutePath(out)
@@ -83,23 +79,22 @@ struct ReportCommand: ParsableCommand {
         }
     }
 
-    /// A JSON sheet of a supported format, or a failure that names the file.
-    static func decode(_ data: Data, name: String, language: Language) throws -> ReportInput {
-        let input: ReportInput
-        do {
-            input = try JSONDecoder().decode(ReportInput.self, from: data)
-        } catch {
+    /// A JSON sheet of a supported format, or a failure that names the file. The format is
+    /// read first, so a sheet of another format says so instead of "not a sheet".
+    static func decode(_ data: Data, name: String, language: Language) throws -> SheetDocument {
+        struct Format: Decodable { var format: Int }
+        let notASheet = CasusFailure(
+            LocalizedText(
+                nl: "\(name) is geen blad van casus (JSON van casus sheet --format json).",
+                en: "\(name) is not a casus sheet (JSON from casus sheet --format json).").text(language))
+        guard let format = try? JSONDecoder().decode(Format.self, from: data).format else { throw notASheet }
+        guard format == SheetDocument.currentFormat else {
             throw CasusFailure(
                 LocalizedText(
-                    nl: "\(name) is geen blad van casus (JSON van casus sheet --format json).",
-                    en: "\(name) is not a casus sheet (JSON from casus sheet --format json).").text(language))
+                    nl: "\(name) heeft bladformaat \(format); deze casus leest formaat \(SheetDocument.currentFormat).",
+                    en: "\(name) has sheet format \(format); this casus reads format \(SheetDocument.currentFormat).").text(language))
         }
-        guard input.format == ReportInput.supportedFormat else {
-            throw CasusFailure(
-                LocalizedText(
-                    nl: "\(name) heeft bladformaat \(input.format); deze casus leest formaat \(ReportInput.supportedFormat).",
-                    en: "\(name) has sheet format \(input.format); this casus reads format \(ReportInput.supportedFormat).").text(language))
-        }
-        return input
+        guard let sheet = try? JSONDecoder().decode(SheetDocument.self, from: data) else { throw notASheet }
+        return sheet
     }
 }

@@ -88,9 +88,28 @@ struct SheetCommand: ParsableCommand {
     /// its journal is damaged, the store is read-only or the scenario cannot be loaded, the
     /// sheet file written during play is used instead, with a note saying why.
     static func render(folder: SessionFolder, format: Format, language: Language) throws -> String {
+        switch try replay(folder: folder, sheet: format.sheet, language: language) {
+        case .written(let data): return String(decoding: data, as: UTF8.self)
+        case .model(let model):
+            switch format {
+            case .md: return MarkdownSheet.render(model)
+            case .html: return HTMLSheet.render(model)
+            case .json: return String(decoding: try SheetJSON.encode(SheetDocument(model)), as: UTF8.self)
+            }
+        }
+    }
+
+    /// A session's sheet: replayed from its journal, or the file written during play.
+    enum Replayed {
+        case model(SheetModel)
+        case written(Data)
+    }
+
+    /// The sheet model of the session in `folder`, or (see `render`) its `sheet` file.
+    static func replay(folder: SessionFolder, sheet: SessionFolder.Sheet, language: Language) throws -> Replayed {
         let header = SessionFiles.readHeader(folder)
-        let fallback = { (reason: LocalizedText) throws -> String in
-            guard let data = try? folder.readSheet(format.sheet) else {
+        let fallback = { (reason: LocalizedText) throws -> Replayed in
+            guard let data = try? folder.readSheet(sheet) else {
                 throw CasusFailure(reason.text(language))
             }
             Output.err(
@@ -98,7 +117,7 @@ struct SheetCommand: ParsableCommand {
                     nl: "Let op: \(reason.nl) Het blad van tijdens het spelen wordt getoond.",
                     en: "Note: \(reason.en) Showing the sheet written during play."
                 ).text(language) + "\n")
-            return String(decoding: data, as: UTF8.self)
+            return .written(data)
         }
         guard let header else {
             return try fallback(LocalizedText(nl: "Het logboek van deze sessie is onleesbaar.", en: "This session's journal is unreadable."))
@@ -140,11 +159,7 @@ struct SheetCommand: ParsableCommand {
         let model = SheetModel(
             state: state, language: sheetLanguage, started: Timestamp(files.started.timeIntervalSince1970),
             updated: files.events.last.map(\.timestamp), utcOffsetSeconds: TimeZone.current.secondsFromGMT(for: files.started))
-        switch format {
-        case .md: return MarkdownSheet.render(model)
-        case .html: return HTMLSheet.render(model)
-        case .json: return JSONSheet.render(model)
-        }
+        return .model(model)
     }
 }
 

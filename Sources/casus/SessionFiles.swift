@@ -102,10 +102,6 @@ final class SessionFiles: SessionRecorder, @unchecked Sendable {
         var events: [SessionEvent] = []
         let decoder = JSONDecoder()
         for record in journal.records {
-            if let event = SessionEvent(journalJSON: [UInt8](record.payload)) {
-                events.append(event)
-                continue
-            }
             do {
                 events.append(try decoder.decode(SessionEvent.self, from: record.payload))
             } catch {
@@ -329,7 +325,7 @@ final class SessionFiles: SessionRecorder, @unchecked Sendable {
         var files: [(data: Data, url: URL)] = [
             (Data(MarkdownSheet.render(model).utf8), folder.sheetURL(.markdown)),
             (Data(HTMLSheet.render(model).utf8), folder.sheetURL(.html)),
-            (Data(JSONSheet.render(model).utf8), folder.sheetURL(.json)),
+            (try SheetJSON.encode(SheetDocument(model)), folder.sheetURL(.json)),
         ]
         let meta = SessionMeta(
             id: folder.id, group: state.setup?.group, scenarioPath: scenarioPath,

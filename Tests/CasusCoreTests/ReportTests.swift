@@ -15,10 +15,10 @@ struct ReportTests {
     /// Input order on purpose: the Opdracht 2 group on topic 3 comes before the one on topic 1.
     static let names = ["vo1-groep-blauw", "opdracht2-groep-rood", "vo1-groep-groen", "opdracht2-groep-geel"]
 
-    static func inputs() throws -> [ReportInput] {
+    static func inputs() throws -> [SheetDocument] {
         try names.map { name in
             let data = try Data(contentsOf: folder.appendingPathComponent(name + ".json"))
-            return try JSONDecoder().decode(ReportInput.self, from: data)
+            return try JSONDecoder().decode(SheetDocument.self, from: data)
         }
     }
 
@@ -28,22 +28,22 @@ struct ReportTests {
     }
 
     @Test func goldenReports() throws {
-        let report = Report(inputs: try Self.inputs(), language: .nl)
+        let report = Report(sheets: try Self.inputs(), language: .nl)
         try golden("report.nl.md", MarkdownReport.render(report))
         try golden("report.nl.html", HTMLReport.render(report))
-        try golden("report.en.md", MarkdownReport.render(Report(inputs: try Self.inputs(), language: .en)))
+        try golden("report.en.md", MarkdownReport.render(Report(sheets: try Self.inputs(), language: .en)))
     }
 
     @Test func scenariosAreGroupedAndEveryGroupsAnswersAppear() throws {
         let inputs = try Self.inputs()
-        let report = Report(inputs: inputs, language: .nl)
+        let report = Report(sheets: inputs, language: .nl)
         #expect(report.scenarios.map(\.groups) == [["Groep Blauw", "Groep Groen"], ["Groep Rood", "Groep Geel"]])
         let md = MarkdownReport.render(report)
         let html = HTMLReport.render(report)
         for input in inputs {
             let name = try #require(input.group?.name)
             #expect(md.contains(name) && html.contains(name))
-            for answer in input.answers where !answer.skipped && answer.type != "effect" {
+            for answer in input.answers where !answer.skipped && answer.type != .effect {
                 for piece in (answer.items ?? [answer.text ?? ""]) {
                     for part in piece.split(separator: "\n") {
                         #expect(md.contains(part), "\(name) \(answer.key) missing from the Markdown report")
@@ -67,7 +67,7 @@ struct ReportTests {
     }
 
     @Test func solutionsVotesAndAgreement() throws {
-        let vo1 = Report(inputs: try Self.inputs(), language: .nl).scenarios[0]
+        let vo1 = Report(sheets: try Self.inputs(), language: .nl).scenarios[0]
         #expect(vo1.solutions.map(\.group) == ["Groep Blauw", "Groep Groen"])
         #expect(vo1.solutions[0].tally.map(\.votes) == [3, 1, 0])
         #expect(vo1.solutions[1].tally.map(\.votes) == [2, 1])
@@ -83,16 +83,16 @@ struct ReportTests {
         // The friend: Blauw + and Groen -, so no agreement for her.
         #expect(signs == ["het meisje uit havo 41", "de meiden uit de andere klas0", "de ouders1", "de mentor1", "klasgenoten en volgers online0"])
         // The other scenario has no solutions: nothing to agree on, and no section for it.
-        let o2 = Report(inputs: try Self.inputs(), language: .nl).scenarios[1]
+        let o2 = Report(sheets: try Self.inputs(), language: .nl).scenarios[1]
         #expect(o2.solutions.isEmpty && o2.agreements.isEmpty)
         // One group alone: nothing to compare.
-        let alone = Report(inputs: [try Self.inputs()[0]], language: .en)
+        let alone = Report(sheets: [try Self.inputs()[0]], language: .en)
         #expect(alone.scenarios[0].agreements.isEmpty)
         #expect(MarkdownReport.render(alone).contains("One group played this scenario; there is nothing to compare."))
     }
 
     @Test func draftProtocolFollowsTheSixTopics() throws {
-        let report = Report(inputs: try Self.inputs(), language: .nl)
+        let report = Report(sheets: try Self.inputs(), language: .nl)
         let draft = try #require(report.draft)
         #expect(draft.sections.map(\.topic.rawValue) == [1, 2, 3, 4, 5, 6])
         #expect(draft.sections[0].contributions.map(\.group) == ["Groep Geel"])
@@ -137,15 +137,15 @@ struct ReportTests {
     }
 
     @Test func labelsSwitchLanguage() throws {
-        let nl = MarkdownReport.render(Report(inputs: try Self.inputs(), language: .nl))
-        let en = MarkdownReport.render(Report(inputs: try Self.inputs(), language: .en))
+        let nl = MarkdownReport.render(Report(sheets: try Self.inputs(), language: .nl))
+        let en = MarkdownReport.render(Report(sheets: try Self.inputs(), language: .en))
         for text in ["# Plenair overzicht", "### Antwoorden per vraag", "## Concept-stappenplan en antipestprotocol", "### Open onderwerpen", "Gekozen oplossing"] {
             #expect(nl.contains(text) && !en.contains(text), "\(text)")
         }
         for text in ["# Plenary overview", "### Answers per question", "## Draft step plan and anti-bullying protocol", "### Open topics", "Chosen solution", "### 1. Spotting bullies"] {
             #expect(en.contains(text) && !nl.contains(text), "\(text)")
         }
-        let html = HTMLReport.render(Report(inputs: try Self.inputs(), language: .en))
+        let html = HTMLReport.render(Report(sheets: try Self.inputs(), language: .en))
         #expect(html.contains("<html lang=\"en\">") && html.contains("Where the groups agree"))
     }
 
@@ -153,18 +153,18 @@ struct ReportTests {
         var inputs = try Self.inputs()
         inputs[0].group?.name = "Groep <Paars> & co"
         inputs[0].answers[0].text = "<script>alert(1)</script>"
-        let html = HTMLReport.render(Report(inputs: inputs, language: .nl))
+        let html = HTMLReport.render(Report(sheets: inputs, language: .nl))
         #expect(html.contains("Groep &lt;Paars&gt; &amp; co"))
         #expect(!html.contains("<script>") && html.contains("&lt;script&gt;"))
         #expect(!html.contains("http://") && !html.contains("https://") && html.contains("@media print"))
-        let md = MarkdownReport.render(Report(inputs: inputs, language: .nl))
+        let md = MarkdownReport.render(Report(sheets: inputs, language: .nl))
         #expect(md.contains("Groep \\<Paars> & co"))
     }
 
     @Test func aSheetWithoutGroupIsNamedByPosition() throws {
         var inputs = try Self.inputs()
         inputs[2].group = nil
-        let report = Report(inputs: inputs, language: .en)
+        let report = Report(sheets: inputs, language: .en)
         #expect(report.groups == ["Groep Blauw", "Group 3", "Groep Rood", "Groep Geel"])
     }
 }

@@ -51,6 +51,10 @@ struct RuntimeCodingTests {
             answer
                 == #"{"at":9,"event":"answer","key":"e[1][pesters]","value":{"note":"ok","rating":"+","type":"effect"}}"#
         )
+        // No note is written as null (the sheet's shape); a journal that left it out still reads.
+        #expect(String(decoding: try encoder.encode(events[10]), as: UTF8.self).contains(#"{"note":null,"rating":"--""#))
+        let older = #"{"at":9,"event":"answer","key":"e[2][pesters]","value":{"rating":"--","type":"effect"}}"#
+        #expect(try JSONDecoder().decode(SessionEvent.self, from: Data(older.utf8)) == events[10])
         let setup = String(decoding: try encoder.encode(events[0]), as: UTF8.self)
         #expect(setup.contains(#""jobs":{"presenter":"Bram","scribe":"Anna","timekeeper":"Carla"}"#))
         #expect(setup.contains(#""event":"setup""#))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import CasusStore
 import TestSupport
 @testable import CasusCore
 
@@ -55,7 +56,7 @@ struct SheetTests {
     }
 
     @Test func jsonGolden() throws {
-        try golden("havo4.nl.json", JSONSheet.render(SheetFixture.model(SheetFixture.session())))
+        try golden("havo4.nl.json", try json(SheetFixture.model(SheetFixture.session())))
     }
 
     @Test func markdownHoldsEveryPart() {
@@ -84,7 +85,8 @@ struct SheetTests {
         #expect(MarkdownSheet.render(long).contains("Let op: langer dan 3 minuten."))
         #expect(HTMLSheet.render(long).contains("class=\"warning\""))
         #expect(MarkdownSheet.render(SheetFixture.model(SheetFixture.session(pitch: Array(repeating: "word", count: 400).joined(separator: " ")), language: .en)).contains("Warning: longer than 3 minutes."))
-        #expect(JSONSheet.value(long).object?["speaking"]?.object?["overLimit"] == .bool(true))
+        #expect(SheetDocument(long).speaking?.overLimit == true)
+        #expect(SheetDocument(short).speaking?.overLimit == false)
     }
 
     @Test func htmlEscapesEverything() {
@@ -100,8 +102,8 @@ struct SheetTests {
     }
 
     @Test func jsonIsEqualApartFromTimes() throws {
-        let a = JSONSheet.render(SheetFixture.model(SheetFixture.session(clock: 1_700_000_000)))
-        let b = JSONSheet.render(SheetFixture.model(SheetFixture.session(clock: 1_800_000_123)))
+        let a = try json(SheetFixture.model(SheetFixture.session(clock: 1_700_000_000)))
+        let b = try json(SheetFixture.model(SheetFixture.session(clock: 1_800_000_123)))
         #expect(a != b)
         func withoutTimes(_ text: String) throws -> NSDictionary {
             var object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
@@ -260,22 +262,24 @@ struct SheetTests {
         #expect(SheetTime.utc(Timestamp(1_700_000_000)) == "2023-11-14 22:13 UTC")
     }
 
-    @Test func jsonStringsAreEscaped() {
-        #expect(JSONValue.string("a\"b\\c\n<\u{1}").serialized() == "\"a\\\"b\\\\c\\n\\u003c\\u0001\"\n")
+    @Test func jsonDocumentReadsBackAsWritten() throws {
+        let document = SheetDocument(SheetFixture.model(SheetFixture.session()))
+        let read = try JSONDecoder().decode(SheetDocument.self, from: try SheetJSON.encode(document))
+        #expect(read == document)
+        #expect(read.answers.contains { $0.type == .effect && $0.value == .effect(.veryPositive, note: nil) })
     }
 
-    @Test func emptySessionRenders() {
+    @Test func emptySessionRenders() throws {
         let state = Engine(scenario: RT.load(RT.havo4)).replay([])
         let model = SheetModel(state: state, language: .en)
         #expect(MarkdownSheet.render(model).contains("No answers yet."))
         #expect(HTMLSheet.render(model).contains("<!DOCTYPE html>"))
-        #expect(JSONSheet.value(model).object?["group"] == .null)
+        #expect(SheetDocument(model).group == nil)
+        #expect(try json(model).contains("\n  \"group\": null,\n"))
     }
 }
 
-extension JSONValue {
-    var object: [String: JSONValue]? {
-        if case .object(let o) = self { return o }
-        return nil
-    }
+/// The JSON sheet as `casus` writes it.
+func json(_ model: SheetModel) throws -> String {
+    String(decoding: try SheetJSON.encode(SheetDocument(model)), as: UTF8.self)
 }

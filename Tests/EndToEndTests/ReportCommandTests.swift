@@ -117,6 +117,11 @@ struct ReportCommandTests {
             #expect(result.stderr.contains(path), "\(result.stderr)")
             #expect(result.stdout.isEmpty)
         }
+        // A sheet of another format says so, even when its shape is new.
+        let newer = temp.appendingPathComponent("nieuw.json").path
+        try Data("{\"format\":2,\"groups\":[]}".utf8).write(to: URL(fileURLWithPath: newer))
+        let format = try casus(["report", newer, "--dir", dir])
+        #expect(format.status == 1 && format.stderr.contains("bladformaat 2"), "\(format.stderr)")
         let missing = temp.appendingPathComponent("weg.json").path
         let gone = try casus(["report", missing, "--dir", dir])
         #expect(gone.status == 1 && gone.stderr.contains(missing))

@@ -103,7 +103,7 @@ public struct ProtocolDraft: Hashable, Sendable {
     /// Topics no group covered.
     public var openTopics: [Topic] { sections.filter { $0.contributions.isEmpty }.map(\.topic) }
 
-    init(groups: [(name: String, input: ReportInput)]) {
+    init(groups: [(name: String, input: SheetDocument)]) {
         var byTopic: [Topic: [Contribution]] = [:]
         var unmatched: [Contribution] = []
         var followUps: [GroupText] = []
@@ -129,18 +129,18 @@ public struct ProtocolDraft: Hashable, Sendable {
         self.authors = authors
     }
 
-    private static func text(_ input: ReportInput, _ id: String) -> String? {
+    private static func text(_ input: SheetDocument, _ id: String) -> String? {
         guard let a = input.answer(id), !a.skipped, let text = a.text, !text.isEmpty else { return nil }
         return text
     }
 
-    private static func items(_ input: ReportInput, _ id: String) -> [String] {
+    private static func items(_ input: SheetDocument, _ id: String) -> [String] {
         guard let a = input.answer(id), !a.skipped else { return [] }
         return a.items ?? a.text.map { [$0] } ?? []
     }
 
     /// The items of list `list`, each with the answer of `who[n]` for item n.
-    private static func points(_ input: ReportInput, list: String, who: String) -> [Point] {
+    private static func points(_ input: SheetDocument, list: String, who: String) -> [Point] {
         let whos = input.answers.filter { $0.id == who && !$0.skipped }
         return items(input, list).enumerated().map { n, item in
             let byNumber = whos.first { $0.key == "\(who)[\(n + 1)]" }

@@ -2,7 +2,7 @@
 /// group's answer side by side, the solutions and votes, where groups agree; and, for
 /// Opdracht 2, a draft step plan / anti-bullying protocol ordered by the six topics.
 ///
-/// Pure: built from decoded `ReportInput`s; the renderers only read it.
+/// Pure: built from the groups' `SheetDocument`s; the renderers only read it.
 public struct Report: Hashable, Sendable {
     /// One group's answer to one question (or one loop iteration of it).
     public struct Entry: Hashable, Sendable {
@@ -39,7 +39,7 @@ public struct Report: Hashable, Sendable {
         public var solutions: [String]
         /// Per solution, the sum of effect scores; empty when no effects were rated.
         public var totals: [Int]
-        public var tally: [ReportInput.Count]
+        public var tally: [VoteCount]
         public var chosen: String?
         public var decidedByGroup: Bool
     }
@@ -84,20 +84,18 @@ public struct Report: Hashable, Sendable {
     /// Every group named in the report, in input order.
     public var groups: [String] { scenarios.flatMap(\.groups) }
 
-    public init(inputs: [ReportInput], language: Language) {
+    public init(sheets: [SheetDocument], language: Language) {
         self.language = language
-        let named = inputs.enumerated().map { (name: $0.element.groupName($0.offset, language), input: $0.element) }
+        let named = sheets.enumerated().map { (name: $0.element.groupName($0.offset, language), input: $0.element) }
         // Scenarios in order of first appearance, keyed by title and file name (the same
         // scenario may have been played from different folders).
-        var keys: [String] = []
-        var byKey: [String: [(name: String, input: ReportInput)]] = [:]
+        var byScenario = FirstSeen<[(name: String, input: SheetDocument)]>()
         for entry in named {
             let key = entry.input.scenario.title + "\u{0}" + Report.fileName(entry.input.scenario.path)
-            if byKey[key] == nil { keys.append(key) }
-            byKey[key, default: []].append(entry)
+            byScenario.update(key, [], { $0.append(entry) })
         }
         let labels = SheetLabels(language)
-        scenarios = keys.map { Report.part(byKey[$0]!, labels) }
+        scenarios = byScenario.values.compactMap { Report.part($0, labels) }
         let opdracht2 = named.filter { $0.input.isOpdracht2 }
         draft = opdracht2.isEmpty ? nil : ProtocolDraft(groups: opdracht2)
     }
@@ -111,33 +109,27 @@ public struct Report: Hashable, Sendable {
         s.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
-    private static func part(_ groups: [(name: String, input: ReportInput)], _ l: SheetLabels) -> ScenarioPart {
-        let first = groups[0].input
+    private static func part(_ groups: [(name: String, input: SheetDocument)], _ l: SheetLabels) -> ScenarioPart? {
+        guard let first = groups.first?.input else { return nil }
         // Rows in play order: steps by number, within a step in order of first appearance.
         var stepTitles: [Int: String] = [:]
-        var rowOrder: [(step: Int, key: String)] = []
-        var rows: [String: Row] = [:]
+        var rows = FirstSeen<(step: Int, row: Row)>()
         for (name, input) in groups {
             let hidden = hiddenIds(input)
             for answer in input.answers where !hidden.contains(answer.id) {
                 stepTitles[answer.step] = stepTitles[answer.step] ?? answer.stepTitle
                 let context = rowContext(answer, l)
-                let key = answer.id + "\u{0}" + normalized(context ?? "")
-                if rows[key] == nil {
-                    rowOrder.append((answer.step, key))
-                    rows[key] = Row(questionId: answer.id, prompt: sharedPrompt(answer), context: context, entries: [])
-                }
-                let items = answer.type == "list" ? answer.items : nil
-                rows[key]!.entries.append(
-                    Entry(
-                        group: name, member: answer.member, text: answer.skipped ? nil : answer.text, items: items,
-                        isLong: answer.type == "long"))
+                let entry = Entry(
+                    group: name, member: answer.member, text: answer.skipped ? nil : answer.text,
+                    items: answer.type == .list ? answer.items : nil, isLong: answer.type == .long)
+                rows.update(
+                    answer.id + "\u{0}" + normalized(context ?? ""),
+                    (answer.step, Row(questionId: answer.id, prompt: sharedPrompt(answer), context: context, entries: [])),
+                    { $0.row.entries.append(entry) })
             }
         }
-        let steps = stepTitles.keys.sorted().map { number in
-            Step(
-                number: number, title: stepTitles[number]!,
-                rows: rowOrder.filter { $0.step == number }.map { rows[$0.key]! })
+        let steps = stepTitles.sorted { $0.key < $1.key }.map { number, title in
+            Step(number: number, title: title, rows: rows.values.filter { $0.step == number }.map(\.row))
         }
         let solutions = groups.compactMap { (name, input) -> GroupSolutions? in
             let matrix = input.effects.first { !$0.solutions.isEmpty }
@@ -155,16 +147,16 @@ public struct Report: Hashable, Sendable {
 
     /// The prompt of a per-member question without the member's name in front ("Anna, hoe
     /// kun je…" → "Hoe kun je…"): the row holds every group's members.
-    static func sharedPrompt(_ answer: ReportInput.Answer) -> String {
+    static func sharedPrompt(_ answer: SheetDocument.Answer) -> String {
         guard let member = answer.member, answer.prompt.hasPrefix(member + ", ") else { return answer.prompt }
         let rest = answer.prompt.dropFirst(member.count + 2)
         return rest.prefix(1).uppercased() + rest.dropFirst()
     }
 
     /// Answers the solutions section shows instead: effect ratings and ballots.
-    private static func hiddenIds(_ input: ReportInput) -> Set<String> {
+    private static func hiddenIds(_ input: SheetDocument) -> Set<String> {
         Set(input.effects.map(\.question)).union(input.votes.map { base($0.key) })
-            .union(input.answers.filter { $0.type == "effect" || $0.type == "vote" }.map(\.id))
+            .union(input.answers.filter { $0.type == .effect || $0.type == .vote }.map(\.id))
     }
 
     /// `gekozen[Anna]` → `gekozen`.
@@ -174,7 +166,7 @@ public struct Report: Hashable, Sendable {
 
     /// The loop context that makes a row: role, solution, list item. Members are not part of
     /// it: every group has its own members, so those answers stay under one row per question.
-    private static func rowContext(_ a: ReportInput.Answer, _ l: SheetLabels) -> String? {
+    private static func rowContext(_ a: SheetDocument.Answer, _ l: SheetLabels) -> String? {
         var parts: [String] = []
         if let solution = a.solutionText { parts.append("\(l.solution.lowercased()): \(solution)") }
         if let role = a.roleName { parts.append("\(l.role): \(role)") }
@@ -182,42 +174,30 @@ public struct Report: Hashable, Sendable {
         return parts.isEmpty ? nil : parts.joined(separator: " · ")
     }
 
-    private static func agreements(_ groups: [(name: String, input: ReportInput)]) -> [Agreement] {
+    private static func agreements(_ groups: [(name: String, input: SheetDocument)]) -> [Agreement] {
         guard groups.count > 1 else { return [] }
         var out: [Agreement] = []
         // The same chosen solution.
-        var chosenOrder: [String] = []
-        var chosen: [String: (text: String, groups: [String])] = [:]
+        var chosen = FirstSeen<(text: String, groups: [String])>()
         for (name, input) in groups {
             guard let c = input.chosen ?? input.votes.last(where: { $0.chosen != nil })?.chosen else { continue }
-            let key = normalized(c)
-            if chosen[key] == nil { chosenOrder.append(key); chosen[key] = (c, []) }
-            chosen[key]!.groups.append(name)
+            chosen.update(normalized(c), (c, []), { $0.groups.append(name) })
         }
-        for key in chosenOrder where chosen[key]!.groups.count > 1 {
-            out.append(.sameChoice(solution: chosen[key]!.text, groups: chosen[key]!.groups))
-        }
-        // Solutions several groups named.
-        var solutionOrder: [String] = []
-        var named: [String: (text: String, groups: [String])] = [:]
+        let chosenTogether = chosen.entries.filter { $0.value.groups.count > 1 }
+        out += chosenTogether.map { .sameChoice(solution: $0.value.text, groups: $0.value.groups) }
+        // Solutions several groups named; one several groups also chose is already said above.
+        var named = FirstSeen<(text: String, groups: [String])>()
         for (name, input) in groups {
-            let solutions = input.effects.first { !$0.solutions.isEmpty }?.solutions ?? []
-            for s in solutions {
-                let key = normalized(s)
-                if named[key] == nil { solutionOrder.append(key); named[key] = (s, []) }
-                if !named[key]!.groups.contains(name) { named[key]!.groups.append(name) }
+            for s in input.effects.first(where: { !$0.solutions.isEmpty })?.solutions ?? [] {
+                named.update(normalized(s), (s, []), { if !$0.groups.contains(name) { $0.groups.append(name) } })
             }
         }
-        // A solution several groups also chose is already said above.
-        let chosenTogether = Set(chosenOrder.filter { chosen[$0]!.groups.count > 1 })
-        for key in solutionOrder where named[key]!.groups.count > 1 && !chosenTogether.contains(key) {
-            out.append(.sharedSolution(solution: named[key]!.text, groups: named[key]!.groups))
-        }
+        let saidAbove = Set(chosenTogether.map(\.key))
+        out += named.entries.filter { $0.value.groups.count > 1 && !saidAbove.contains($0.key) }
+            .map { .sharedSolution(solution: $0.value.text, groups: $0.value.groups) }
         // Per role: the effect of each group's own chosen solution, when every group that
         // rated it expects the same direction.
-        var roleOrder: [String] = []
-        var roleNames: [String: String] = [:]
-        var ratings: [String: [(group: String, rating: String, score: Int)]] = [:]
+        var ratings = FirstSeen<(role: String, list: [(group: String, rating: String, score: Int)])>()
         for (name, input) in groups {
             guard let c = input.chosen, let m = input.effects.first(where: { !$0.solutions.isEmpty }),
                 let s = m.solutions.firstIndex(where: { normalized($0) == normalized(c) }), m.cells.indices.contains(s)
@@ -225,16 +205,13 @@ public struct Report: Hashable, Sendable {
             for (r, cell) in m.cells[s].enumerated() {
                 guard let cell, m.roles.indices.contains(r) else { continue }
                 let roleName = input.roleName(m.roles[r])
-                let key = normalized(roleName)
-                if ratings[key] == nil { roleOrder.append(key); roleNames[key] = roleName }
-                ratings[key, default: []].append((name, cell.rating, cell.score))
+                ratings.update(normalized(roleName), (roleName, []), { $0.list.append((name, cell.rating, cell.score)) })
             }
         }
-        for key in roleOrder {
-            let list = ratings[key]!
+        for (role, list) in ratings.values {
             let signs = Set(list.map { $0.score.signum() })
-            guard list.count > 1, signs.count == 1 else { continue }
-            out.append(.effectSign(role: roleNames[key]!, sign: signs.first!, ratings: list.map { ($0.group, $0.rating) }))
+            guard list.count > 1, signs.count == 1, let sign = signs.first else { continue }
+            out.append(.effectSign(role: role, sign: sign, ratings: list.map { ($0.group, $0.rating) }))
         }
         return out
     }

@@ -80,7 +80,8 @@ public enum AnswerValue: Hashable, Sendable, Codable {
         case .effect(let rating, let note):
             try c.encode(Kind.effect, forKey: .type)
             try c.encode(rating, forKey: .rating)
-            try c.encodeIfPresent(note, forKey: .note)
+            // `null` when there is none, as on the sheet, whose `value` is this shape.
+            try c.encode(note, forKey: .note)
         case .vote(let decision):
             try c.encode(Kind.vote, forKey: .type)
             try c.encode(decision.chosen, forKey: .chosen)

@@ -133,7 +133,8 @@ public enum HTMLSheet {
         case .effect(let rating, let note)?:
             out += "<p class=\"value\"><span class=\"rating \(ratingClass(rating))\">\(e(rating.rawValue))</span>"
                 + (note.map { " " + e($0) } ?? "") + "</p>"
-        default: out += "<p class=\"value\">\(e(answer.text ?? ""))</p>"
+        case .text?, .yesNo?, .choice?, .scale?, .member?, .role?, .vote?:
+            out += "<p class=\"value\">\(e(answer.text ?? ""))</p>"
         }
         return out
     }

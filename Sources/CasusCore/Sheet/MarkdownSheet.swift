@@ -175,7 +175,7 @@ public enum MarkdownSheet {
             out.append(contentsOf: items.map { "- " + inline($0) })
         case .longText(let s):
             out.append(contentsOf: s.trimmingTrailingNewlines.split(separator: "\n", omittingEmptySubsequences: false).map { "> " + block(String($0)) })
-        default:
+        case .text, .yesNo, .choice, .scale, .member, .role, .effect, .vote:
             out.append(block(text))
         }
     }

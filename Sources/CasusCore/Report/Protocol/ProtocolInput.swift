@@ -1,6 +1,6 @@
 /// What the protocol draft reads of one group's sheet: its name, scenario, whether it
 /// finished, and its answers with the sections they are tagged with. The one place that
-/// knows the sheet's shape (`ReportInput`).
+/// knows the sheet's shape (`SheetDocument`).
 public struct ProtocolInput: Hashable, Sendable {
     public struct Answer: Hashable, Sendable {
         public var id: String
@@ -22,7 +22,7 @@ public struct ProtocolInput: Hashable, Sendable {
 
     /// From a sheet. Sheets written before tags existed get the tags the bundled Opdracht 1
     /// and 2 scenarios now carry, so older sessions still feed the draft.
-    public init(_ input: ReportInput, group: String) {
+    public init(_ input: SheetDocument, group: String) {
         self.group = group
         scenario = input.scenario.title
         finished = input.finished
@@ -31,7 +31,7 @@ public struct ProtocolInput: Hashable, Sendable {
         answers = input.answers.map { a in
             let text = a.skipped ? nil : a.text.flatMap { $0.isEmpty ? nil : $0 }
             return Answer(
-                id: a.id, type: a.type, text: text, items: a.skipped ? nil : a.items, item: a.item, member: a.member,
+                id: a.id, type: a.type.rawValue, text: text, items: a.skipped ? nil : a.items, item: a.item, member: a.member,
                 tags: a.protocol ?? legacy[a.id] ?? [])
         }
     }
