@@ -26,10 +26,10 @@ public enum ProtocolMail {
         for s in doc.sections where !s.isOpen && s.section != .adoption {
             out.append("")
             out.append("\(s.section.rawValue). \(s.section.title.text(language))")
-            for (n, p) in s.points.enumerated() {
-                let mark = s.section == .stepPlan ? "\(n + 1)." : "-"
+            // Not numbered: merged step plans of several groups are no single sequence.
+            for p in s.points {
                 let who = p.mentions.compactMap(\.detail).uniqued()
-                out.append("   \(mark) \(p.text)" + (who.isEmpty ? "" : " (\(l.role.lowercased()): \(who.joined(separator: "; ")))"))
+                out.append("   - \(p.text) (\(p.groups.joined(separator: ", "))" + (who.isEmpty ? "" : "; \(l.role.lowercased()): \(who.joined(separator: " "))") + ")")
             }
         }
         if !doc.roles.isEmpty {
