@@ -9,7 +9,7 @@ struct ReportCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "report",
-            abstract: CommandLanguage.text("Voeg de sessies van groepen samen tot één overzicht voor de plenaire ronde en een opzet voor een protocol (Markdown of HTML).", "Merge several groups' sessions into one plenary overview and draft protocol (Markdown or HTML)."))
+            abstract: CommandLanguage.text("Voeg de sessies van groepen samen tot één overzicht voor de plenaire ronde (Markdown of HTML), of tot het concept-antipestprotocol (ook als bewerkbaar .odt) en de mail aan het team.", "Merge several groups' sessions into one plenary overview (Markdown or HTML), or into the draft anti-bullying protocol (also as an editable .odt) and the e-mail to the team."))
     }
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case md, html, odt }

@@ -40,6 +40,21 @@ struct ProtocolCommandTests {
         #expect(wrong.status == 2 && wrong.stderr.contains("--mail is platte tekst"))
     }
 
+    @Test func onATerminalTheMailIsWrappedWithHangingListItems() throws {
+        let binary = try #require(TestEnvironment.binary(named: "casus"), "build casus first")
+        let terminal = try PseudoTerminal(
+            binary: binary, arguments: ["report"] + Self.sheets + ["--mail"],
+            environment: TestEnvironment.base.merging(["CASUS_LANG": "nl"]) { $1 }, columns: 50, rows: 40)
+        try terminal.waitFor("[naam]")
+        #expect(try terminal.waitForExit() == 0)
+        let lines = terminal.output.components(separatedBy: "\r\n")
+        #expect(lines.allSatisfy { $0.count <= 50 }, "\(lines.filter { $0.count > 50 })")
+        #expect(terminal.output.contains("   - pesters zijn vaak populaire leerlingen die\r\n     niet opvallen (Groep Geel, Groep Oranje)"))
+        // Piped, the same text keeps one line per point, for a mail program to wrap.
+        let piped = try casus(["report"] + Self.sheets + ["--mail"])
+        #expect(piped.stdout.contains("   - pesters zijn vaak populaire leerlingen die niet opvallen (Groep Geel, Groep Oranje)\n"))
+    }
+
     @Test func odtIsAZipWithTheMimetypeFirstAndStored() throws {
         let noOut = try casus(["report"] + Self.sheets + ["--format", "odt"])
         #expect(noOut.status == 2 && noOut.stderr.contains("geef --out"))
