@@ -34,6 +34,13 @@ import Testing
         #expect(all.first { $0.code == "C170" }?.fixIt?.message.en.contains("steps, online") == true)
     }
 
+    @Test func theTopicTagNeedsAChoiceQuestionThatAsksForTheTopic() throws {
+        assertDiagnostic(
+            "titel: T\nstap \"A\"\n    vraag a (lijst, protocol 1️⃣onderwerp): Wat?\neinde\n", code: "C171",
+            message: "`protocol onderwerp` follows the group's topic, but no choice question asks for the topic")
+        _ = try scenario("    vraag o (keuze, protocol onderwerp): Welk?\n        - Melden\n    vraag a (lijst, protocol onderwerp): Wat?")
+    }
+
     @Test func protocolWithoutASectionIsAnUnknownModifier() {
         assertDiagnostic("titel: T\nstap \"A\"\n    vraag a (tekst, 1️⃣protocol): Waar?\neinde\n", code: "C019")
         assertDiagnostic("titel: T\nstap \"A\"\n    vraag a (tekst, 1️⃣protocol melden rollen): Waar?\neinde\n", code: "C019")
@@ -46,15 +53,15 @@ import Testing
     }
 
     @Test func theSheetCarriesTheStoredNames() throws {
-        let s = try scenario("    vraag a (tekst, protocol melden en onderwerp): Waar?\n    vraag b: Nog iets?")
+        let s = try scenario("    vraag a (tekst, protocol melden en online): Waar?\n    vraag b: Nog iets?")
         var session = RT.Session(s)
         session.type("bij de mentor")
         session.type("nee")
         let model = SheetModel(state: session.state, language: .nl)
-        #expect(model.answers.map(\.protocolSections) == [["reporting", "topic"], []])
+        #expect(model.answers.map(\.protocolSections) == [["reporting", "online"], []])
         let json = try JSONEncoder().encode(SheetDocument(model))
         #expect(String(decoding: json, as: UTF8.self).components(separatedBy: "\"protocol\"").count == 2)
         let input = try JSONDecoder().decode(SheetDocument.self, from: json)
-        #expect(input.answers.map(\.protocol) == [["reporting", "topic"], nil])
+        #expect(input.answers.map(\.protocol) == [["reporting", "online"], nil])
     }
 }

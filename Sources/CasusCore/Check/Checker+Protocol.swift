@@ -11,6 +11,13 @@ extension Checker {
                         ?? FixIt(CheckerMessages.protocolSectionList))
             }
         }
+        // `onderwerp` follows the topic a group chose: without a choice question tagged with it,
+        // such answers would silently feed no section.
+        let topicTags = asked.all.flatMap { info in info.question.protocolTags.filter { ProtocolSection.isTopicTag($0.name) }.map { (info, $0) } }
+        let hasTopicQuestion = topicTags.contains { info, _ in info.question.type == .choice }
+        if let (_, first) = topicTags.first, !hasTopicQuestion {
+            error("C171", first.range, CheckerMessages.topicWithoutChoice(first.name), fixIt: FixIt(CheckerMessages.topicHint))
+        }
     }
 }
 
@@ -18,6 +25,16 @@ extension CheckerMessages {
     static func unknownProtocolSection(_ name: String) -> LocalizedText {
         LocalizedText(nl: "`\(name)` is geen onderdeel van het protocol", en: "`\(name)` is not a section of the protocol")
     }
+
+    static func topicWithoutChoice(_ word: String) -> LocalizedText {
+        LocalizedText(
+            nl: "`protocol \(word)` volgt het onderwerp van de groep, maar geen keuzevraag vraagt naar het onderwerp",
+            en: "`protocol \(word)` follows the group's topic, but no choice question asks for the topic")
+    }
+
+    static let topicHint = LocalizedText(
+        nl: "tag de vraag naar het onderwerp ook, bijvoorbeeld `vraag onderwerp (keuze, protocol onderwerp): …`, of noem een onderdeel",
+        en: "tag the topic question too, for example `ask topic (choice, protocol topic): …`, or name a section")
 
     static var protocolSectionList: LocalizedText {
         LocalizedText(
