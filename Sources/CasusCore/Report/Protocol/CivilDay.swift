@@ -16,7 +16,7 @@ public struct CivilDay: Hashable, Sendable, Comparable {
 
     public func adding(days: Int) -> CivilDay { CivilDay(daysSince1970: daysSince1970 + days) }
 
-    /// Year, month (1–12) and day (Howard Hinnant's algorithm, as `SheetTime`).
+    /// Year, month (1–12) and day (Howard Hinnant's algorithm); `SheetTime` uses it too.
     public var ymd: (year: Int, month: Int, day: Int) {
         let z = daysSince1970 + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
