@@ -29,3 +29,15 @@ extension KeyedDecodingContainer {
         Nullable(wrappedValue: try decodeIfPresent(Value.self, forKey: key))
     }
 }
+
+extension KeyedEncodingContainer {
+    /// Chosen by the synthesized `encode(to:)` likewise: writes the value or `null` straight
+    /// into this container, without a nested encoder per field.
+    public mutating func encode<Value>(_ value: Nullable<Value>, forKey key: Key) throws {
+        if let wrapped = value.wrappedValue {
+            try encode(wrapped, forKey: key)
+        } else {
+            try encodeNil(forKey: key)
+        }
+    }
+}
