@@ -45,6 +45,7 @@ struct ReportCommand: ParsableCommand {
         let messages = store.language
         var sessions: SessionStore?
         var sheets: [SheetDocument] = []
+        let scenarios = ScenarioCache()
         for argument in inputs {
             if argument.lowercased().hasSuffix(".json") {
                 let path = PlayStorage.absolutePath(argument)
@@ -58,7 +59,7 @@ struct ReportCommand: ParsableCommand {
             let opened = try sessions ?? store.store()
             sessions = opened
             let folder = try store.find(opened, argument)
-            switch try SheetCommand.replay(folder: folder, sheet: .json, language: messages) {
+            switch try SheetCommand.replay(folder: folder, sheet: .json, language: messages, scenarios: scenarios) {
             case .model(let model): sheets.append(SheetDocument(model))
             case .written(let data): sheets.append(try Self.decode(data, name: argument, language: messages))
             }
@@ -79,22 +80,25 @@ struct ReportCommand: ParsableCommand {
         }
     }
 
-    /// A JSON sheet of a supported format, or a failure that names the file. The format is
-    /// read first, so a sheet of another format says so instead of "not a sheet".
+    /// A JSON sheet of a supported format, or a failure that names the file. A sheet that
+    /// does not decode is asked for its format only then (parsing it twice would cost every
+    /// good sheet), so one of another format says so instead of "not a sheet".
     static func decode(_ data: Data, name: String, language: Language) throws -> SheetDocument {
         struct Format: Decodable { var format: Int }
-        let notASheet = CasusFailure(
-            LocalizedText(
-                nl: "\(name) is geen blad van casus (JSON van casus sheet --format json).",
-                en: "\(name) is not a casus sheet (JSON from casus sheet --format json).").text(language))
-        guard let format = try? JSONDecoder().decode(Format.self, from: data).format else { throw notASheet }
-        guard format == SheetDocument.currentFormat else {
+        let sheet = try? JSONDecoder().decode(SheetDocument.self, from: data)
+        let format = sheet?.format ?? (try? JSONDecoder().decode(Format.self, from: data))?.format
+        if let format, format != SheetDocument.currentFormat {
             throw CasusFailure(
                 LocalizedText(
                     nl: "\(name) heeft bladformaat \(format); deze casus leest formaat \(SheetDocument.currentFormat).",
                     en: "\(name) has sheet format \(format); this casus reads format \(SheetDocument.currentFormat).").text(language))
         }
-        guard let sheet = try? JSONDecoder().decode(SheetDocument.self, from: data) else { throw notASheet }
+        guard let sheet else {
+            throw CasusFailure(
+                LocalizedText(
+                    nl: "\(name) is geen blad van casus (JSON van casus sheet --format json).",
+                    en: "\(name) is not a casus sheet (JSON from casus sheet --format json).").text(language))
+        }
         return sheet
     }
 }

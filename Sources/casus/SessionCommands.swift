@@ -106,7 +106,9 @@ struct SheetCommand: ParsableCommand {
     }
 
     /// The sheet model of the session in `folder`, or (see `render`) its `sheet` file.
-    static func replay(folder: SessionFolder, sheet: SessionFolder.Sheet, language: Language) throws -> Replayed {
+    static func replay(
+        folder: SessionFolder, sheet: SessionFolder.Sheet, language: Language, scenarios: ScenarioCache = ScenarioCache()
+    ) throws -> Replayed {
         let header = SessionFiles.readHeader(folder)
         let fallback = { (reason: LocalizedText) throws -> Replayed in
             guard let data = try? folder.readSheet(sheet) else {
@@ -122,8 +124,7 @@ struct SheetCommand: ParsableCommand {
         guard let header else {
             return try fallback(LocalizedText(nl: "Het logboek van deze sessie is onleesbaar.", en: "This session's journal is unreadable."))
         }
-        let loaded = ScenarioLoader.load(path: header.scenarioPath, provider: FileSourceProvider())
-        guard let scenario = loaded.scenario else {
+        guard let scenario = scenarios.scenario(header.scenarioPath) else {
             return try fallback(
                 LocalizedText(
                     nl: "Het scenario \(header.scenarioPath) is niet (meer) te laden.",

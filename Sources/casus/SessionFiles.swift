@@ -369,12 +369,11 @@ final class SessionFiles: SessionRecorder, @unchecked Sendable {
     /// Reads the header of a session's journal without opening (or repairing) it.
     static func readHeader(_ folder: SessionFolder) -> SessionHeader? {
         guard let start = try? folder.readJournalStart() else { return nil }
+        // The first line is `{"seq":1,"format":1,"data":{header},"crc":…}`.
+        struct FirstLine: Decodable { var data: SessionHeader }
         let bytes = Data(start)
-        guard let newline = bytes.firstIndex(of: 0x0A),
-            let line = try? JSONSerialization.jsonObject(with: bytes[..<newline]) as? [String: Any],
-            let data = line["data"], let json = try? JSONSerialization.data(withJSONObject: data)
-        else { return nil }
-        return try? JSONDecoder().decode(SessionHeader.self, from: json)
+        guard let newline = bytes.firstIndex(of: 0x0A) else { return nil }
+        return try? JSONDecoder().decode(FirstLine.self, from: bytes[..<newline]).data
     }
 
     /// The metadata of a listed session: `meta.json`, or what the journal header says.
