@@ -10,16 +10,22 @@ struct ReportCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "report",
-            abstract: CommandLanguage.text("Voeg de sessies van groepen samen tot één overzicht voor de plenaire ronde en een opzet voor een protocol (Markdown of HTML).", "Merge several groups' sessions into one plenary overview and draft protocol (Markdown or HTML)."))
+            abstract: CommandLanguage.text("Voeg de sessies van groepen samen tot één overzicht voor de plenaire ronde (Markdown of HTML), of tot het concept-antipestprotocol (ook als bewerkbaar .odt) en de mail aan het team.", "Merge several groups' sessions into one plenary overview (Markdown or HTML), or into the draft anti-bullying protocol (also as an editable .odt) and the e-mail to the team."))
     }
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case md, html }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case md, html, odt }
 
     @Argument(help: helpText("Sessies (id, een uniek begin ervan, of map) of JSON-bladen (*.json).", "Sessions (id, unique start of it, or folder) or JSON sheet files (*.json)."))
     var inputs: [String] = []
 
-    @Option(help: helpText("md of html.", "md or html."))
+    @Option(help: helpText("md, html of odt (odt: het concept-antipestprotocol als bewerkbaar document; vraagt --out).", "md, html or odt (odt: the draft anti-bullying protocol as an editable document; needs --out)."))
     var format: Format = .md
+
+    @Flag(name: .customLong("protocol"), help: helpText("Alleen het concept-antipestprotocol: twaalf onderdelen, checklist Wet sociale veiligheid, wie doet wat.", "Only the draft anti-bullying protocol: twelve sections, the Wet sociale veiligheid checklist, who does what."))
+    var protocolOnly = false
+
+    @Flag(help: helpText("Een kant-en-klare mail aan het team met de terugkoppeling (casus verstuurt niets).", "A ready e-mail to the team with the follow-up (casus sends nothing)."))
+    var mail = false
 
     @Option(help: helpText("Schrijf naar dit bestand (rechten 0600) in plaats van naar het scherm.", "Write to this file (mode 0600) instead of standard output."))
     var out: String?
@@ -31,6 +37,12 @@ struct ReportCommand: ParsableCommand {
 
     func validate() throws {
         if inputs.isEmpty { throw ValidationError(CommandLanguage.text("Geef minstens één sessie of JSON-blad.", "Give at least one session or JSON sheet.")) }
+        if format == .odt, out == nil {
+            throw ValidationError(CommandLanguage.text("--format odt schrijft een bestand: geef --out, bijvoorbeeld --out protocol.odt.", "--format odt writes a file: give --out, for example --out protocol.odt."))
+        }
+        if mail, format != .md {
+            throw ValidationError(CommandLanguage.text("--mail is platte tekst: laat --format weg.", "--mail is plain text: leave out --format."))
+        }
     }
 
     func run() throws {
@@ -69,6 +81,9 @@ struct ReportCommand: ParsableCommand {
         }
         let first = sheets.first.flatMap { Language(tag: $0.scenario.language) }
         let language = LanguageChoice.resolve(flag: store.lang, scenario: first)
+        if protocolOnly || mail || format == .odt {
+            return try writeProtocol(sheets, language: language)
+        }
         let report = Report(sheets: sheets, language: language)
         let text = format == .html ? HTMLReport.render(report) : MarkdownReport.render(report)
         if let out {
@@ -80,22 +95,25 @@ struct ReportCommand: ParsableCommand {
         }
     }
 
-    /// A JSON sheet of a supported format, or a failure that names the file. The format is
-    /// read first, so a sheet of another format says so instead of "not a sheet".
+    /// A JSON sheet of a supported format, or a failure that names the file. A sheet that
+    /// does not decode is asked for its format only then (parsing it twice would cost every
+    /// good sheet), so one of another format says so instead of "not a sheet".
     static func decode(_ data: Data, name: String, language: Language) throws -> SheetDocument {
         struct Format: Decodable { var format: Int }
-        let notASheet = CasusFailure(
-            LocalizedText(
-                nl: "\(name) is geen blad van casus (JSON van casus sheet --format json).",
-                en: "\(name) is not a casus sheet (JSON from casus sheet --format json).").text(language))
-        guard let format = try? JSONDecoder().decode(Format.self, from: data).format else { throw notASheet }
-        guard format == SheetDocument.currentFormat else {
+        let sheet = try? JSONDecoder().decode(SheetDocument.self, from: data)
+        let format = sheet?.format ?? (try? JSONDecoder().decode(Format.self, from: data))?.format
+        if let format, format != SheetDocument.currentFormat {
             throw CasusFailure(
                 LocalizedText(
                     nl: "\(name) heeft bladformaat \(format); deze casus leest formaat \(SheetDocument.currentFormat).",
                     en: "\(name) has sheet format \(format); this casus reads format \(SheetDocument.currentFormat).").text(language))
         }
-        guard let sheet = try? JSONDecoder().decode(SheetDocument.self, from: data) else { throw notASheet }
+        guard let sheet else {
+            throw CasusFailure(
+                LocalizedText(
+                    nl: "\(name) is geen blad van casus (JSON van casus sheet --format json).",
+                    en: "\(name) is not a casus sheet (JSON from casus sheet --format json).").text(language))
+        }
         return sheet
     }
 }

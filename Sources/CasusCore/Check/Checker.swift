@@ -76,6 +76,7 @@ struct Checker {
             checkStep(step, index: index)
         }
         checkSheet()
+        checkProtocolTags()
         checkRoleLimit()
         warnAboutTime(metadata)
         warnAboutUnusedAnswers()

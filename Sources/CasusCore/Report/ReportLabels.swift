@@ -23,8 +23,8 @@ public struct ReportLabels: Sendable {
     var noAgreement: String { t("Geen overeenkomsten gevonden in gekozen oplossingen, genoemde oplossingen of verwachte effecten.", "No agreement found in chosen solutions, named solutions or expected effects.") }
     var draft: String { t("Concept-stappenplan en antipestprotocol", "Draft step plan and anti-bullying protocol") }
     var draftIntro: String {
-        t("Vanuit de input van de groepen (opdracht 2) kan een antipestprotocol worden gedestilleerd, of het bestaande protocol bijgeschaafd. Dit concept zet alles op volgorde van de zes onderwerpen; houd het definitieve draaiboek kort en overzichtelijk.",
-          "From the groups' input (assignment 2) an anti-bullying protocol can be distilled, or the existing one refined. This draft puts everything in the order of the six topics; keep the final playbook short and clear.")
+        t("Vanuit de input van de groepen (opdracht 2) kan een antipestprotocol worden gedestilleerd, of het bestaande protocol bijgeschaafd. Dit concept zet alles op volgorde van de zes onderwerpen; houd het definitieve draaiboek kort en overzichtelijk. Het uitgewerkte concept-antipestprotocol (twaalf onderdelen, checklist Wet sociale veiligheid, wie doet wat, ook als bewerkbaar .odt) maakt `casus report … --protocol`.",
+          "From the groups' input (assignment 2) an anti-bullying protocol can be distilled, or the existing one refined. This draft puts everything in the order of the six topics; keep the final playbook short and clear. The worked-out draft anti-bullying protocol (twelve sections, the Wet sociale veiligheid checklist, who does what, also as an editable .odt) is made by `casus report … --protocol`.")
     }
     var topic: String { t("Onderwerp", "Topic") }
     var experiences: String { t("Ervaringen", "Experiences") }

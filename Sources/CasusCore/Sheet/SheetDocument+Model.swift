@@ -18,7 +18,7 @@ extension SheetDocument {
                 stepTitle: model.steps.indices.contains(a.stepIndex) ? model.steps[a.stepIndex].title : "",
                 prompt: a.prompt, type: AnswerKind(a.type), role: a.roleId, roleName: a.role,
                 solution: a.solutionNumber, solutionText: a.solution, member: a.member, item: a.item,
-                skipped: a.value == nil)
+                skipped: a.value == nil, protocol: a.protocolSections.isEmpty ? nil : a.protocolSections)
         }
         let pressure = model.pressureAnswers.map(\.key)
         let effects = model.effects.map { m in

@@ -12,7 +12,7 @@
 ///      "finished":bool,
 ///      "case":"…"|null, "roles":[{"id","name","description"}],
 ///      "answers":[{"id","key","value","text","step","stepTitle","prompt","type","role","roleName",
-///                  "solution","solutionText","member","item","skipped"}],
+///                  "solution","solutionText","member","item","skipped","protocol"?}],   (protocol: on tagged questions only)
 ///      "pressure":["key",…],
 ///      "effects":[{"question","solutions":[…],"roles":[ids],"cells":[[{"rating","score","note"}|null]],"totals":[…]}],
 ///      "votes":[{"key","prompt","tally":[{"option","votes"}],"ballots":[{"member","option"}],"chosen","tie","decidedByGroup"}],
@@ -84,6 +84,9 @@ public struct SheetDocument: Codable, Hashable, Sendable {
         @Nullable public var member: String?
         @Nullable public var item: String?
         public var skipped: Bool
+        /// The protocol sections the question is tagged with (`ProtocolSection.storedName`,
+        /// or `topic`). The one key left out when absent: untagged sheets stay as they were.
+        public var `protocol`: [String]? = nil
 
         /// The items of a list answer.
         public var items: [String]? {

@@ -25,6 +25,9 @@ public struct SheetModel: Hashable, Sendable {
         public var item: String?
         /// The type of the question.
         public var type: AnswerType
+        /// The protocol sections the question is tagged with, by their stored (English) names
+        /// (`ProtocolSection.storedName`, or `topic`).
+        public var protocolSections: [String] = []
     }
 
     /// One step with its answers and times.
@@ -208,7 +211,8 @@ public struct SheetModel: Hashable, Sendable {
             var answer = Answer(
                 key: entry.key.description, questionId: entry.key.questionId, prompt: entry.prompt,
                 text: entry.value.map { labels.render($0, scenario: scenario) }, value: entry.value,
-                stepIndex: entry.stepIndex, role: nil, solution: nil, roleId: nil, solutionNumber: nil, member: nil, item: nil, type: entry.question.type)
+                stepIndex: entry.stepIndex, role: nil, solution: nil, roleId: nil, solutionNumber: nil, member: nil, item: nil, type: entry.question.type,
+                protocolSections: entry.question.protocolTags.map { ProtocolSection.storedTag($0.name) })
             let loops = scenario.questions[entry.key.questionId]?.loops ?? []
             // The loop values met so far, so an item loop finds its list as the engine did:
             // the list asked in the same role or member as this answer, not another one's.

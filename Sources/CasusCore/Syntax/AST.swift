@@ -182,17 +182,20 @@ public struct Question: Hashable, Sendable {
     public var prompt: Text
     /// `- option` lines under a `keuze` or `stem` question.
     public var options: [ChoiceOption]
+    /// The protocol sections the answers feed (`protocol melden`), as written.
+    public var protocolTags: [ProtocolTag]
     public var range: SourceRange
 
     public init(
         keyword: QuestionKeyword, id: Identifier, type: AnswerType, prompt: Text,
-        options: [ChoiceOption], range: SourceRange
+        options: [ChoiceOption], protocolTags: [ProtocolTag] = [], range: SourceRange
     ) {
         self.keyword = keyword
         self.id = id
         self.type = type
         self.prompt = prompt
         self.options = options
+        self.protocolTags = protocolTags
         self.range = range
     }
 }

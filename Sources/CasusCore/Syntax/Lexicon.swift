@@ -20,6 +20,8 @@ enum Lexicon {
     static let no = ["nee", "no"]
     static let minutes = ["min", "minuten", "minuut", "minutes", "minute"]
     static let choice = ["keuze", "choice"]
+    /// The modifier that tags a question with protocol sections; the same in both languages.
+    static let protocolTag = "protocol"
     /// `and`, `or` and `not` together: words that cannot stand as a value.
     static let connectives = and + or + not
 

@@ -33,6 +33,7 @@ extension Parser {
         case .vote: .vote
         }
         var hasOptions = questionKeyword == .vote
+        var protocolTags: [ProtocolTag] = []
         if i < tokens.count, tokens[i].isPunct(.openParen) {
             guard let close = tokens[i...].firstIndex(where: { $0.isPunct(.closeParen) }) else {
                 report(.malformedTypeDetail, range(line, tokens[i]), ParserMessages.unclosedParen)
@@ -46,6 +47,7 @@ extension Parser {
             }
             type = parsed.type
             hasOptions = parsed.choice || questionKeyword == .vote
+            protocolTags = parsed.protocolTags
             i = close + 1
         }
         guard i < tokens.count, tokens[i].isPunct(.colon), let restColumn else {
@@ -80,7 +82,7 @@ extension Parser {
         } else {
             prompt = buildText(promptLines, inline: inlineColumn.map { (line, $0) })
         }
-        return Question(keyword: questionKeyword, id: id, type: type, prompt: prompt, options: options, range: contentRange(line))
+        return Question(keyword: questionKeyword, id: id, type: type, prompt: prompt, options: options, protocolTags: protocolTags, range: contentRange(line))
     }
 
     /// `- option` lines right below a choice or vote but not indented under it: taken as its
@@ -121,6 +123,7 @@ extension Parser {
     private struct TypeSpec {
         var type: AnswerType
         var choice: Bool
+        var protocolTags: [ProtocolTag] = []
     }
 
     /// The part between parentheses: a type word (questions only) and modifiers.
@@ -172,10 +175,13 @@ extension Parser {
         var maximum: Int?
         var maxMinutes: Int?
         var scale: (Int, Int)?
+        var protocolTags: [ProtocolTag] = []
         for item in modifiers where !item.isEmpty {
             let k = item.startIndex
             let head = key(line, item[k])
-            if item.count == 2, head == "min", case .number(let n) = item[k + 1].kind, canonical == .list {
+            if head == Lexicon.protocolTag, let tags = protocolTagList(line, item.dropFirst()) {
+                protocolTags += tags
+            } else if item.count == 2, head == "min", case .number(let n) = item[k + 1].kind, canonical == .list {
                 minimum = n
             } else if item.count == 2, head == "max", case .number(let n) = item[k + 1].kind, canonical == .list {
                 maximum = n
@@ -193,6 +199,27 @@ extension Parser {
                 return nil
             }
         }
+        var spec = plainSpec(canonical, minimum: minimum, maximum: maximum, maxMinutes: maxMinutes, scale: scale)
+        spec.protocolTags = protocolTags
+        return spec
+    }
+
+    /// `melden en stappenplan` after `protocol`: section words joined by `en`/`and`; nil when
+    /// the words are missing or not joined that way (then the modifier is unknown).
+    private func protocolTagList(_ line: SourceLine, _ tokens: ArraySlice<Token>) -> [ProtocolTag]? {
+        var tags: [ProtocolTag] = []
+        for (n, token) in tokens.enumerated() {
+            if n % 2 == 1 {
+                guard matches(line, token, Lexicon.and) else { return nil }
+            } else {
+                guard let name = word(line, token) else { return nil }
+                tags.append(ProtocolTag(name: name, range: range(line, token)))
+            }
+        }
+        return tags.isEmpty || tokens.count % 2 == 0 ? nil : tags
+    }
+
+    private func plainSpec(_ canonical: BaseType, minimum: Int?, maximum: Int?, maxMinutes: Int?, scale: (Int, Int)?) -> TypeSpec {
         switch canonical {
         case .text: return TypeSpec(type: .text, choice: false)
         case .long: return TypeSpec(type: .longText(maxMinutes: maxMinutes), choice: false)
