@@ -6,7 +6,7 @@ extension Checker {
             for tag in info.question.protocolTags
             where ProtocolSection.named(tag.name) == nil && !ProtocolSection.isTopicTag(tag.name) {
                 let nearest = Suggestion.nearest(to: tag.name, in: ProtocolSection.allTags)
-                error("C170", tag.range, CheckerMessages.unknownProtocolSection(tag.name),
+                report(.unknownProtocolSection, tag.range, CheckerMessages.unknownProtocolSection(tag.name),
                       fixIt: nearest.map { FixIt(CheckerMessages.didYouMean($0), replacement: $0, range: tag.range) }
                         ?? FixIt(CheckerMessages.protocolSectionList))
             }
@@ -16,7 +16,7 @@ extension Checker {
         let topicTags = asked.all.flatMap { info in info.question.protocolTags.filter { ProtocolSection.isTopicTag($0.name) }.map { (info, $0) } }
         let hasTopicQuestion = topicTags.contains { info, _ in info.question.type == .choice }
         if let (_, first) = topicTags.first, !hasTopicQuestion {
-            error("C171", first.range, CheckerMessages.topicWithoutChoice(first.name), fixIt: FixIt(CheckerMessages.topicHint))
+            report(.topicWithoutChoice, first.range, CheckerMessages.topicWithoutChoice(first.name), fixIt: FixIt(CheckerMessages.topicHint))
         }
     }
 }

@@ -129,6 +129,10 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable, C
     case listTooLarge = "C161"
     /// A step that plays out to more than the limit.
     case stepTooLarge = "C162"
+    /// An unknown section after `protocol`.
+    case unknownProtocolSection = "C170"
+    /// `protocol onderwerp` without a choice question tagged with it.
+    case topicWithoutChoice = "C171"
 
     // `casus test`: what playing every branch finds.
     /// A generated answer refused.
@@ -192,7 +196,7 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable, C
             .usedBeforeAsked, .undefinedName, .effectOutsideLoops, .voteWithoutOptions,
             .choiceWithoutOptions, .secondSolutions, .loopOverNonList, .nameInUse, .sameLoopNested,
             .answerOutsideItsLoop, .rangeReversed, .typeMismatch, .unknownOption, .countOfNonList, .noSteps,
-            .noRoles, .tooManyRoles, .listTooLarge, .stepTooLarge, .answerRefused, .noProgress,
+            .noRoles, .tooManyRoles, .listTooLarge, .stepTooLarge, .unknownProtocolSection, .topicWithoutChoice, .answerRefused, .noProgress,
             .runNeverEnds, .stepNeverReached, .lineNeverReached, .scriptDoesNotFit, .scriptMissingAnswer,
             .scriptAnswerRefused, .scriptBadLine, .scriptBadKey, .scriptDuplicateKey, .scriptMissingValue,
             .scriptUnknownQuestion, .scriptWrongArity, .scriptUnknownRole, .scriptUnknownMember,
