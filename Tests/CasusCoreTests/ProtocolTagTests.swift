@@ -30,8 +30,8 @@ import Testing
     @Test func aWordFarFromEverySectionListsThem() {
         let all = assertDiagnostic(
             "titel: T\nstap \"A\"\n    vraag a (tekst, protocol 1️⃣xyzzyq): Waar?\neinde\n", code: "C170")
-        #expect(all.first { $0.code == "C170" }?.fixIt?.message.en.contains("stepPlan") == false)
-        #expect(all.first { $0.code == "C170" }?.fixIt?.message.en.contains("steps, online") == true)
+        #expect(all.first { $0.code == .unknownProtocolSection }?.fixIt?.message.en.contains("stepPlan") == false)
+        #expect(all.first { $0.code == .unknownProtocolSection }?.fixIt?.message.en.contains("steps, online") == true)
     }
 
     @Test func theTopicTagNeedsAChoiceQuestionThatAsksForTheTopic() throws {
