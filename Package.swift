@@ -25,6 +25,9 @@ let package = Package(
         .target(name: "CasusStore"),
         // Line editor (readline on a TTY, plain lines otherwise), colour, the REPL.
         .target(name: "CasusTerminal", dependencies: ["CasusCore", "CReadline"]),
+        // The durable session recorder (journal, sheets, meta.json), opening and resuming a
+        // play session, store errors as sentences, scenarios read from disk.
+        .target(name: "CasusSession", dependencies: ["CasusCore", "CasusStore", "CasusTerminal"]),
         // Test-only helpers: pseudo-terminal and pipe process runners. Lives under
         // Tests/ and is no product, so it never ships.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
@@ -37,13 +40,14 @@ let package = Package(
         .executableTarget(
             name: "casus",
             dependencies: [
-                "CasusCore", "CasusStore", "CasusTerminal",
+                "CasusCore", "CasusStore", "CasusSession", "CasusTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // CasusStore for `SheetJSON`, the JSON sheet's bytes.
         .testTarget(name: "CasusCoreTests", dependencies: ["CasusCore", "CasusStore", "TestSupport"]),
         .testTarget(name: "CasusStoreTests", dependencies: ["CasusStore"]),
+        .testTarget(name: "CasusSessionTests", dependencies: ["CasusCore", "CasusStore", "CasusSession", "CasusTerminal"]),
         .testTarget(
             name: "CasusTerminalTests",
             // The probe dependency makes `swift test` build the binary the PTY tests run.
@@ -52,7 +56,7 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             // Depends on the executable so `swift test` builds the binary these tests run.
-            dependencies: ["CasusCore", "TestSupport", "casus"]
+            dependencies: ["CasusCore", "CasusSession", "TestSupport", "casus"]
         ),
     ]
 )

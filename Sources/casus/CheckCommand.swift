@@ -1,5 +1,6 @@
 import ArgumentParser
 import CasusCore
+import CasusSession
 import Foundation
 
 /// `casus check FILE...` — compiler-quality diagnostics for scenarios.
@@ -40,7 +41,7 @@ struct CheckCommand: ParsableCommand {
             let result = ScenarioLoader.load(path: file, provider: FileSourceProvider())
             let language = LanguageChoice.resolve(flag: lang, scenario: result.language)
             lastLanguage = language
-            let unreadable = result.diagnostics.contains { $0.code == "C100" }
+            let unreadable = result.diagnostics.contains { $0.code == .unreadableFile }
             worst = max(worst, unreadable ? 2 : (result.diagnostics.hasErrors ? 1 : 0))
             totals.errors += result.diagnostics.filter { $0.severity == .error }.count
             totals.warnings += result.diagnostics.filter { $0.severity == .warning }.count
@@ -122,7 +123,7 @@ enum DiagnosticsJSON {
         var fixIt: Fix?
 
         init(_ d: Diagnostic, _ language: Language) {
-            code = d.code
+            code = d.code.rawValue
             severity = d.severity.rawValue
             message = d.message.text(language)
             location = Position(d.range)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CasusCore
+import CasusSession
 import CasusTerminal
 import Foundation
 
@@ -65,7 +66,7 @@ struct PlayCommand: ParsableCommand {
                 loaded.line(n, of: f)
             }
             for d in loaded.diagnostics { Output.errDiagnostic(renderer.render(d)) }
-            throw ExitCode(loaded.diagnostics.contains { $0.code == "C100" } ? 2 : 1)
+            throw ExitCode(loaded.diagnostics.contains { $0.code == .unreadableFile } ? 2 : 1)
         }
 
         var script: AnswerScript?

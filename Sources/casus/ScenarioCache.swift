@@ -1,4 +1,5 @@
 import CasusCore
+import CasusSession
 
 /// Scenarios by path, each loaded once per command: `casus report` replays many sessions of
 /// the same scenario, and loading one (reading, including, checking) costs more than a replay.

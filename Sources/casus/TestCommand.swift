@@ -1,5 +1,6 @@
 import ArgumentParser
 import CasusCore
+import CasusSession
 import Foundation
 
 /// `casus test FILE...` — plays scenarios automatically and reports dead ends, unreached
@@ -42,7 +43,7 @@ struct TestCommand: ParsableCommand {
             }
             guard let scenario = result.scenario else {
                 for d in result.diagnostics { Output.errDiagnostic(renderer.render(d)) }
-                worst = max(worst, result.diagnostics.contains { $0.code == "C100" } ? 2 : 1)
+                worst = max(worst, result.diagnostics.contains { $0.code == .unreadableFile } ? 2 : 1)
                 continue
             }
             let tester = ScenarioTester(scenario: scenario)

@@ -50,7 +50,7 @@ func assertDiagnostic(
     files[markerFile] = source
     let result = ScenarioLoader.load(path: "main.casus", provider: InMemorySourceProvider(files))
     let all = result.diagnostics
-    guard let d = all.first(where: { $0.code == code && $0.range.file == markerFile }) else {
+    guard let d = all.first(where: { $0.code.rawValue == code && $0.range.file == markerFile }) else {
         Issue.record("no \(code); got:\n\(describe(all))", sourceLocation: sourceLocation)
         return all
     }
@@ -241,7 +241,7 @@ private func errors(_ diagnostics: [Diagnostic]) -> [Diagnostic] { diagnostics.f
                 vraag 1️⃣wat: Nog eens?
             einde
             """, code: "C115", message: "question `wat` already exists")
-        let d = all.first { $0.code == "C115" }
+        let d = all.first { $0.code.rawValue == "C115" }
         #expect(d?.notes.first?.range?.start == CasusCore.SourceLocation(line: 3, column: 11))
     }
 
@@ -290,7 +290,7 @@ private func errors(_ diagnostics: [Diagnostic]) -> [Diagnostic] { diagnostics.f
                 vraag druk (ja/nee): Druk?
             einde
             """, code: "C120", message: "`druk` is used before its question is asked")
-        let d = all.first { $0.code == "C120" }
+        let d = all.first { $0.code.rawValue == "C120" }
         #expect(d?.notes.first?.message.en == "the question is only asked here")
         #expect(d?.notes.first?.range?.start == CasusCore.SourceLocation(line: 6, column: 5))
     }
@@ -494,7 +494,7 @@ private func errors(_ diagnostics: [Diagnostic]) -> [Diagnostic] { diagnostics.f
                 toon x
             einde
             """, code: "C152")
-        #expect(all.map(\.code) == ["C152"])
+        #expect(all.map(\.code.rawValue) == ["C152"])
         #expect(all.first?.severity == .warning)
     }
 }

@@ -405,19 +405,19 @@ import Testing
     @Test func bytesThatAreNotUTF8GiveOneError() {
         let (file, diagnostics) = Parser.parse(bytes: [0x74, 0x0A, 0x61, 0xFF, 0xFE], path: "x.casus")
         #expect(file.items.isEmpty)
-        #expect(diagnostics.map(\.code) == ["C001"])
+        #expect(diagnostics.map(\.code.rawValue) == ["C001"])
         #expect(diagnostics.first?.range.start == CasusCore.SourceLocation(line: 2, column: 2))
     }
 
     @Test func nulByteIsLocated() {
         let (_, diagnostics) = Parser.parse(bytes: Array("titel: a\nxy\0".utf8), path: "x.casus")
-        #expect(diagnostics.map(\.code) == ["C001"])
+        #expect(diagnostics.map(\.code.rawValue) == ["C001"])
         #expect(diagnostics.first?.range.start == CasusCore.SourceLocation(line: 2, column: 3))
     }
 
     @Test func oversizedFilesAreRefusedBeforeDecoding() {
         let (_, diagnostics) = Parser.parse(bytes: [UInt8](repeating: 0x61, count: Parser.maxFileBytes + 1), path: "x.casus")
-        #expect(diagnostics.map(\.code) == ["C020"])
+        #expect(diagnostics.map(\.code.rawValue) == ["C020"])
     }
 
     @Test func deepNestingIsCappedWithoutRecursingForever() {
@@ -427,6 +427,6 @@ import Testing
         for _ in 0..<depth { text += "einde\n" }
         text += "einde\n"
         let (_, diagnostics) = Parser.parse(text, path: "x.casus")
-        #expect(diagnostics.map(\.code) == ["C014"])
+        #expect(diagnostics.map(\.code.rawValue) == ["C014"])
     }
 }

@@ -96,7 +96,7 @@ struct RuntimeAnswerScriptTests {
         let (script, diagnostics) = AnswerScript.parse(text, path: "a.txt")
         #expect(diagnostics.isEmpty)
         let problems = script.unknownKeys(in: RT.load(RT.havo4))
-        #expect(problems.map(\.code) == ["A010", "A011", "A012", "A014", "A013"])
+        #expect(problems.map(\.code.rawValue) == ["A010", "A011", "A012", "A014", "A013"])
         #expect(problems.map(\.range.start.line) == [5, 6, 7, 8, 9])
         #expect(problems.allSatisfy { $0.range.file == "a.txt" && $0.severity == .error })
         #expect(problems[0].message.nl == "De casus heeft geen vraag onbekend.")
@@ -112,7 +112,7 @@ struct RuntimeAnswerScriptTests {
             c:
             """
         let (_, diagnostics) = AnswerScript.parse(text, path: "a.txt")
-        #expect(diagnostics.map(\.code) == ["A001", "A003", "A002", "A004"])
+        #expect(diagnostics.map(\.code.rawValue) == ["A001", "A003", "A002", "A004"])
         #expect(diagnostics.map(\.range.start.line) == [2, 4, 5, 6])
         #expect(diagnostics[1].message.en == "a was already given on line 3.")
     }

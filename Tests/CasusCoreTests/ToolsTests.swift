@@ -78,7 +78,7 @@ private func load(_ source: String) throws -> Scenario {
             einde
             """)
         let report = ScenarioTester(scenario: scenario).run()
-        let warning = try #require(report.findings.first { $0.code == "T020" })
+        let warning = try #require(report.findings.first { $0.code.rawValue == "T020" })
         #expect(warning.severity == .warning)
         #expect(warning.range.start.line == 4)
         #expect(!report.hasErrors)
@@ -101,8 +101,8 @@ private func load(_ source: String) throws -> Scenario {
         blocked.steps[0].body[0] = .question(
             Question(keyword: q.keyword, id: q.id, type: .choice, prompt: q.prompt, options: [], range: q.range))
         let report = ScenarioTester(scenario: blocked).run()
-        #expect(report.findings.contains { $0.code == "T001" && $0.range.start.line == 3 })
-        #expect(report.findings.contains { $0.code == "T010" && $0.range.start.line == 5 })
+        #expect(report.findings.contains { $0.code.rawValue == "T001" && $0.range.start.line == 3 })
+        #expect(report.findings.contains { $0.code.rawValue == "T010" && $0.range.start.line == 5 })
         #expect(report.stepsReached == 1 && report.stepsTotal == 2)
     }
 

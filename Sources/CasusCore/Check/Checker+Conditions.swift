@@ -5,7 +5,7 @@ extension Checker {
         if kind != .boolean {
             let name: String
             if case .name(let id) = expression { name = id.name } else { name = "…" }
-            error("C140", expression.range, CheckerMessages.notACondition(name, kind.name), fixIt: FixIt(CheckerMessages.compareHint))
+            report(.typeMismatch, expression.range, CheckerMessages.notACondition(name, kind.name), fixIt: FixIt(CheckerMessages.compareHint))
         }
     }
 
@@ -34,7 +34,7 @@ extension Checker {
             if Lexicon.members.contains(id.name) { return .number }
             guard let meaning = resolveUse(id, scope: scope) else { return nil }
             if case .answer(let i) = meaning, case .list = asked.all[i].question.type { return .number }
-            error("C143", id.range, CheckerMessages.countOfNonList(id.name))
+            report(.countOfNonList, id.range, CheckerMessages.countOfNonList(id.name))
             return nil
         case .not(let inner, _):
             checkCondition(inner, scope: scope)
@@ -59,7 +59,7 @@ extension Checker {
         switch op {
         case .less, .lessOrEqual, .greater, .greaterOrEqual:
             if left != .number || right != .number {
-                error("C140", range, CheckerMessages.orderNeedsNumbers(op.rawValue))
+                report(.typeMismatch, range, CheckerMessages.orderNeedsNumbers(op.rawValue))
             }
             return
         case .equal, .notEqual:
@@ -76,15 +76,15 @@ extension Checker {
             return
         }
         if case .effect = left, case .string(let s) = right {
-            error("C140", b.range, CheckerMessages.unknownEffect(s))
+            report(.typeMismatch, b.range, CheckerMessages.unknownEffect(s))
             return
         }
         if case .effect = right, case .string(let s) = left {
-            error("C140", a.range, CheckerMessages.unknownEffect(s))
+            report(.typeMismatch, a.range, CheckerMessages.unknownEffect(s))
             return
         }
         let yesNo = left == .boolean || right == .boolean
-        error("C140", range, CheckerMessages.typeMismatch(left.name, right.name),
+        report(.typeMismatch, range, CheckerMessages.typeMismatch(left.name, right.name),
               fixIt: yesNo ? FixIt(CheckerMessages.yesNoHint) : nil)
     }
 
@@ -99,7 +99,9 @@ extension Checker {
         case (.role, .roleLiteral), (.role, .role), (.roleLiteral, .roleLiteral): return true
         case (.role, .string(let s)): return roles.contains { $0.name.lowercased() == s.lowercased() || $0.id.name == s }
         case (.effect, .string(let s)): return ["++", "+", "0", "-", "--"].contains(s)
-        default: return false
+        case (.boolean, _), (.number, _), (.text, _), (.option, _), (.role, _), (.member, _), (.list, _),
+            (.roleLiteral, _), (.string, _), (.effect, _):
+            return false
         }
     }
 
@@ -112,7 +114,7 @@ extension Checker {
             }
             return "…"
         }()
-        error("C141", at.range, CheckerMessages.unknownOption(value, question),
+        report(.unknownOption, at.range, CheckerMessages.unknownOption(value, question),
               fixIt: nearest.map { FixIt(CheckerMessages.didYouMean("\"\($0)\""), replacement: "\"\($0)\"", range: at.range) })
     }
 }

@@ -2,21 +2,21 @@
 /// of one step can expand.
 ///
 /// List sizes and expansion are counted during the walk over a step's statements
-/// (`checkStatements`).
+/// (the statement walk of `Checker+Statements`).
 extension Checker {
     mutating func checkRoleLimit() {
         if roles.count > Limits.maxRoles {
             let extra = roles[Limits.maxRoles]
-            error("C160", extra.id.range, LimitMessages.tooManyRoles(Limits.maxRoles))
+            report(.tooManyRoles, extra.id.range, LimitMessages.tooManyRoles(Limits.maxRoles))
         }
     }
 
     mutating func checkListSize(_ question: Question) {
         guard case .list(let low, let high) = question.type else { return }
         if let low, low > Limits.maxListItems {
-            error("C161", question.range, LimitMessages.listTooLarge("min", low, Limits.maxListItems))
+            report(.listTooLarge, question.range, LimitMessages.listTooLarge("min", low, Limits.maxListItems))
         } else if let high, high > Limits.maxListItems {
-            error("C161", question.range, LimitMessages.listTooLarge("max", high, Limits.maxListItems))
+            report(.listTooLarge, question.range, LimitMessages.listTooLarge("max", high, Limits.maxListItems))
         }
     }
 
@@ -43,8 +43,8 @@ extension Checker {
         defer { expansion = StepExpansion() }
         guard expansion.total > Limits.maxPlayedPerStep, let worst = expansion.worst else { return }
         let times = worst.multiplier > Limits.maxPlayedPerStep ? "> \(Limits.maxPlayedPerStep)" : "\(worst.multiplier)"
-        error(
-            "C162", worst.loop.range, LimitMessages.stepTooLarge(Limits.maxPlayedPerStep),
+        report(
+            .stepTooLarge, worst.loop.range, LimitMessages.stepTooLarge(Limits.maxPlayedPerStep),
             notes: [DiagnosticNote(LimitMessages.stepTooLargeNote(times), at: worst.loop.range)],
             fixIt: FixIt(LimitMessages.stepTooLargeHint))
     }

@@ -6,7 +6,7 @@ extension Checker {
         for item in items {
             guard case .metadata(let entry) = item else { continue }
             if let first = seen[entry.key] {
-                error("C106", entry.keyRange, CheckerMessages.duplicateMetadata(entry.key.spellings[0]),
+                report(.duplicateMetadata, entry.keyRange, CheckerMessages.duplicateMetadata(entry.key.spellings[0]),
                       notes: [DiagnosticNote(CheckerMessages.firstHere, at: first.keyRange)])
                 continue
             }
@@ -20,7 +20,7 @@ extension Checker {
                 if let language = Language(tag: value), value.count <= 10 {
                     metadata.language = language
                 } else {
-                    error("C107", entry.valueRange, CheckerMessages.badLanguage(value))
+                    report(.unknownLanguage, entry.valueRange, CheckerMessages.badLanguage(value))
                 }
             case .audience:
                 let parts = value.split(separator: ",", maxSplits: 1).map { String($0).trimmingCharacters(in: " ") }
@@ -32,15 +32,15 @@ extension Checker {
                     if level.isEmpty { level = "" }
                     metadata.audience = Audience(school: school, level: level.isEmpty ? nil : level)
                 } else {
-                    error("C108", entry.valueRange, CheckerMessages.badAudience(value), fixIt: FixIt(CheckerMessages.audienceHint))
+                    report(.unknownAudience, entry.valueRange, CheckerMessages.badAudience(value), fixIt: FixIt(CheckerMessages.audienceHint))
                 }
             case .duration:
                 if let minutes = Self.minutes(value) { metadata.durationMinutes = minutes } else {
-                    error("C109", entry.valueRange, CheckerMessages.badDuration(value))
+                    report(.badMetadataValue, entry.valueRange, CheckerMessages.badDuration(value))
                 }
             case .members:
                 if let range = Self.memberRange(value) { metadata.members = range } else {
-                    error("C109", entry.valueRange, CheckerMessages.badMembers(value))
+                    report(.badMetadataValue, entry.valueRange, CheckerMessages.badMembers(value))
                 }
             case .jobs:
                 var jobs: [Job] = []
@@ -49,7 +49,7 @@ extension Checker {
                         if !jobs.contains(job) { jobs.append(job) }
                     } else {
                         let nearest = Suggestion.nearest(to: word, in: Lexicon.jobs)
-                        error("C109", entry.valueRange, CheckerMessages.unknownJob(word),
+                        report(.badMetadataValue, entry.valueRange, CheckerMessages.unknownJob(word),
                               fixIt: nearest.map { FixIt(CheckerMessages.didYouMean($0)) })
                     }
                 }
@@ -57,7 +57,7 @@ extension Checker {
             }
         }
         if seen[.title] == nil, !items.isEmpty, !hadSyntaxErrors {
-            error("C112", Parser.point(mainPath, 1, 1), CheckerMessages.missingTitle, fixIt: FixIt(CheckerMessages.addTitle))
+            report(.missingTitle, Parser.point(mainPath, 1, 1), CheckerMessages.missingTitle, fixIt: FixIt(CheckerMessages.addTitle))
         }
         return metadata
     }

@@ -51,19 +51,9 @@ extension Checker {
     mutating func questionDefinitions() -> [String: SourceRange] {
         if let definitionsCache { return definitionsCache }
         var definitions: [String: SourceRange] = [:]
-        func visit(_ statements: [Statement]) {
-            for statement in statements {
-                switch statement {
-                case .question(let q): if definitions[q.id.name] == nil { definitions[q.id.name] = q.range }
-                case .conditional(let c):
-                    for b in c.branches { visit(b.body) }
-                    if let e = c.elseBody { visit(e) }
-                case .loop(let l): visit(l.body)
-                case .say, .note: break
-                }
-            }
+        for question in QuestionCollector.questions(in: steps) where definitions[question.id.name] == nil {
+            definitions[question.id.name] = question.range
         }
-        for step in steps { visit(step.body) }
         definitionsCache = definitions
         return definitions
     }
@@ -81,10 +71,11 @@ extension Checker {
         let definitions = questionDefinitions()
         let later = definitions[id.name] ?? (Lexicon.isSolutions(id.name) ? definitions[Lexicon.solutionsId] : nil)
         if let later {
-            error("C120", id.range, CheckerMessages.usedBeforeAsked(id.name),
+            report(.usedBeforeAsked, id.range, CheckerMessages.usedBeforeAsked(id.name),
                   notes: [DiagnosticNote(CheckerMessages.askedHere, at: later)])
             return
         }
+        if includeFailed { return }
         // Each suggestion compares with every name: past the first few hundred unknown names
         // (a hostile or garbled file), report without one rather than take quadratic time.
         var fixIt: FixIt?
@@ -94,7 +85,11 @@ extension Checker {
                 FixIt(CheckerMessages.didYouMean($0), replacement: $0, range: id.range)
             }
         }
-        error("C121", id.range, CheckerMessages.undefined(id.name), fixIt: fixIt)
+        if Lexicon.isSolutions(id.name), !solutionsAsked {
+            report(.undefinedName, id.range, CheckerMessages.noSolutionsQuestion, fixIt: FixIt(CheckerMessages.askSolutionsFirst))
+            return
+        }
+        report(.undefinedName, id.range, CheckerMessages.undefined(id.name), fixIt: fixIt)
     }
 
     /// Resolves a name used as a value; marks answers as used and checks loop coverage.
@@ -107,7 +102,7 @@ extension Checker {
             used[i] = true
             let loops = asked.all[i].loops
             if !covers(scope, loops), let missing = loops.first(where: { need in !scope.contains { $0.source.sameKind(as: need) } }) {
-                error("C137", id.range, CheckerMessages.perLoop(id.name, CheckerMessages.loopName(missing)))
+                report(.answerOutsideItsLoop, id.range, CheckerMessages.perLoop(id.name, CheckerMessages.loopName(missing)))
                 return nil
             }
         }
@@ -126,7 +121,8 @@ extension Checker {
         for entry in sheet.entries {
             guard case .show(let names) = entry else { continue }
             for id in names {
-                if parts.contains(id.name.lowercased()) || brokenNames.contains(id.name) { continue }
+                if parts.contains(id.name.lowercased()) || brokenNames.contains(id.name) || includeFailed { continue }
+                if Lexicon.isSolutions(id.name), reportedNames.contains(Lexicon.solutionsId) { continue }
                 if let i = asked.position(of: id.name) ?? (Lexicon.isSolutions(id.name) ? solutionsIndex : nil) {
                     used[i] = true
                     continue
@@ -134,7 +130,7 @@ extension Checker {
                 let fixIt = Suggestion.nearest(to: id.name, in: asked.all.map(\.question.id.name).sorted() + parts).map {
                     FixIt(CheckerMessages.didYouMean($0), replacement: $0, range: id.range)
                 }
-                error("C121", id.range, CheckerMessages.undefined(id.name), fixIt: fixIt)
+                report(.undefinedName, id.range, CheckerMessages.undefined(id.name), fixIt: fixIt)
             }
         }
     }
@@ -149,7 +145,7 @@ extension Checker {
             if case .metadata(let e) = item, e.key == .duration { return e.valueRange }
             return nil
         }.first ?? Parser.point(mainPath, 1, 1)
-        warning("C151", at, CheckerMessages.budgetsExceedDuration(sum, duration))
+        report(.budgetsExceedDuration, at, CheckerMessages.budgetsExceedDuration(sum, duration))
     }
 
     /// With a `blad` section, an answer that is neither shown nor used is lost from the sheet.
@@ -175,7 +171,7 @@ extension Checker {
             if info.question.keyword == .vote && votesShown { continue }
             if info.question.keyword == .effect && effectsShown { continue }
             if info.question.keyword == .solutions && effectsShown { continue }
-            warning("C152", info.question.id.range, CheckerMessages.neverShown(id), fixIt: FixIt(CheckerMessages.addToSheet))
+            report(.answerNeverShown, info.question.id.range, CheckerMessages.neverShown(id), fixIt: FixIt(CheckerMessages.addToSheet))
         }
     }
 }

@@ -10,64 +10,65 @@ struct LoopScope {
     var sources: [LoopSource]
 }
 
-extension Checker {
+extension Checker: StatementWalker {
     mutating func checkStep(_ step: Step, index: Int) {
-        checkStatements(step.body, stepIndex: index, scope: [])
+        stepIndex = index
+        loopScope = []
+        walk(step.body)
         finishExpansion()
         // Counted as written: a question rejected with an error still counts. With syntax
         // errors, the step's questions may be the very lines that failed.
-        if !Self.asksQuestions(step.body) && !hadSyntaxErrors {
-            warning("C150", step.range, CheckerMessages.stepWithoutQuestions)
+        if !StatementCounter.asksQuestions(step.body) && !hadSyntaxErrors {
+            report(.stepWithoutQuestions, step.range, CheckerMessages.stepWithoutQuestions)
         }
         if step.budgetMinutes == 0 {
-            warning("C155", step.range, CheckerMessages.zeroBudget(step.title))
+            report(.zeroBudget, step.range, CheckerMessages.zeroBudget(step.title))
         }
     }
 
-    static func asksQuestions(_ statements: [Statement]) -> Bool {
-        statements.contains {
-            switch $0 {
-            case .question: true
-            case .say, .note: false
-            case .conditional(let c): c.branches.contains { asksQuestions($0.body) } || asksQuestions(c.elseBody ?? [])
-            case .loop(let l): asksQuestions(l.body)
-            }
-        }
+    /// Counts every statement as played as often as the loops around it run.
+    mutating func willVisit(_ statement: Statement) -> Bool {
+        countPlayed(statement, multiplier: loopScope.last?.multiplier ?? 1)
+        return false
     }
 
-    mutating func checkStatements(_ statements: [Statement], stepIndex: Int, scope: [LoopScope]) {
-        let multiplier = scope.last?.multiplier ?? 1
-        for statement in statements {
-            countPlayed(statement, multiplier: multiplier)
-            switch statement {
-            case .say(let text), .note(let text):
-                checkInterpolations(text, scope: scope)
-            case .question(let question):
-                checkQuestion(question, stepIndex: stepIndex, scope: scope)
-            case .conditional(let conditional):
-                for branch in conditional.branches {
-                    checkCondition(branch.condition, scope: scope)
-                    checkStatements(branch.body, stepIndex: stepIndex, scope: scope)
-                }
-                if let body = conditional.elseBody { checkStatements(body, stepIndex: stepIndex, scope: scope) }
-            case .loop(let loop):
-                checkLoop(loop, stepIndex: stepIndex, scope: scope)
-            }
-        }
+    mutating func visitSay(_ text: Text) { checkInterpolations(text, scope: loopScope) }
+
+    mutating func visitNote(_ text: Text) { checkInterpolations(text, scope: loopScope) }
+
+    mutating func visitQuestion(_ question: Question) {
+        checkQuestion(question, stepIndex: stepIndex, scope: loopScope)
     }
 
-    private mutating func checkLoop(_ loop: Loop, stepIndex: Int, scope: [LoopScope]) {
+    mutating func visitConditional(_ conditional: Conditional) {
+        for branch in conditional.branches {
+            checkCondition(branch.condition, scope: loopScope)
+            walk(branch.body)
+        }
+        if let body = conditional.elseBody { walk(body) }
+    }
+
+    mutating func visitLoop(_ loop: Loop) {
+        let outer = loopScope
+        loopScope.append(checkLoop(loop, scope: outer))
+        descend(into: loop)
+        loopScope = outer
+    }
+
+    /// Checks a loop's header; returns the scope its body is checked in.
+    private mutating func checkLoop(_ loop: Loop, scope: [LoopScope]) -> LoopScope {
         var ok = true
         var iterations = Limits.maxListItems
         if let outer = scope.first(where: { $0.source.sameKind(as: loop.source) }) {
-            error("C136", loop.range, CheckerMessages.sameLoopNested(CheckerMessages.loopName(outer.source)))
+            report(.sameLoopNested, loop.range, CheckerMessages.sameLoopNested(CheckerMessages.loopName(outer.source)))
             ok = false
         }
         switch loop.source {
         case .roles:
             iterations = roles.count
             if roles.isEmpty {
-                error("C154", loop.range, CheckerMessages.noRoles)
+                if !reportedNoRoles && !includeFailed { report(.noRoles, loop.range, CheckerMessages.noRoles) }
+                reportedNoRoles = true
                 ok = false
             }
         case .members:
@@ -84,11 +85,11 @@ extension Checker {
                 let info = asked.all[i]
                 iterations = Self.listCapacity(info.question)
                 if case .list = info.question.type {} else {
-                    error("C134", list.range, CheckerMessages.notAList(list.name))
+                    report(.loopOverNonList, list.range, CheckerMessages.notAList(list.name))
                     ok = false
                 }
                 if !covers(scope, info.loops) {
-                    error("C137", list.range, CheckerMessages.perLoop(list.name, CheckerMessages.loopName(info.loops.last!)))
+                    report(.answerOutsideItsLoop, list.range, CheckerMessages.perLoop(list.name, CheckerMessages.loopName(info.loops.last!)))
                     ok = false
                 }
             } else {
@@ -96,7 +97,7 @@ extension Checker {
                 ok = false
             }
             if isKnownName(variable.name, scope: scope) || Keyword(word: variable.name) != nil {
-                error("C135", variable.range, CheckerMessages.loopVariableClash(variable.name))
+                report(.nameInUse, variable.range, CheckerMessages.loopVariableClash(variable.name))
                 ok = false
             } else {
                 pendingLoopVariables[variable.name, default: []].append(variable.range)
@@ -105,14 +106,13 @@ extension Checker {
         _ = ok
         let names = Lexicon.loopVariables(loop.source)
         let multiplier = enterLoop(loop, iterations: iterations, multiplier: scope.last?.multiplier ?? 1)
-        let inner = LoopScope(
+        return LoopScope(
             source: loop.source, names: names, multiplier: multiplier, sources: (scope.last?.sources ?? []) + [loop.source])
-        checkStatements(loop.body, stepIndex: stepIndex, scope: scope + [inner])
     }
 
     private mutating func checkQuestion(_ question: Question, stepIndex: Int, scope: [LoopScope]) {
         if !pendingLoopVariables.isEmpty, let ranges = pendingLoopVariables.removeValue(forKey: question.id.name) {
-            for range in ranges { error("C135", range, CheckerMessages.loopVariableClash(question.id.name)) }
+            for range in ranges { report(.nameInUse, range, CheckerMessages.loopVariableClash(question.id.name)) }
         }
         if !ask(question, stepIndex: stepIndex, scope: scope) { rejectedQuestionIDs.insert(question.id.name) }
     }
@@ -121,46 +121,52 @@ extension Checker {
     private mutating func ask(_ question: Question, stepIndex: Int, scope: [LoopScope]) -> Bool {
         let id = question.id
         checkListSize(question)
-        checkInterpolations(question.prompt, scope: scope)
+        let outsideLoops = question.keyword == .effect
+            && (!scope.contains(where: { $0.source == .solutions }) || !scope.contains(where: { $0.source == .roles }))
+        if outsideLoops {
+            report(.effectOutsideLoops, question.range, CheckerMessages.effectOutsideLoops)
+            // `{oplossing}` and `{rol}` in its text belong to the loops it lacks: not a second error.
+            checkInterpolations(question.prompt, scope: scope + Self.missingEffectLoops(scope))
+        } else {
+            checkInterpolations(question.prompt, scope: scope)
+        }
         if question.prompt.isEmpty {
-            warning("C156", question.range, CheckerMessages.emptyPrompt)
+            report(.emptyPrompt, question.range, CheckerMessages.emptyPrompt)
         }
         switch question.type {
         case .choice where question.options.isEmpty:
-            error("C132", question.range, CheckerMessages.choiceWithoutOptions)
+            report(.choiceWithoutOptions, question.range, CheckerMessages.choiceWithoutOptions)
         case .vote where question.options.isEmpty && !solutionsAsked:
-            error("C131", question.range, CheckerMessages.voteWithoutOptions)
-        case .scale(let low, let high) where low >= high:
-            error("C138", question.range, CheckerMessages.scaleRange(low, high))
-        case .list(let low?, let high?) where low > high:
-            error("C138", question.range, CheckerMessages.listRange)
-        default: break
-        }
-        if question.keyword == .effect {
-            if !scope.contains(where: { $0.source == .solutions }) || !scope.contains(where: { $0.source == .roles }) {
-                error("C130", question.range, CheckerMessages.effectOutsideLoops)
+            // Missing solutions are one mistake, reported where first felt.
+            if reportedNames.insert(Lexicon.solutionsId).inserted {
+                report(.voteWithoutOptions, question.range, CheckerMessages.voteWithoutOptions)
             }
+        case .scale(let low, let high) where low >= high:
+            report(.rangeReversed, question.range, CheckerMessages.scaleRange(low, high))
+        case .list(let low?, let high?) where low > high:
+            report(.rangeReversed, question.range, CheckerMessages.listRange)
+        case .choice, .vote, .scale, .list, .text, .longText, .yesNo, .member, .role, .effect: break
         }
         if question.keyword == .solutions, solutionsAsked {
-            error("C133", question.range, CheckerMessages.secondSolutions)
+            report(.secondSolutions, question.range, CheckerMessages.secondSolutions)
             return false
         }
         let entry = names[id.name]
         if let first = asked.position(of: id.name) {
-            error("C115", id.range, CheckerMessages.duplicate(CheckerMessages.aQuestion, id.name),
+            report(.duplicateQuestion, id.range, CheckerMessages.duplicate(CheckerMessages.aQuestion, id.name),
                   notes: [DiagnosticNote(CheckerMessages.firstHere, at: asked.all[first].question.id.range)])
             return false
         }
         if question.keyword != .solutions, entry?.isBuiltin == true || entry?.isSolutions == true {
-            error("C113", id.range, CheckerMessages.reserved(id.name))
+            report(.reservedId, id.range, CheckerMessages.reserved(id.name))
             return false
         }
         if entry?.role != nil {
-            error("C113", id.range, CheckerMessages.clashesWithRole(id.name))
+            report(.reservedId, id.range, CheckerMessages.clashesWithRole(id.name))
             return false
         }
         if scope.contains(where: { $0.names.contains(id.name) }) {
-            error("C135", id.range, CheckerMessages.loopVariableClash(id.name))
+            report(.nameInUse, id.range, CheckerMessages.loopVariableClash(id.name))
             return false
         }
         let info = QuestionInfo(question: question, stepIndex: stepIndex, loops: scope.last?.sources ?? [])
@@ -168,6 +174,14 @@ extension Checker {
         if question.keyword == .solutions { solutionsIndex = position }
         used.append(false)
         return true
+    }
+
+    /// The solution and role loops an `effect` outside them lacks, as scopes that only name
+    /// their loop variables.
+    static func missingEffectLoops(_ scope: [LoopScope]) -> [LoopScope] {
+        [LoopSource.solutions, .roles].filter { source in !scope.contains { $0.source == source } }.map {
+            LoopScope(source: $0, names: Lexicon.loopVariables($0), multiplier: 1, sources: [])
+        }
     }
 
     /// True when the current loops include every loop an answer was asked in.

@@ -28,14 +28,23 @@ struct Checker {
     var maxMembers = 6
     /// The loop expansion of the step being checked.
     var expansion = StepExpansion()
+    /// The step being walked and the loops around the statement being checked.
+    var stepIndex = 0
+    var loopScope: [LoopScope] = []
 
     /// When the parser already complained, whole-file checks (no steps, no title) are
     /// likely follow-on errors and stay silent.
     let hadSyntaxErrors: Bool
     /// Ids of question lines the parser dropped; their uses are follow-on errors.
     var brokenNames: Set<String> = []
-    /// Unknown names already reported once.
+    /// An include could not be loaded: a name not defined here may be defined there, so
+    /// unknown names are not reported (the include's error is the root error).
+    var includeFailed = false
+    /// Unknown names already reported once (`oplossingen` also for a `stem` with nothing to
+    /// vote on).
     var reportedNames: Set<String> = []
+    /// `voor elke rol` without roles is reported at its first use only.
+    var reportedNoRoles = false
     /// Ids of questions met but not asked (an error was reported); still names in use.
     var rejectedQuestionIDs: Set<String> = []
     /// Variables of `voor elk … in` loops that clash with no name yet, with where they are
@@ -50,12 +59,12 @@ struct Checker {
         self.hadSyntaxErrors = hadSyntaxErrors
     }
 
-    mutating func error(_ code: String, _ range: SourceRange, _ message: LocalizedText, notes: [DiagnosticNote] = [], fixIt: FixIt? = nil) {
-        diagnostics.append(Diagnostic(code, .error, at: range, message, notes: notes, fixIt: fixIt))
-    }
-
-    mutating func warning(_ code: String, _ range: SourceRange, _ message: LocalizedText, fixIt: FixIt? = nil) {
-        diagnostics.append(Diagnostic(code, .warning, at: range, message, fixIt: fixIt))
+    /// Records a diagnostic; its severity comes with its code.
+    mutating func report(
+        _ code: DiagnosticCode, _ range: SourceRange, _ message: LocalizedText, notes: [DiagnosticNote] = [],
+        fixIt: FixIt? = nil
+    ) {
+        diagnostics.append(Diagnostic(code, at: range, message, notes: notes, fixIt: fixIt))
     }
 
     /// Runs every check; returns the scenario (meaningful only when no errors were found).
@@ -71,7 +80,7 @@ struct Checker {
         warnAboutTime(metadata)
         warnAboutUnusedAnswers()
         if steps.isEmpty && !hadSyntaxErrors {
-            error("C153", Parser.point(mainPath, 1, 1), CheckerMessages.noSteps)
+            report(.noSteps, Parser.point(mainPath, 1, 1), CheckerMessages.noSteps)
         }
         return Scenario(
             path: mainPath, metadata: metadata, caseText: caseText, roles: roles, infos: infos,
@@ -86,17 +95,17 @@ struct Checker {
             switch item {
             case .role(let role):
                 if let first = names[role.id.name]?.role {
-                    error("C110", role.id.range, CheckerMessages.duplicate(CheckerMessages.aRole, role.id.name),
+                    report(.duplicateRole, role.id.range, CheckerMessages.duplicate(CheckerMessages.aRole, role.id.name),
                           notes: [DiagnosticNote(CheckerMessages.firstHere, at: roles[first].id.range)])
                 } else if Lexicon.builtinNames.contains(role.id.name) || Lexicon.roleLoop.contains(role.id.name) {
-                    error("C113", role.id.range, CheckerMessages.reserved(role.id.name))
+                    report(.reservedId, role.id.range, CheckerMessages.reserved(role.id.name))
                 } else {
                     names[role.id.name, default: NameEntry()].role = roles.count
                     roles.append(role)
                 }
             case .info(let info):
                 if let first = infoIDs[info.id.name] {
-                    error("C111", info.id.range, CheckerMessages.duplicate(CheckerMessages.anInfo, info.id.name),
+                    report(.duplicateInfo, info.id.range, CheckerMessages.duplicate(CheckerMessages.anInfo, info.id.name),
                           notes: [DiagnosticNote(CheckerMessages.firstHere, at: first.id.range)])
                 } else {
                     infoIDs[info.id.name] = info
@@ -106,14 +115,14 @@ struct Checker {
             case .note(let text): notes.append(text)
             case .caseText(let text):
                 if let first = caseText {
-                    error("C114", text.range, CheckerMessages.caseTwice,
+                    report(.duplicateSection, text.range, CheckerMessages.caseTwice,
                           notes: [DiagnosticNote(CheckerMessages.firstHere, at: first.range)])
                 } else {
                     caseText = text
                 }
             case .sheet(let layout):
                 if sheet == nil { sheet = layout } else {
-                    error("C114", layout.range, CheckerMessages.duplicate(LocalizedText(nl: "onderdeel", en: "section"), "blad"))
+                    report(.duplicateSection, layout.range, CheckerMessages.duplicate(LocalizedText(nl: "onderdeel", en: "section"), "blad"))
                 }
             case .metadata, .include: break
             }

@@ -11,24 +11,19 @@ public enum FacilitatorNotes {
     public static func collect(_ scenario: Scenario) -> [Note] {
         var notes = scenario.notes.map { Note(step: nil, text: $0.plain, range: $0.range) }
         for step in scenario.steps {
-            var pending: [[Statement]] = [step.body]
-            // Depth-first, in source order, without recursion.
-            var found: [Note] = []
-            while let body = pending.popLast() {
-                for statement in body.reversed() {
-                    switch statement {
-                    case .note(let text): found.append(Note(step: step.title, text: text.plain, range: text.range))
-                    case .conditional(let c):
-                        if let e = c.elseBody { pending.append(e) }
-                        for b in c.branches.reversed() { pending.append(b.body) }
-                    case .loop(let l): pending.append(l.body)
-                    case .say, .question: break
-                    }
-                }
-            }
-            notes += found.sorted { $0.range.start < $1.range.start }
+            var collector = NoteCollector(step: step.title)
+            collector.walk(step.body)
+            notes += collector.notes
         }
         return notes
+    }
+
+    /// The notes of one step, in source order.
+    private struct NoteCollector: StatementWalker {
+        let step: String
+        var notes: [Note] = []
+
+        mutating func visitNote(_ text: Text) { notes.append(Note(step: step, text: text.plain, range: text.range)) }
     }
 
     /// The notes as plain text for the terminal.

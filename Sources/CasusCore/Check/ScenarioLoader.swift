@@ -50,10 +50,11 @@ public enum ScenarioLoader {
         var diagnostics = loader.diagnostics
         var scenario: Scenario?
         // A file that is not text at all gets one error, not a list of follow-ons.
-        let fatal = diagnostics.contains { ["C001", "C002", "C020"].contains($0.code) && $0.range.start.line == 1 }
+        let fatal = diagnostics.contains { [.notText, .emptyFile, .tooLarge].contains($0.code) && $0.range.start.line == 1 }
         if let files, !fatal {
             var checker = Checker(mainPath: path, items: files, hadSyntaxErrors: diagnostics.hasErrors)
             checker.brokenNames = loader.brokenNames
+            checker.includeFailed = loader.includeFailed
             let checked = checker.check()
             diagnostics += checker.diagnostics
             if !diagnostics.hasErrors { scenario = checked }

@@ -7,6 +7,14 @@ public protocol SourceProvider {
     /// The path of `include` written in `file`, or nil when it would leave `root` (the folder
     /// of the main scenario). Implementations resolve symbolic links before comparing.
     func resolve(include: String, from file: String, root: String) -> String?
+
+    /// The `.casus` files in `folder` and in the folders just below it, as paths relative to
+    /// `folder` (`gedeeld/groepsdynamiek.casus`): the candidates for a misspelt include.
+    func casusFiles(in folder: String) -> [String]
+}
+
+extension SourceProvider {
+    public func casusFiles(in folder: String) -> [String] { [] }
 }
 
 /// Why a file could not be read.
@@ -32,6 +40,14 @@ public struct InMemorySourceProvider: SourceProvider {
         return .success(Array(text.utf8))
     }
 
+    public func casusFiles(in folder: String) -> [String] {
+        let prefix = folder.isEmpty ? "" : folder + "/"
+        return files.keys.filter { $0.hasPrefix(prefix) && $0.hasSuffix(".casus") }
+            .map { String($0.dropFirst(prefix.count)) }
+            .filter { $0.split(separator: "/").count <= 2 }
+            .sorted()
+    }
+
     public func resolve(include: String, from file: String, root: String) -> String? {
         let folder = PathMath.folder(of: file)
         let joined = include.hasPrefix("/") ? include : (folder.isEmpty ? include : folder + "/" + include)
@@ -48,15 +64,20 @@ public enum PathMath {
         return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
-    /// Removes `.` and resolves `..`; nil when `..` climbs above the start of a relative path.
+    /// Removes `.` and resolves `..` as far as the text allows: a relative path keeps the `..`
+    /// it starts with (`../Scenarios/x.casus` is a fine path typed from a sibling folder), and
+    /// `/..` is `/`. Never nil; optional for its callers' sake.
     public static func normalise(_ path: String) -> String? {
         let absolute = path.hasPrefix("/")
         var parts: [Substring] = []
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
             if part == "." { continue }
             if part == ".." {
-                guard !parts.isEmpty, parts.last != ".." else { return nil }
-                parts.removeLast()
+                if let last = parts.last, last != ".." {
+                    parts.removeLast()
+                } else if !absolute {
+                    parts.append(part)
+                }
                 continue
             }
             parts.append(part)
@@ -64,10 +85,13 @@ public enum PathMath {
         return (absolute ? "/" : "") + parts.joined(separator: "/")
     }
 
-    /// True when `path` is `root` itself or below it.
+    /// True when the normalised `path` is `root` itself or below it. Both are compared as
+    /// written, so a caller with a file system compares resolved real paths
+    /// (`FileSourceProvider` does).
     public static func isInside(_ path: String, root: String) -> Bool {
-        if root.isEmpty { return !path.hasPrefix("/") }
+        let climbs = path == ".." || path.hasPrefix("../")
         let r = root.hasSuffix("/") ? String(root.dropLast()) : root
+        if r.isEmpty || r == "." { return !path.hasPrefix("/") && !climbs }
         return path == r || path.hasPrefix(r + "/")
     }
 }

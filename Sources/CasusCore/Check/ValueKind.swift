@@ -50,7 +50,7 @@ extension LoopSource {
         switch (self, other) {
         case (.roles, .roles), (.members, .members), (.solutions, .solutions): true
         case (.items(_, let a), .items(_, let b)): a.name == b.name
-        default: false
+        case (.roles, _), (.members, _), (.solutions, _), (.items, _): false
         }
     }
 }

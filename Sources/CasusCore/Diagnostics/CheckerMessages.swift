@@ -14,6 +14,20 @@ enum CheckerMessages {
     static let metadataInInclude = LocalizedText(
         nl: "een ingevoegd bestand heeft geen gegevens zoals `titel:`; zet die in het hoofdbestand",
         en: "an included file has no metadata such as `title:`; put it in the main file")
+    static func includedTwice(_ p: String) -> LocalizedText {
+        LocalizedText(
+            nl: "`\(p)` is al eerder ingevoegd; alles erin zou er dan twee keer staan",
+            en: "`\(p)` is already included; everything in it would be there twice")
+    }
+    static let firstIncludedHere = LocalizedText(nl: "hier is het al ingevoegd", en: "it is included here")
+    static let removeSecondInclude = LocalizedText(nl: "haal deze `invoegen`-regel weg", en: "remove this `include` line")
+    static func moreMetadataLines(_ lines: [Int]) -> LocalizedText {
+        let list = lines.map(String.init).joined(separator: ", ")
+        return LocalizedText(nl: "ook op regel \(list)", en: "also on line \(list)")
+    }
+    static let moveMetadata = LocalizedText(
+        nl: "zet gegevens als `titel:` en `taal:` alleen in het hoofdbestand, en haal ze hier weg",
+        en: "put metadata such as `title:` and `language:` in the main file only, and remove it here")
     static func includeOutside(_ p: String) -> LocalizedText {
         LocalizedText(nl: "`\(p)` ligt buiten de map van het scenario", en: "`\(p)` lies outside the scenario's folder")
     }
@@ -72,6 +86,11 @@ enum CheckerMessages {
     static func clashesWithRole(_ name: String) -> LocalizedText {
         LocalizedText(nl: "`\(name)` is al de naam van een rol", en: "`\(name)` is already the name of a role")
     }
+    static let noSolutionsQuestion = LocalizedText(
+        nl: "er zijn hier nog geen oplossingen: de `oplossingen`-vraag ontbreekt", en: "there are no solutions here yet: the `solutions` question is missing")
+    static let askSolutionsFirst = LocalizedText(
+        nl: "vraag ze eerder in het scenario, bijvoorbeeld `oplossingen (max 5): Welke oplossingen bedenken jullie?`",
+        en: "ask for them earlier in the scenario, for example `solutions (max 5): Which solutions can you think of?`")
     static func undefined(_ name: String) -> LocalizedText {
         LocalizedText(nl: "`\(name)` is niet bekend", en: "`\(name)` is not defined")
     }

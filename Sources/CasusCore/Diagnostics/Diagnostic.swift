@@ -43,8 +43,9 @@ public struct FixIt: Hashable, Sendable, Codable {
 /// One problem found in a scenario, as data: printed by `DiagnosticRenderer`, serialized for
 /// editors by `casus check --format json`.
 public struct Diagnostic: Hashable, Sendable, Codable {
-    /// A stable code such as `C012`; documented in docs/language.md.
-    public var code: String
+    /// A stable code such as `C012` (`DiagnosticCode`); documented in docs/language.md.
+    public var code: DiagnosticCode
+    /// Always `code.severity`.
     public var severity: Severity
     public var range: SourceRange
     public var message: LocalizedText
@@ -52,11 +53,11 @@ public struct Diagnostic: Hashable, Sendable, Codable {
     public var fixIt: FixIt?
 
     public init(
-        _ code: String, _ severity: Severity, at range: SourceRange, _ message: LocalizedText,
+        _ code: DiagnosticCode, at range: SourceRange, _ message: LocalizedText,
         notes: [DiagnosticNote] = [], fixIt: FixIt? = nil
     ) {
         self.code = code
-        self.severity = severity
+        self.severity = code.severity
         self.range = range
         self.message = message
         self.notes = notes

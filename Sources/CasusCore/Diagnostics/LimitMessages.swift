@@ -1,5 +1,16 @@
 /// Messages for the limits of `Limits`, in both languages.
 enum LimitMessages {
+    /// `n` with thousands grouped as each language writes it: 10.000 in Dutch, 10,000 in English.
+    static func number(_ n: Int, _ language: Language) -> String {
+        let digits = Array(String(n))
+        var out = ""
+        for (i, digit) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { out += language == .nl ? "." : "," }
+            out.append(digit)
+        }
+        return out
+    }
+
     static func tooManyRoles(_ max: Int) -> LocalizedText {
         LocalizedText(
             nl: "te veel rollen: een scenario heeft er hoogstens \(max)",

@@ -107,12 +107,36 @@ enum ParserMessages {
     static func badInterpolation(_ s: String) -> LocalizedText {
         LocalizedText(nl: "`{\(s)}` is geen naam", en: "`{\(s)}` is not a name")
     }
+    static func optionsNotIndented(_ count: Int) -> LocalizedText {
+        count == 1
+            ? LocalizedText(
+                nl: "deze `-` keuze staat niet ingesprongen onder de vraag",
+                en: "this `-` option is not indented under its question")
+            : LocalizedText(
+                nl: "deze \(count) `-` keuzes staan niet ingesprongen onder de vraag",
+                en: "these \(count) `-` options are not indented under their question")
+    }
+    static let indentOptions = LocalizedText(
+        nl: "zet voor elke `-` regel vier spaties meer dan voor de vraag",
+        en: "put four more spaces before each `-` line than before the question")
+    static func elseAfterEnd(_ line: Int) -> LocalizedText {
+        LocalizedText(
+            nl: "`anders` hoort bij de `als` erboven, maar die is al afgesloten met `einde` op regel \(line)",
+            en: "`else` belongs to the `if` above, but that was already closed with `end` on line \(line)")
+    }
+    static let earlyEndHere = LocalizedText(nl: "deze `einde` komt te vroeg", en: "this `end` comes too early")
+    static func removeEarlyEnd(_ line: Int) -> LocalizedText {
+        LocalizedText(nl: "haal de `einde` op regel \(line) weg", en: "remove the `end` on line \(line)")
+    }
     static let tooDeep = LocalizedText(
-        nl: "te diep genest (meer dan 50 blokken in elkaar)", en: "nested too deeply (more than 50 blocks)")
+        nl: "te diep genest (meer dan \(Parser.maxNesting) blokken in elkaar)",
+        en: "nested too deeply (more than \(Parser.maxNesting) blocks)")
     static let lineTooLong = LocalizedText(
-        nl: "regel te lang (meer dan 10.000 tekens)", en: "line too long (more than 10,000 characters)")
+        nl: "regel te lang (meer dan \(LimitMessages.number(Parser.maxLineLength, .nl)) tekens)",
+        en: "line too long (more than \(LimitMessages.number(Parser.maxLineLength, .en)) characters)")
     static let fileTooLarge = LocalizedText(
-        nl: "bestand te groot (meer dan 32 MB)", en: "file too large (more than 32 MB)")
+        nl: "bestand te groot (meer dan \(Parser.maxFileBytes >> 20) MB)",
+        en: "file too large (more than \(Parser.maxFileBytes >> 20) MB)")
     static let loopVariableHint = LocalizedText(
         nl: "bijvoorbeeld `voor elk punt in aanbevelingen`", en: "for example `for each item in recommendations`")
     static let missingValue = LocalizedText(nl: "hier ontbreekt de waarde", en: "the value is missing here")

@@ -75,7 +75,9 @@ public enum Formatter {
             case .end?: return (max(depth - 1, 0), max(depth - 1, 0), keyword)
             case .else?: return (max(depth - 1, 0), depth, keyword)
             case .step?, .if?, .forEach?, .sheet?: return (depth, depth + 1, keyword)
-            default: return (depth, depth, keyword)
+            case .caseText?, .role?, .info?, .note?, .include?, .say?, .ask?, .solutions?, .effect?, .vote?,
+                .heading?, .show?, nil:
+                return (depth, depth, keyword)
             }
         }
 

@@ -97,7 +97,7 @@ public struct AnswerScript: Sendable {
             let name = entry.keyText
             let id = Lexicon.isSolutions(entry.key.questionId) ? (solutionsId ?? entry.key.questionId) : entry.key.questionId
             guard let info = scenario.questions[id] else {
-                out.append(diagnostic("A010", entry.line, RuntimeMessages.scriptUnknownQuestion(name)))
+                out.append(diagnostic(.scriptUnknownQuestion, entry.line, RuntimeMessages.scriptUnknownQuestion(name)))
                 continue
             }
             let kinds = info.loops.map(LoopBinding.Kind.init)
@@ -106,7 +106,7 @@ public struct AnswerScript: Sendable {
             guard count == kinds.count || (isVote && count == kinds.count + 1) else {
                 let expected = isVote ? kinds.count + 1 : kinds.count
                 out.append(
-                    diagnostic("A011", entry.line, RuntimeMessages.scriptWrongArity(name, expected: expected))
+                    diagnostic(.scriptWrongArity, entry.line, RuntimeMessages.scriptWrongArity(name, expected: expected))
                 )
                 continue
             }
@@ -116,7 +116,7 @@ public struct AnswerScript: Sendable {
                 case .role:
                     if scenario.role(component) == nil {
                         out.append(
-                            diagnostic("A012", entry.line, RuntimeMessages.scriptUnknownRole(name, component))
+                            diagnostic(.scriptUnknownRole, entry.line, RuntimeMessages.scriptUnknownRole(name, component))
                         )
                     }
                 case .member:
@@ -124,7 +124,7 @@ public struct AnswerScript: Sendable {
                 case .solution, .item:
                     if (Int(component) ?? 0) < 1 {
                         out.append(
-                            diagnostic("A014", entry.line, RuntimeMessages.scriptNotANumber(name, component)))
+                            diagnostic(.scriptNotANumber, entry.line, RuntimeMessages.scriptNotANumber(name, component)))
                     }
                 }
             }
@@ -132,14 +132,14 @@ public struct AnswerScript: Sendable {
             if let members {
                 for member in memberComponents where !members.contains(member) {
                     out.append(
-                        diagnostic("A013", entry.line, RuntimeMessages.scriptUnknownMember(name, member)))
+                        diagnostic(.scriptUnknownMember, entry.line, RuntimeMessages.scriptUnknownMember(name, member)))
                 }
             }
         }
         return out
     }
 
-    func diagnostic(_ code: String, _ line: Int, _ message: LocalizedText) -> Diagnostic {
-        Diagnostic(code, .error, at: SourceRange(file: path, line: line, column: 1, length: 0), message)
+    func diagnostic(_ code: DiagnosticCode, _ line: Int, _ message: LocalizedText) -> Diagnostic {
+        Diagnostic(code, at: SourceRange(file: path, line: line, column: 1, length: 0), message)
     }
 }

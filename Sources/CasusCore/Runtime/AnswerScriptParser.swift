@@ -24,7 +24,7 @@ struct AnswerScriptParser {
             let indent = RuntimeText.indentation(line)
             let body = RuntimeText.trim(line)
             guard let colon = Self.keyColon(body) else {
-                diagnostics.append(script.diagnostic("A001", lineNumber, RuntimeMessages.scriptBadLine(body)))
+                diagnostics.append(script.diagnostic(.scriptBadLine, lineNumber, RuntimeMessages.scriptBadLine(body)))
                 skipBlock(deeperThan: indent)
                 continue
             }
@@ -89,7 +89,7 @@ struct AnswerScriptParser {
         let isList = canBeList && !nonBlank.isEmpty && nonBlank.allSatisfy { $0.hasPrefix("- ") || $0 == "-" }
         let values = isList ? nonBlank.map { RuntimeText.trim($0.dropFirst()) } : valueLines
         guard !values.isEmpty else {
-            diagnostics.append(script.diagnostic("A004", line, RuntimeMessages.scriptMissingValue(keyText)))
+            diagnostics.append(script.diagnostic(.scriptMissingValue, line, RuntimeMessages.scriptMissingValue(keyText)))
             return
         }
         let single = values.joined(separator: " ")
@@ -110,7 +110,7 @@ struct AnswerScriptParser {
             }
         }
         guard let key = AnswerKey(canonical: keyText) else {
-            diagnostics.append(script.diagnostic("A002", line, RuntimeMessages.scriptBadKey(keyText)))
+            diagnostics.append(script.diagnostic(.scriptBadKey, line, RuntimeMessages.scriptBadKey(keyText)))
             return
         }
         let folded = RuntimeText.fold(single)
@@ -119,7 +119,7 @@ struct AnswerScriptParser {
             keyText: keyText, key: key, lines: isSkip ? [] : values, isSkip: isSkip, line: line)
         if let first = script.add(entry) {
             diagnostics.append(
-                script.diagnostic("A003", line, RuntimeMessages.scriptDuplicateKey(keyText, firstLine: first))
+                script.diagnostic(.scriptDuplicateKey, line, RuntimeMessages.scriptDuplicateKey(keyText, firstLine: first))
             )
         }
     }

@@ -48,12 +48,20 @@ public struct Engine: Sendable {
         }
         let context = RuntimeContext(scenario: scenario, setup: setup, answers: answers, skipped: skipped)
         let (timings, lastCounted) = StepTiming.compute(scenario: scenario, events: events)
-        guard setup != nil else {
+        return walk(context, orphaned: orphaned, timings: timings, lastCounted: lastCounted, finished: finished)
+    }
+
+    /// The state of `context`: walked up to its next prompt, or waiting for the setup.
+    func walk(
+        _ context: RuntimeContext, orphaned: [AnswerKey], timings: [StepTiming], lastCounted: Timestamp?,
+        finished: Bool
+    ) -> SessionState {
+        guard context.setup != nil else {
             return SessionState(
                 context: context, next: .setup, output: [], transcript: [], votes: [], orphaned: orphaned,
                 timings: timings, lastCounted: lastCounted, finishedMarker: finished)
         }
-        var walker = Walker(context: context)
+        var walker = PlayWalker(context: context)
         walker.run()
         let next: SessionState.Next = walker.prompt.map { .prompt($0) } ?? .finished
         return SessionState(
@@ -69,16 +77,25 @@ public struct Engine: Sendable {
     public func play(
         from events: [SessionEvent], supply: @escaping (Prompt) -> AnswerValue?
     ) -> (state: SessionState, supplied: [SessionEvent]) {
+        let run = play(from: events, tracing: false, supply: supply)
+        return (run.state, run.supplied)
+    }
+
+    /// `play(from:supply:)`, and with `tracing` what the walk reached (`casus test`'s coverage).
+    func play(
+        from events: [SessionEvent], tracing: Bool, supply: @escaping (Prompt) -> AnswerValue?
+    ) -> (state: SessionState, supplied: [SessionEvent], trace: PlayTrace) {
         let start = replayContext(events)
-        guard start.setup != nil else { return (replay(events), []) }
-        var walker = Walker(context: start)
+        guard start.setup != nil else { return (replay(events), [], PlayTrace()) }
+        var walker = PlayWalker(context: start)
         walker.supply = supply
+        if tracing { walker.trace = PlayTrace() }
         walker.run()
         let last = events.last?.timestamp ?? Timestamp(0)
         let added = walker.supplied.enumerated().map { index, pair in
             SessionEvent.answer(pair.0, pair.1, at: last + Double(index + 1))
         }
-        return (replay(events + added), added)
+        return (replay(events + added), added, walker.trace ?? PlayTrace())
     }
 
     /// The context (group and valid answers) that `events` give, without walking.

@@ -11,11 +11,10 @@ enum AnswerLookup: Hashable, Sendable {
 struct RuntimeContext: Sendable {
     let scenario: Scenario
     let setup: GroupSetup?
-    /// Shared by the walk, the interpolator and the conditions, so answers supplied during a
-    /// walk (`Engine.play(from:supply:)`) are seen by all three at once.
-    let book: AnswerBook
-    var answers: [AnswerKey: AnswerValue] { book.answers }
-    var skipped: Set<AnswerKey> { book.skipped }
+    /// The answers so far. A walk that is given answers on its way (`Engine.play(from:supply:)`)
+    /// adds them to its own copy, which its conditions and interpolations read.
+    var answers: [AnswerKey: AnswerValue]
+    var skipped: Set<AnswerKey>
     /// Loop kinds per question id, computed once.
     let loopKinds: [String: [LoopBinding.Kind]]
     let solutionsId: String?
@@ -23,7 +22,8 @@ struct RuntimeContext: Sendable {
     init(scenario: Scenario, setup: GroupSetup?, answers: [AnswerKey: AnswerValue], skipped: Set<AnswerKey>) {
         self.scenario = scenario
         self.setup = setup
-        self.book = AnswerBook(answers: answers, skipped: skipped)
+        self.answers = answers
+        self.skipped = skipped
         self.loopKinds = scenario.questions.mapValues { $0.loops.map(LoopBinding.Kind.init) }
         self.solutionsId = scenario.solutionsQuestion?.id.name
     }
@@ -46,8 +46,8 @@ struct RuntimeContext: Sendable {
     }
 
     func lookup(_ key: AnswerKey) -> AnswerLookup {
-        if let value = book.answers[key] { return .answered(value) }
-        if book.skipped.contains(key) { return .skipped }
+        if let value = answers[key] { return .answered(value) }
+        if skipped.contains(key) { return .skipped }
         return .missing
     }
 
@@ -67,16 +67,4 @@ struct RuntimeContext: Sendable {
 
     /// The member who has `job`.
     func member(with job: Job) -> String? { setup?.jobs[job] }
-}
-
-/// The answers a walk consults. A class so that everything holding the context sees an answer
-/// supplied mid-walk; written only by the one walk that owns it, before its state is shared.
-final class AnswerBook: @unchecked Sendable {
-    var answers: [AnswerKey: AnswerValue]
-    var skipped: Set<AnswerKey>
-
-    init(answers: [AnswerKey: AnswerValue], skipped: Set<AnswerKey>) {
-        self.answers = answers
-        self.skipped = skipped
-    }
 }

@@ -48,21 +48,25 @@ extension Parser {
             if keyword == .end {
                 index += 1
                 if tokens.count > 1 {
-                    error("C007", range(line, tokens[1]), ParserMessages.unexpected(spelling(line, tokens[1])))
+                    report(.malformedLine, range(line, tokens[1]), ParserMessages.unexpected(spelling(line, tokens[1])))
                 }
                 return (body, .end(range(line, first)))
             }
             if keyword == .else {
                 index += 1
                 guard allowElse else {
-                    error("C015", range(line, first), ParserMessages.elseWithoutIf)
+                    if tokens.count == 1, reopenConditional(&body, elseLine: line, keyword: first) {
+                        if case .unclosed(propagate: true) = lastEnd { return (body, lastEnd) }
+                        continue
+                    }
+                    report(.misplacedElse, range(line, first), ParserMessages.elseWithoutIf)
                     continue
                 }
                 if tokens.count > 1, Keyword(word: key(line, tokens[1])) == .if {
                     return (body, .elseIf(line, tokens.dropFirst(2)))
                 }
                 if tokens.count > 1 {
-                    error("C007", range(line, tokens[1]), ParserMessages.unexpected(spelling(line, tokens[1])),
+                    report(.malformedLine, range(line, tokens[1]), ParserMessages.unexpected(spelling(line, tokens[1])),
                           fixIt: FixIt(ParserMessages.didYouMean("anders als")))
                 }
                 return (body, .otherwise(line))
@@ -73,7 +77,7 @@ extension Parser {
             }
             if tokens.count > 1, tokens[1].isPunct(.colon), isMetadata {
                 index += 1
-                error("C004", range(line, first), ParserMessages.notHere(spelling(line, first), ParserMessages.onlyTopLevel))
+                report(.misplacedLine, range(line, first), ParserMessages.notHere(spelling(line, first), ParserMessages.onlyTopLevel))
                 continue
             }
             guard let keyword else {
@@ -84,14 +88,14 @@ extension Parser {
             switch keyword {
             case .caseText, .role, .info, .include, .sheet:
                 index += 1
-                error("C004", range(line, first), ParserMessages.notHere(spelling(line, first), ParserMessages.onlyTopLevel))
+                report(.misplacedLine, range(line, first), ParserMessages.notHere(spelling(line, first), ParserMessages.onlyTopLevel))
                 skipIndented(under: line)
                 continue
             case .heading, .show:
                 index += 1
-                error("C004", range(line, first), ParserMessages.notHere(spelling(line, first), ParserMessages.onlyInSheet))
+                report(.misplacedLine, range(line, first), ParserMessages.notHere(spelling(line, first), ParserMessages.onlyInSheet))
                 continue
-            default:
+            case .note, .step, .say, .ask, .solutions, .effect, .vote, .if, .else, .end, .forEach:
                 break
             }
             index += 1
@@ -102,6 +106,29 @@ extension Parser {
         }
         reportUnclosed(openers[openers.count - 1], runsUntil: nil)
         return (body, .unclosed(propagate: true))
+    }
+
+    /// `anders` right after the `einde` of an `als` without one: that `einde` came too early.
+    /// One error, and the `anders` body is read as the `als`'s, so its own `einde` closes it
+    /// (no "`einde` without a block" later). `lastEnd` says how that body ended.
+    private mutating func reopenConditional(_ body: inout [Statement], elseLine: SourceLine, keyword: Token) -> Bool {
+        guard case .conditional(var previous)? = body.last, let early = previous.endRange, previous.elseBody == nil,
+            let opener = lines.first(where: { $0.number == previous.range.start.line })
+        else { return false }
+        report(
+            .misplacedElse, range(elseLine, keyword), ParserMessages.elseAfterEnd(early.start.line),
+            notes: [DiagnosticNote(ParserMessages.earlyEndHere, at: early)],
+            fixIt: FixIt(ParserMessages.removeEarlyEnd(early.start.line), replacement: "", range: early))
+        var openerLexer = lexer(opener)
+        let ifWord = openerLexer.tokens(stopAtColon: true).tokens.first.map { spelling(opener, $0) } ?? "als"
+        openers.append((ifWord, opener))
+        let (elseBody, end) = parseBody(allowElse: false)
+        openers.removeLast()
+        previous.elseBody = elseBody
+        if case .end(let r) = end { previous.endRange = r } else { previous.endRange = nil }
+        body[body.count - 1] = .conditional(previous)
+        lastEnd = end
+        return true
     }
 
     /// An `einde` indented less than the innermost open block but exactly as much as an outer
@@ -127,16 +154,10 @@ extension Parser {
             return (parseTextOwner(line, tokens: tokens, restColumn: restColumn, keyword: spelling(line, tokens[0])).map { .say($0) }, nil)
         case .note:
             return (parseTextOwner(line, tokens: tokens, restColumn: restColumn, keyword: spelling(line, tokens[0])).map { .note($0) }, nil)
-        case .ask, .solutions, .effect, .vote:
-            if let unterminated {
-                error("C010", range(line, unterminated, unterminated + 1), ParserMessages.unterminatedString)
-                skipIndented(under: line)
-                noteBrokenQuestion(line, tokens, keyword: keyword)
-                return (nil, nil)
-            }
-            let question = parseQuestion(line, tokens: tokens, restColumn: restColumn, keyword: keyword)
-            if question == nil { noteBrokenQuestion(line, tokens, keyword: keyword) }
-            return (question.map { .question($0) }, nil)
+        case .ask: return (parseQuestionLine(line, tokens, restColumn, unterminated, .ask), nil)
+        case .solutions: return (parseQuestionLine(line, tokens, restColumn, unterminated, .solutions), nil)
+        case .effect: return (parseQuestionLine(line, tokens, restColumn, unterminated, .effect), nil)
+        case .vote: return (parseQuestionLine(line, tokens, restColumn, unterminated, .vote), nil)
         case .if:
             guard enterBlock(line, tokens[0]) else { return (nil, nil) }
             defer { openers.removeLast() }
@@ -152,13 +173,28 @@ extension Parser {
         }
     }
 
+    /// A question line; nil (with its id remembered as broken) when it cannot be read.
+    private mutating func parseQuestionLine(
+        _ line: SourceLine, _ tokens: [Token], _ restColumn: Int?, _ unterminated: Int?, _ keyword: QuestionKeyword
+    ) -> Statement? {
+        if let unterminated {
+            report(.unclosedQuote, range(line, unterminated, unterminated + 1), ParserMessages.unterminatedString)
+            skipIndented(under: line)
+            noteBrokenQuestion(line, tokens, keyword: keyword)
+            return nil
+        }
+        let question = parseQuestion(line, tokens: tokens, restColumn: restColumn, keyword: keyword)
+        if question == nil { noteBrokenQuestion(line, tokens, keyword: keyword) }
+        return question.map { .question($0) }
+    }
+
     /// Remembers the id of a question line that could not be read (its error is reported), so
     /// the checker does not report every later use of that id as a second, misleading error.
-    private mutating func noteBrokenQuestion(_ line: SourceLine, _ tokens: [Token], keyword: Keyword) {
+    private mutating func noteBrokenQuestion(_ line: SourceLine, _ tokens: [Token], keyword: QuestionKeyword) {
         switch keyword {
         case .solutions: brokenNames.formUnion(Lexicon.solutions)
         case .effect: brokenNames.insert(tokens.count > 1 ? word(line, tokens[1]) ?? "effect" : "effect")
-        default: if tokens.count > 1, let name = word(line, tokens[1]) { brokenNames.insert(name) }
+        case .ask, .vote: if tokens.count > 1, let name = word(line, tokens[1]) { brokenNames.insert(name) }
         }
     }
 
@@ -166,7 +202,7 @@ extension Parser {
     /// region iteratively (no recursion, so 20,000 nested blocks cannot overflow the stack).
     private mutating func enterBlock(_ line: SourceLine, _ token: Token) -> Bool {
         guard openers.count < Parser.maxNesting else {
-            error("C014", range(line, token), ParserMessages.tooDeep)
+            report(.nestedTooDeep, range(line, token), ParserMessages.tooDeep)
             skipNestedRegion()
             return false
         }
@@ -190,7 +226,9 @@ extension Parser {
             case .step:
                 index -= 1
                 return
-            default: break
+            case .caseText, .role, .info, .note, .include, .sheet, .say, .ask, .solutions, .effect, .vote, .else,
+                .heading, .show:
+                break
             }
         }
     }
@@ -201,7 +239,7 @@ extension Parser {
         var lexer = lexer(line)
         let (tokens, _, unterminated) = lexer.tokens(stopAtColon: false)
         if let unterminated {
-            error("C010", range(line, unterminated, unterminated + 1), ParserMessages.unterminatedString)
+            report(.unclosedQuote, range(line, unterminated, unterminated + 1), ParserMessages.unterminatedString)
         }
         var title = ""
         var i = 1
@@ -218,7 +256,7 @@ extension Parser {
         }
         if title.isEmpty && unterminated == nil {
             let at = i < tokens.count ? range(line, tokens[i]) : range(line, tokens[0])
-            error("C007", at, ParserMessages.expected(ParserMessages.aTitle, after: keyword))
+            report(.malformedLine, at, ParserMessages.expected(ParserMessages.aTitle, after: keyword))
         }
         var budget: Int?
         if i < tokens.count {
@@ -228,10 +266,10 @@ extension Parser {
                 budget = n
                 i += 4
                 if i < tokens.count {
-                    error("C007", range(line, tokens[i]), ParserMessages.unexpected(spelling(line, tokens[i])))
+                    report(.malformedLine, range(line, tokens[i]), ParserMessages.unexpected(spelling(line, tokens[i])))
                 }
             } else {
-                error("C017", range(line, tokens[i]), ParserMessages.expected(ParserMessages.aBudget, after: title.isEmpty ? keyword : "\"\(title)\""))
+                report(.malformedBudget, range(line, tokens[i]), ParserMessages.expected(ParserMessages.aBudget, after: title.isEmpty ? keyword : "\"\(title)\""))
             }
         }
         openers.append((keyword, line))
@@ -266,14 +304,14 @@ extension Parser {
                 return (make(branches, elseBody, line, nil), end)
             case .elseIf(let elseLine, let rest):
                 if elseBody != nil {
-                    error("C015", contentRange(elseLine), ParserMessages.elseAfterElse)
+                    report(.misplacedElse, contentRange(elseLine), ParserMessages.elseAfterElse)
                 }
                 branchLine = elseLine
                 let column = elseLine.contentColumn
                 condition = parseCondition(elseLine, rest, after: "anders als", at: column..<(column + 1))
             case .otherwise(let elseLine):
                 if elseBody != nil {
-                    error("C015", contentRange(elseLine), ParserMessages.elseAfterElse)
+                    report(.misplacedElse, contentRange(elseLine), ParserMessages.elseAfterElse)
                 }
                 let (body, end) = parseBody(allowElse: true)
                 elseBody = body
@@ -281,7 +319,7 @@ extension Parser {
                 case .end(let r): return (make(branches, elseBody, line, r), end)
                 case .unclosed: return (make(branches, elseBody, line, nil), end)
                 case .elseIf(let l, _), .otherwise(let l):
-                    error("C015", contentRange(l), ParserMessages.elseAfterElse)
+                    report(.misplacedElse, contentRange(l), ParserMessages.elseAfterElse)
                     // Skip to this block's `einde`, keeping what was parsed.
                     let (_, end2) = parseBody(allowElse: true)
                     if case .end(let r) = end2 { return (make(branches, elseBody, line, r), end2) }
@@ -310,23 +348,23 @@ extension Parser {
     private mutating func parseLoopHeader(_ line: SourceLine, _ tokens: [Token]) -> (LoopSource, Identifier)? {
         guard tokens.count >= 3, matches(line, tokens[1], Lexicon.each), let kind = word(line, tokens[2]) else {
             let at = tokens.count >= 2 ? range(line, tokens[1]) : range(line, tokens[0])
-            error("C018", at, ParserMessages.expected(ParserMessages.aLoop, after: spelling(line, tokens[0])))
+            report(.malformedLoop, at, ParserMessages.expected(ParserMessages.aLoop, after: spelling(line, tokens[0])))
             return nil
         }
         let variable = Identifier(kind, at: range(line, tokens[2]))
         if tokens.count >= 4, matches(line, tokens[3], Lexicon.in) {
             guard tokens.count >= 5, let list = word(line, tokens[4]) else {
-                error("C018", range(line, tokens[3]), ParserMessages.expected(ParserMessages.aName, after: spelling(line, tokens[3])),
+                report(.malformedLoop, range(line, tokens[3]), ParserMessages.expected(ParserMessages.aName, after: spelling(line, tokens[3])),
                       fixIt: FixIt(ParserMessages.loopVariableHint))
                 return nil
             }
             if tokens.count > 5 {
-                error("C007", range(line, tokens[5]), ParserMessages.unexpected(spelling(line, tokens[5])))
+                report(.malformedLine, range(line, tokens[5]), ParserMessages.unexpected(spelling(line, tokens[5])))
             }
             return (.items(variable: variable, list: Identifier(list, at: range(line, tokens[4]))), variable)
         }
         if tokens.count > 3 {
-            error("C007", range(line, tokens[3]), ParserMessages.unexpected(spelling(line, tokens[3])))
+            report(.malformedLine, range(line, tokens[3]), ParserMessages.unexpected(spelling(line, tokens[3])))
             return nil
         }
         if matches(line, tokens[2], Lexicon.roleLoop) { return (.roles, variable) }
@@ -337,7 +375,7 @@ extension Parser {
         if let nearest = Suggestion.nearest(to: kind, in: all) {
             fixIt = FixIt(ParserMessages.didYouMean(nearest), replacement: nearest, range: range(line, tokens[2]))
         }
-        error("C018", range(line, tokens[2]), ParserMessages.expected(ParserMessages.aLoop, after: spelling(line, tokens[0])), fixIt: fixIt)
+        report(.malformedLoop, range(line, tokens[2]), ParserMessages.expected(ParserMessages.aLoop, after: spelling(line, tokens[0])), fixIt: fixIt)
         return nil
     }
 
@@ -361,7 +399,7 @@ extension Parser {
             case .heading:
                 index += 1
                 guard tokens.count >= 2, tokens[1].isPunct(.colon), let restColumn else {
-                    error("C007", range(inner, first), ParserMessages.expected(LocalizedText(nl: "`:` en een kop", en: "`:` and a heading"), after: word))
+                    report(.malformedLine, range(inner, first), ParserMessages.expected(LocalizedText(nl: "`:` en een kop", en: "`:` and a heading"), after: word))
                     continue
                 }
                 let (text, column) = restOfLine(inner, from: restColumn)
@@ -379,21 +417,22 @@ extension Parser {
                     } else if !expectName, token.isPunct(.comma) {
                         expectName = true
                     } else {
-                        error("C007", range(inner, token), ParserMessages.unexpected(spelling(inner, token)))
+                        report(.malformedLine, range(inner, token), ParserMessages.unexpected(spelling(inner, token)))
                         break
                     }
                 }
                 if names.isEmpty {
-                    error("C007", range(inner, first), ParserMessages.expected(ParserMessages.aName, after: word))
+                    report(.malformedLine, range(inner, first), ParserMessages.expected(ParserMessages.aName, after: word))
                 } else {
                     entries.append(.show(names))
                 }
             case .step:
                 reportUnclosed((keyword, line), runsUntil: inner.number - 1)
                 return SheetLayout(entries: entries, range: contentRange(line), endRange: nil)
-            default:
+            case .caseText, .role, .info, .note, .include, .sheet, .say, .ask, .solutions, .effect, .vote, .if,
+                .else, .forEach:
                 index += 1
-                error("C004", range(inner, first), ParserMessages.notHere(word, LocalizedText(
+                report(.misplacedLine, range(inner, first), ParserMessages.notHere(word, LocalizedText(
                     nl: "in `blad` staan alleen `kop:` en `toon`", en: "a `sheet` holds only `heading:` and `show`")))
                 skipIndented(under: inner)
             }

@@ -3,7 +3,7 @@ struct ExpressionError: Error {
     var token: Token?
     var message: LocalizedText
     /// C021 for a malformed condition; C014 for nesting past `Parser.maxNesting`.
-    var code = "C021"
+    var code: DiagnosticCode = .unreadableCondition
 }
 
 /// Recursive descent over one line's tokens: `of` < `en` < `niet` < comparison < primary.
@@ -89,13 +89,13 @@ struct ExpressionParser {
     private mutating func countOperator() throws {
         operators += 1
         if operators > Self.maxOperators {
-            throw ExpressionError(token: current, message: LimitMessages.conditionTooLong(Self.maxOperators), code: "C014")
+            throw ExpressionError(token: current, message: LimitMessages.conditionTooLong(Self.maxOperators), code: .conditionTooLong)
         }
     }
 
     private mutating func enter() throws {
         depth += 1
-        if depth > Parser.maxNesting { throw ExpressionError(token: current, message: ParserMessages.tooDeep, code: "C014") }
+        if depth > Parser.maxNesting { throw ExpressionError(token: current, message: ParserMessages.tooDeep, code: .nestedTooDeep) }
     }
 
     private mutating func parsePrimary() throws -> Expression {
@@ -144,14 +144,14 @@ extension Parser {
     /// where a missing condition is reported.
     mutating func parseCondition(_ line: SourceLine, _ tokens: ArraySlice<Token>, after keyword: String, at columns: Range<Int>) -> Expression? {
         guard !tokens.isEmpty else {
-            error("C021", range(line, columns.lowerBound, columns.upperBound), ParserMessages.expected(ParserMessages.aCondition, after: keyword))
+            report(.unreadableCondition, range(line, columns.lowerBound, columns.upperBound), ParserMessages.expected(ParserMessages.aCondition, after: keyword))
             return nil
         }
         var parser = ExpressionParser(tokens: tokens, file: path, line: line, source: source, position: tokens.startIndex)
         do {
             return try parser.parse()
         } catch let e as ExpressionError {
-            error(e.code, e.token.map { range(line, $0) } ?? contentRange(line), e.message)
+            report(e.code, e.token.map { range(line, $0) } ?? contentRange(line), e.message)
             return nil
         } catch {
             return nil

@@ -1,28 +1,24 @@
 extension Parser {
     /// `vraag ID (TYPE, …): prompt`, `oplossingen (…): prompt`, `effect [ID]: prompt`,
     /// `stem ID [(keuze)]: prompt`, with continuation lines and `- option` lines below.
-    mutating func parseQuestion(_ line: SourceLine, tokens: [Token], restColumn: Int?, keyword: Keyword) -> Question? {
+    mutating func parseQuestion(_ line: SourceLine, tokens: [Token], restColumn: Int?, keyword questionKeyword: QuestionKeyword) -> Question? {
         let kw = tokens[0]
         var i = 1
         let id: Identifier
-        let questionKeyword: QuestionKeyword
-        switch keyword {
+        switch questionKeyword {
         case .solutions:
-            questionKeyword = .solutions
             id = Identifier(Lexicon.solutionsId, at: range(line, kw))
         case .effect:
-            questionKeyword = .effect
             if i < tokens.count, let name = word(line, tokens[i]) {
                 id = Identifier(name, at: range(line, tokens[i]))
                 i += 1
             } else {
                 id = Identifier("effect", at: range(line, kw))
             }
-        default:
-            questionKeyword = keyword == .vote ? .vote : .ask
+        case .ask, .vote:
             guard i < tokens.count, let name = word(line, tokens[i]) else {
                 let at = i < tokens.count ? range(line, tokens[i]) : range(line, kw.endColumn, kw.endColumn + 1)
-                error("C007", at, ParserMessages.expected(ParserMessages.aName, after: spelling(line, kw)))
+                report(.malformedLine, at, ParserMessages.expected(ParserMessages.aName, after: spelling(line, kw)))
                 skipIndented(under: line)
                 return nil
             }
@@ -39,7 +35,7 @@ extension Parser {
         var hasOptions = questionKeyword == .vote
         if i < tokens.count, tokens[i].isPunct(.openParen) {
             guard let close = tokens[i...].firstIndex(where: { $0.isPunct(.closeParen) }) else {
-                error("C019", range(line, tokens[i]), ParserMessages.unclosedParen)
+                report(.malformedTypeDetail, range(line, tokens[i]), ParserMessages.unclosedParen)
                 skipIndented(under: line)
                 return nil
             }
@@ -54,21 +50,22 @@ extension Parser {
         }
         guard i < tokens.count, tokens[i].isPunct(.colon), let restColumn else {
             let at = i < tokens.count ? range(line, tokens[i]) : range(line, tokens[i - 1].endColumn, tokens[i - 1].endColumn + 1)
-            error("C013", at, ParserMessages.expected(ParserMessages.aColon, after: spelling(line, tokens[i - 1])),
+            report(.missingColon, at, ParserMessages.expected(ParserMessages.aColon, after: spelling(line, tokens[i - 1])),
                   fixIt: FixIt(ParserMessages.didYouMean("\(text(line, kw.column, tokens[i - 1].endColumn)): …")))
             skipIndented(under: line)
             return nil
         }
 
         // Split the indented block into prompt continuation lines and `- option` lines.
-        let block = takeTextLines(under: line)
+        var block = takeTextLines(under: line)
+        if hasOptions { block += takeUnindentedOptions(under: line) }
         var promptLines: ArraySlice<SourceLine> = hasOptions ? [] : block
         var options: [ChoiceOption] = []
         for blockLine in block where hasOptions {
             if hasOptions, !blockLine.isBlank, byte(blockLine, blockLine.contentColumn) == UInt8(ascii: "-") {
                 let (text, column) = restOfLine(blockLine, from: blockLine.contentColumn + 1)
                 if text.isEmpty {
-                    error("C007", range(blockLine, blockLine.contentColumn, blockLine.contentColumn + 1), ParserMessages.emptyOption)
+                    report(.malformedLine, range(blockLine, blockLine.contentColumn, blockLine.contentColumn + 1), ParserMessages.emptyOption)
                 } else {
                     options.append(ChoiceOption(text: text, range: range(blockLine, column, column + text.utf8.count)))
                 }
@@ -84,6 +81,26 @@ extension Parser {
             prompt = buildText(promptLines, inline: inlineColumn.map { (line, $0) })
         }
         return Question(keyword: questionKeyword, id: id, type: type, prompt: prompt, options: options, range: contentRange(line))
+    }
+
+    /// `- option` lines right below a choice or vote but not indented under it: taken as its
+    /// options, with one error for the lot (not one per line, and no "choice without options").
+    private mutating func takeUnindentedOptions(under owner: SourceLine) -> ArraySlice<SourceLine> {
+        var taken: ArraySlice<SourceLine> = []
+        while index < lines.count {
+            let next = lines[index]
+            guard !next.isBlank, next.indent <= owner.indent, byte(next, next.contentColumn) == UInt8(ascii: "-") else { break }
+            // `--` starts no option (an effect rating would not stand here either).
+            if next.contentColumn < next.count, byte(next, next.contentColumn + 1) == UInt8(ascii: "-") { break }
+            taken.append(next)
+            index += 1
+        }
+        if let first = taken.first {
+            report(
+                .misplacedLine, range(first, first.contentColumn, first.contentColumn + 1),
+                ParserMessages.optionsNotIndented(taken.count), fixIt: FixIt(ParserMessages.indentOptions))
+        }
+        return taken
     }
 
     /// Type words in both languages → canonical names.
@@ -124,7 +141,7 @@ extension Parser {
             let first = modifiers[0]
             guard let head = first.first, head.isWord else {
                 let at = tokens.first.map { range(line, $0) } ?? range(line, open)
-                error("C008", at, ParserMessages.unknownType(tokens.first.map { spelling(line, $0) } ?? "()"), fixIt: FixIt(ParserMessages.typeList))
+                report(.unknownAnswerType, at, ParserMessages.unknownType(tokens.first.map { spelling(line, $0) } ?? "()"), fixIt: FixIt(ParserMessages.typeList))
                 return nil
             }
             let f = first.startIndex
@@ -147,7 +164,7 @@ extension Parser {
             let base = typeWord.map { typeWordText(line, $0.first, $0.second) } ?? ""
             let at = range(line, tokens[tokens.startIndex])
             let nearest = Suggestion.nearest(to: base, in: Self.typeWords.keys.sorted().filter { $0 != "effect" && $0 != "stem" })
-            error("C008", at, ParserMessages.unknownType(base),
+            report(.unknownAnswerType, at, ParserMessages.unknownType(base),
                   fixIt: nearest.map { FixIt(ParserMessages.didYouMean($0), replacement: $0, range: at) } ?? FixIt(ParserMessages.typeList))
             return nil
         }
@@ -171,7 +188,7 @@ extension Parser {
             {
                 scale = (a, b)
             } else {
-                error("C019", range(line, item[k].column, item[item.endIndex - 1].endColumn),
+                report(.malformedTypeDetail, range(line, item[k].column, item[item.endIndex - 1].endColumn),
                       ParserMessages.unknownModifier(item.map { spelling(line, $0) }.joined(separator: " ")), fixIt: FixIt(ParserMessages.modifierHint))
                 return nil
             }

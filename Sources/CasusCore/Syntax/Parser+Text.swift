@@ -113,7 +113,7 @@ extension Parser {
             var end = i + 1
             while end < stop, byte(line, end) != close, byte(line, end) != open { end += 1 }
             guard end < stop, byte(line, end) == close else {
-                error("C009", range(line, i, i + 1), ParserMessages.unclosedBrace, fixIt: FixIt(ParserMessages.braceHint))
+                report(.brokenInterpolation, range(line, i, i + 1), ParserMessages.unclosedBrace, fixIt: FixIt(ParserMessages.braceHint))
                 literal.append(c)
                 i += 1
                 continue
@@ -126,9 +126,9 @@ extension Parser {
             while nameEnd > nameStart, byte(line, nameEnd - 1) == 0x20 { nameEnd -= 1 }
             let innerRange = range(line, i, end + 1)
             if nameStart == nameEnd {
-                error("C009", innerRange, ParserMessages.emptyInterpolation)
+                report(.brokenInterpolation, innerRange, ParserMessages.emptyInterpolation)
             } else if !isName(line, nameStart, nameEnd) {
-                error("C009", innerRange, ParserMessages.badInterpolation(text(line, i + 1, end)), fixIt: FixIt(ParserMessages.braceHint))
+                report(.brokenInterpolation, innerRange, ParserMessages.badInterpolation(text(line, i + 1, end)), fixIt: FixIt(ParserMessages.braceHint))
             } else {
                 segments.append(.literal(String(decoding: literal, as: UTF8.self)))
                 segments.append(.interpolation(Identifier(text(line, nameStart, nameEnd), at: innerRange)))

@@ -65,21 +65,21 @@ extension Parser {
         case .sheet:
             return parseSheet(line, keyword: word).map { .sheet($0) }
         case .end:
-            error("C006", range(line, first), ParserMessages.endWithoutBlock)
+            report(.endWithoutBlock, range(line, first), ParserMessages.endWithoutBlock)
             return nil
         case .else:
-            error("C015", range(line, first), ParserMessages.elseWithoutIf)
+            report(.misplacedElse, range(line, first), ParserMessages.elseWithoutIf)
             skipIndented(under: line)
             return nil
         case .say, .ask, .solutions, .effect, .vote, .if, .forEach:
-            error("C004", range(line, first), ParserMessages.notHere(word, ParserMessages.onlyInStep))
+            report(.misplacedLine, range(line, first), ParserMessages.notHere(word, ParserMessages.onlyInStep))
             // Parse it anyway (and drop it) so its block's `einde` does not cascade.
             openers.append((word, line))
             _ = parseStatement(line, tokens: tokens, restColumn: restColumn, unterminated: unterminated, keyword: keyword)
             openers.removeLast()
             return nil
         case .heading, .show:
-            error("C004", range(line, first), ParserMessages.notHere(word, ParserMessages.onlyInSheet))
+            report(.misplacedLine, range(line, first), ParserMessages.notHere(word, ParserMessages.onlyInSheet))
             return nil
         }
     }
@@ -98,7 +98,7 @@ extension Parser {
         value = value.removingTrailingComment()
         let valueRange = range(line, column, column + value.utf8.count)
         if value.isEmpty {
-            error("C007", range(line, keyToken), ParserMessages.missingValue)
+            report(.malformedLine, range(line, keyToken), ParserMessages.missingValue)
             return nil
         }
         return .metadata(MetadataEntry(key: key, value: value, keyRange: range(line, keyToken), valueRange: valueRange))
@@ -126,13 +126,13 @@ extension Parser {
         _ line: SourceLine, tokens: [Token], restColumn: Int?, keyword: String
     ) -> Text? {
         guard tokens.count >= 2, tokens[1].isPunct(.colon), let restColumn else {
-            error("C007", range(line, tokens[0]), ParserMessages.expected(LocalizedText(nl: "`:`", en: "`:`"), after: keyword),
+            report(.malformedLine, range(line, tokens[0]), ParserMessages.expected(LocalizedText(nl: "`:`", en: "`:`"), after: keyword),
                   fixIt: FixIt(ParserMessages.didYouMean("\(keyword):"), replacement: "\(keyword):"))
             skipIndented(under: line)
             return nil
         }
         if tokens.count > 2 {
-            error("C007", range(line, tokens[2]), ParserMessages.unexpected(spelling(line, tokens[2])))
+            report(.malformedLine, range(line, tokens[2]), ParserMessages.unexpected(spelling(line, tokens[2])))
             skipIndented(under: line)
             return nil
         }
@@ -145,14 +145,14 @@ extension Parser {
     ) -> (Identifier, String, Text?)? {
         guard tokens.count >= 2, let name = word(line, tokens[1]) else {
             let at = tokens.count >= 2 ? range(line, tokens[1]) : range(line, tokens[0])
-            error("C007", at, ParserMessages.expected(ParserMessages.aName, after: keyword))
+            report(.malformedLine, at, ParserMessages.expected(ParserMessages.aName, after: keyword))
             skipIndented(under: line)
             return nil
         }
         let id = Identifier(name, at: range(line, tokens[1]))
         guard tokens.count >= 3, tokens[2].isPunct(.colon), let restColumn else {
             let at = tokens.count >= 3 ? range(line, tokens[2]) : range(line, tokens[1].endColumn, tokens[1].endColumn + 1)
-            error("C013", at, ParserMessages.expected(LocalizedText(nl: "`:` en een omschrijving", en: "`:` and a description"), after: "\(keyword) \(name)"))
+            report(.missingColon, at, ParserMessages.expected(LocalizedText(nl: "`:` en een omschrijving", en: "`:` and a description"), after: "\(keyword) \(name)"))
             skipIndented(under: line)
             return nil
         }
@@ -168,16 +168,16 @@ extension Parser {
         var lexer = lexer(line)
         let (tokens, _, unterminated) = lexer.tokens(stopAtColon: false)
         if let unterminated {
-            error("C010", range(line, unterminated, unterminated + 1), ParserMessages.unterminatedString)
+            report(.unclosedQuote, range(line, unterminated, unterminated + 1), ParserMessages.unterminatedString)
             return nil
         }
         guard tokens.count >= 2, let path = string(line, tokens[1]), !path.isEmpty else {
             let at = tokens.count >= 2 ? range(line, tokens[1]) : range(line, tokens[0])
-            error("C007", at, ParserMessages.expected(ParserMessages.aPath, after: keyword))
+            report(.malformedLine, at, ParserMessages.expected(ParserMessages.aPath, after: keyword))
             return nil
         }
         if tokens.count > 2 {
-            error("C007", range(line, tokens[2]), ParserMessages.unexpected(spelling(line, tokens[2])))
+            report(.malformedLine, range(line, tokens[2]), ParserMessages.unexpected(spelling(line, tokens[2])))
             return nil
         }
         return .include(IncludeDeclaration(path: path, pathRange: range(line, tokens[1]), range: contentRange(line)))
@@ -193,23 +193,23 @@ extension Parser {
         } else if line.contentString(in: source).split(separator: " ").count > 3 {
             fixIt = FixIt(ParserMessages.proseHint())
         }
-        error("C003", range(line, token), ParserMessages.unknownWord(word), fixIt: fixIt)
+        report(.unknownWord, range(line, token), ParserMessages.unknownWord(word), fixIt: fixIt)
         if skipText { skipIndented(under: line) }
     }
 
     mutating func reportNotCode(_ line: SourceLine, _ token: Token) {
         if case .invalid(let c) = token.kind {
-            error("C011", range(line, token), ParserMessages.invalidCharacter(String(c).debugDescription.dropFirst().dropLast().description),
+            report(.invalidCharacter, range(line, token), ParserMessages.invalidCharacter(String(c).debugDescription.dropFirst().dropLast().description),
                   fixIt: FixIt(ParserMessages.proseHint()))
         } else {
-            error("C003", range(line, token), ParserMessages.unexpected(spelling(line, token)), fixIt: FixIt(ParserMessages.proseHint()))
+            report(.unknownWord, range(line, token), ParserMessages.unexpected(spelling(line, token)), fixIt: FixIt(ParserMessages.proseHint()))
         }
         skipIndented(under: line)
     }
 
     mutating func reportUnterminated(_ line: SourceLine, _ column: Int?) {
         if let column {
-            error("C010", range(line, column, column + 1), ParserMessages.unterminatedString)
+            report(.unclosedQuote, range(line, column, column + 1), ParserMessages.unterminatedString)
         }
     }
 }

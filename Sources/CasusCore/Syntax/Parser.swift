@@ -22,6 +22,8 @@ public struct Parser {
     var brokenNames: Set<String> = []
     /// The block openers around the line being parsed, innermost last.
     var openers: [(keyword: String, line: SourceLine)] = []
+    /// How the body read by the last `reopenConditional` ended.
+    var lastEnd: BlockEnd = .unclosed(propagate: false)
 
     /// A parser for a file already split into `lines`.
     init(path: String, source: [UInt8], lines: [SourceLine]) {
@@ -35,7 +37,7 @@ public struct Parser {
     public static func parse(bytes: [UInt8], path: String) -> (SourceFile, [Diagnostic]) {
         let empty = SourceFile(path: path, items: [])
         if bytes.count > maxFileBytes {
-            return (empty, [Diagnostic("C020", .error, at: point(path, 1, 1), ParserMessages.fileTooLarge)])
+            return (empty, [Diagnostic(.tooLarge, at: point(path, 1, 1), ParserMessages.fileTooLarge)])
         }
         if let diagnostic = validate(bytes, path: path) { return (empty, [diagnostic]) }
         return parseValid(bytes, path: path)
@@ -51,7 +53,7 @@ public struct Parser {
         let lines = SourceLine.split(bytes)
         if lines.allSatisfy({ $0.isBlank || $0.isComment }) {
             let d = Diagnostic(
-                "C002", .error, at: point(path, 1, 1), ParserMessages.emptyFile(),
+                .emptyFile, at: point(path, 1, 1), ParserMessages.emptyFile(),
                 fixIt: FixIt(ParserMessages.emptyFileHint()))
             return (SourceFile(path: path, items: []), [d])
         }
@@ -70,7 +72,7 @@ public struct Parser {
             let range = SourceRange(
                 file: path, start: SourceLocation(line: line.number, column: column),
                 end: SourceLocation(line: line.number, column: column + 1))
-            found.append(Diagnostic("C020", .error, at: range, ParserMessages.lineTooLong))
+            found.append(Diagnostic(.tooLarge, at: range, ParserMessages.lineTooLong))
         }
         return found
     }
@@ -102,7 +104,7 @@ public struct Parser {
             case .valid(let encoded):
                 let scalar = Unicode.UTF8.decode(encoded)
                 if scalar == "\0" {
-                    return Diagnostic("C001", .error, at: point(path, line, column), ParserMessages.nulByte())
+                    return Diagnostic(.notText, at: point(path, line, column), ParserMessages.nulByte())
                 }
                 if scalar == "\n" {
                     line += 1
@@ -113,7 +115,7 @@ public struct Parser {
             case .emptyInput:
                 return nil
             case .error:
-                return Diagnostic("C001", .error, at: point(path, line, column), ParserMessages.invalidUTF8())
+                return Diagnostic(.notText, at: point(path, line, column), ParserMessages.invalidUTF8())
             }
         }
     }
@@ -238,19 +240,19 @@ public struct Parser {
         range(line, line.contentColumn, line.trimmedEnd)
     }
 
-    mutating func error(
-        _ code: String, _ at: SourceRange, _ message: LocalizedText, notes: [DiagnosticNote] = [],
+    mutating func report(
+        _ code: DiagnosticCode, _ at: SourceRange, _ message: LocalizedText, notes: [DiagnosticNote] = [],
         fixIt: FixIt? = nil
     ) {
-        diagnostics.append(Diagnostic(code, .error, at: at, message, notes: notes, fixIt: fixIt))
+        diagnostics.append(Diagnostic(code, at: at, message, notes: notes, fixIt: fixIt))
     }
 
     /// Reports a block that was never closed, at the line that opened it.
     mutating func reportUnclosed(_ opener: (keyword: String, line: SourceLine), runsUntil line: Int?) {
         var notes: [DiagnosticNote] = []
         if let line { notes.append(DiagnosticNote(ParserMessages.unclosedNote(line))) }
-        error(
-            "C005", contentRange(opener.line), ParserMessages.unclosed(opener.keyword), notes: notes,
+        report(
+            .unclosedBlock, contentRange(opener.line), ParserMessages.unclosed(opener.keyword), notes: notes,
             fixIt: FixIt(ParserMessages.addEnd(opener.keyword)))
     }
 }

@@ -21,7 +21,7 @@ public struct Text: Hashable, Sendable, Codable {
             switch (segment, joined.last) {
             case (.literal(let s), _) where s.isEmpty: continue
             case (.literal(let s), .literal(let before)?): joined[joined.count - 1] = .literal(before + s)
-            default: joined.append(segment)
+            case (.literal, .interpolation?), (.literal, nil), (.interpolation, _): joined.append(segment)
             }
         }
         self.segments = joined

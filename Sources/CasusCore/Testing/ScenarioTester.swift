@@ -65,9 +65,9 @@ public struct ScenarioTester: Sendable {
         self.workBound = workBound
         self.engine = Engine(scenario: scenario)
         self.setup = Self.makeSetup(scenario)
-        var literals: [String: [String]] = [:]
-        for step in scenario.steps { Self.collectLiterals(step.body, into: &literals) }
-        self.textLiterals = literals
+        var literals = LiteralCollector()
+        literals.walk(scenario.steps)
+        self.textLiterals = literals.literals
         // A guard against runaway expansion, not a size limit: big scenarios get room in
         // proportion to what they say (the checker already caps loop expansion per step).
         self.statementTotal = Self.statementCount(scenario)
@@ -76,21 +76,9 @@ public struct ScenarioTester: Sendable {
 
     /// Every statement in every step, nested ones included.
     static func statementCount(_ scenario: Scenario) -> Int {
-        var count = 0
-        var pending = scenario.steps.map(\.body)
-        while let body = pending.popLast() {
-            count += body.count
-            for statement in body {
-                switch statement {
-                case .conditional(let c):
-                    pending += c.branches.map(\.body)
-                    if let e = c.elseBody { pending.append(e) }
-                case .loop(let l): pending.append(l.body)
-                case .say, .note, .question: break
-                }
-            }
-        }
-        return count
+        var counter = StatementCounter()
+        counter.walk(scenario.steps)
+        return counter.count
     }
 
     /// The fixed test group: four members (or as near as `leden` allows), every job handed out.
@@ -189,6 +177,8 @@ public struct ScenarioTester: Sendable {
         var variants: Set<String> = []
         /// The run was cut off by the whole test's answer budget (not a finding).
         var cutOff = false
+        /// What the run's walk reached.
+        var trace = PlayTrace()
     }
 
     /// One run; `budget` is what is left of the whole test's answer budget.
@@ -203,17 +193,17 @@ public struct ScenarioTester: Sendable {
         var cutOff = false
         // One walk for the whole run: the engine puts each unanswered question to this
         // closure (every generated answer still goes through `AnswerParser`).
-        let (state, _) = engine.play(from: events) { prompt in
+        let (state, _, trace) = engine.play(from: events, tracing: true) { prompt in
             if answered >= budget {
                 cutOff = true
                 return nil
             }
             if answered >= maxAnswersPerRun {
-                deadEnd = Diagnostic("T003", .error, at: prompt.question.range, TesterMessages.tooManySteps(maxAnswersPerRun))
+                deadEnd = Diagnostic(.runNeverEnds, at: prompt.question.range, TesterMessages.tooManySteps(maxAnswersPerRun))
                 return nil
             }
             guard seen.insert(prompt.key).inserted else {
-                deadEnd = Diagnostic("T002", .error, at: prompt.question.range, TesterMessages.noProgress(prompt.key))
+                deadEnd = Diagnostic(.noProgress, at: prompt.question.range, TesterMessages.noProgress(prompt.key))
                 return nil
             }
             let id = prompt.question.id.name
@@ -229,7 +219,7 @@ public struct ScenarioTester: Sendable {
                 return value
             case .failure(let error):
                 deadEnd = Diagnostic(
-                    "T001", .error, at: prompt.question.range,
+                    .answerRefused, at: prompt.question.range,
                     TesterMessages.refused(prompt.key, lines.joined(separator: " / "), error.message))
                 return nil
             }
@@ -237,126 +227,17 @@ public struct ScenarioTester: Sendable {
         policy = variants
         // An answer the engine took during the walk but that does not stick on replay.
         if deadEnd == nil, !cutOff, let prompt = state.prompt {
-            deadEnd = Diagnostic("T002", .error, at: prompt.question.range, TesterMessages.noProgress(prompt.key))
+            deadEnd = Diagnostic(.noProgress, at: prompt.question.range, TesterMessages.noProgress(prompt.key))
         }
-        return RunResult(state: state, answered: answered, deadEnd: deadEnd, variants: used, cutOff: cutOff)
-    }
-
-    // MARK: - Coverage
-
-    struct Coverage {
-        /// Conditional range → branch indices taken (`branches.count` = none of the conditions).
-        var branches: [SourceRange: Set<Int>] = [:]
-        var options: Set<SourceRange> = []
-        var statements: Set<SourceRange> = []
-        var steps: Set<Int> = []
-        var questionsAsked: Set<String> = []
-        var variantsSeen: Set<String> = []
-    }
-
-    /// Walks the scenario over a finished (or stopped) run's answers, mirroring the engine's
-    /// walk, and records what was reached.
-    struct CoverageWalker {
-        let context: RuntimeContext
-        let conditions: ConditionEvaluator
-        var coverage: Coverage
-        var stopped = false
-
-        mutating func walk(_ statements: [Statement], _ scope: PlayScope) {
-            for statement in statements {
-                if stopped { return }
-                switch statement {
-                case .say(let text):
-                    coverage.statements.insert(text.range)
-                case .note:
-                    break
-                case .question(let q):
-                    coverage.statements.insert(q.range)
-                    let key = AnswerKey(q.id.name, scope.bindings.map(\.component))
-                    if q.type == .vote {
-                        let ballots = context.members.map { key.appending($0) }
-                        let options = q.options.isEmpty ? context.solutions(in: scope) : q.options.map(\.text)
-                        if !options.isEmpty && ballots.contains(where: { context.answers[$0] == nil }) {
-                            stopped = true
-                            return
-                        }
-                        for b in ballots {
-                            if case .choice(let text)? = context.answers[b], let i = q.options.firstIndex(where: { $0.text == text }) {
-                                coverage.options.insert(q.options[i].range)
-                            }
-                        }
-                        continue
-                    }
-                    guard let value = context.answers[key] else {
-                        stopped = true
-                        return
-                    }
-                    coverage.questionsAsked.insert(q.id.name)
-                    if case .choice(let text) = value, let i = q.options.firstIndex(where: { $0.text == text }) {
-                        coverage.options.insert(q.options[i].range)
-                    }
-                case .conditional(let c):
-                    coverage.statements.insert(c.range)
-                    let index = c.branches.firstIndex { conditions.evaluate($0.condition, in: scope) } ?? c.branches.count
-                    coverage.branches[c.range, default: []].insert(index)
-                    if index < c.branches.count {
-                        walk(c.branches[index].body, scope)
-                    } else if let body = c.elseBody {
-                        walk(body, scope)
-                    }
-                case .loop(let loop):
-                    coverage.statements.insert(loop.range)
-                    for binding in bindings(loop, scope) {
-                        walk(loop.body, scope.adding(binding))
-                        if stopped { return }
-                    }
-                }
-            }
-        }
-
-        func bindings(_ loop: Loop, _ scope: PlayScope) -> [LoopBinding] {
-            let variable = loop.variable.name
-            switch loop.source {
-            case .roles:
-                return context.scenario.roles.map {
-                    LoopBinding(kind: .role, variable: variable, component: $0.id.name, value: $0.name, conditionValue: $0.id.name)
-                }
-            case .members:
-                return context.members.map {
-                    LoopBinding(kind: .member, variable: variable, component: $0, value: $0, conditionValue: $0)
-                }
-            case .solutions:
-                return context.solutions(in: scope).enumerated().map {
-                    LoopBinding(kind: .solution, variable: variable, component: String($0 + 1), value: $1, conditionValue: $1)
-                }
-            case .items(let itemVariable, let list):
-                guard case .answered(.list(let items)) = context.lookup(name: list.name, in: scope) else { return [] }
-                return items.enumerated().map {
-                    LoopBinding(
-                        kind: .item(list: list.name), variable: itemVariable.name, component: String($0 + 1), value: $1,
-                        conditionValue: $1)
-                }
-            }
-        }
-    }
-
-    func record(_ run: RunResult, into coverage: inout Coverage) {
-        let context = RuntimeContext(
-            scenario: scenario, setup: setup, answers: run.state.answers, skipped: run.state.skipped)
-        var walker = CoverageWalker(context: context, conditions: ConditionEvaluator(context: context), coverage: coverage)
-        for (index, step) in scenario.steps.enumerated() {
-            if walker.stopped { break }
-            walker.coverage.steps.insert(index)
-            walker.walk(step.body, .top)
-        }
-        coverage = walker.coverage
+        return RunResult(
+            state: state, answered: answered, deadEnd: deadEnd, variants: used, cutOff: cutOff, trace: trace)
     }
 
     // MARK: - Driving coverage
 
     /// Plays until every branch and option is covered or no target is left; reports problems.
     public func run() -> ScenarioTestReport {
-        var coverage = Coverage()
+        var coverage = PlayTrace()
         var report = ScenarioTestReport()
         var deadEnds: [SourceRange: Diagnostic] = [:]
         /// The overrides of the first run that reached each question id.
@@ -380,7 +261,7 @@ public struct ScenarioTester: Sendable {
             report.promptsAnswered += result.answered
             if let d = result.deadEnd, deadEnds[d.range] == nil { deadEnds[d.range] = d }
             let before = coverage.questionsAsked
-            record(result, into: &coverage)
+            coverage.merge(result.trace)
             for id in coverage.questionsAsked.subtracting(before) where reachedWith[id] == nil {
                 reachedWith[id] = policy.overrides
             }
@@ -433,7 +314,7 @@ public struct ScenarioTester: Sendable {
 
     /// `runs` seeded random playthroughs.
     public func random(runs: Int, seed: UInt64) -> ScenarioTestReport {
-        var coverage = Coverage()
+        var coverage = PlayTrace()
         var report = ScenarioTestReport()
         var deadEnds: [SourceRange: Diagnostic] = [:]
         var rng = SplitMix64(seed: seed)
@@ -449,7 +330,7 @@ public struct ScenarioTester: Sendable {
             report.runs += 1
             report.promptsAnswered += result.answered
             if let d = result.deadEnd, deadEnds[d.range] == nil { deadEnds[d.range] = d }
-            record(result, into: &coverage)
+            coverage.merge(result.trace)
             if result.cutOff {
                 report.stoppedEarly = true
                 break
@@ -461,41 +342,9 @@ public struct ScenarioTester: Sendable {
 
     // MARK: - Scenario structure
 
-    func allQuestions() -> [Question] {
-        var out: [Question] = []
-        func visit(_ body: [Statement]) {
-            for s in body {
-                switch s {
-                case .question(let q): out.append(q)
-                case .conditional(let c):
-                    for b in c.branches { visit(b.body) }
-                    if let e = c.elseBody { visit(e) }
-                case .loop(let l): visit(l.body)
-                case .say, .note: break
-                }
-            }
-        }
-        for step in scenario.steps { visit(step.body) }
-        return out
-    }
+    func allQuestions() -> [Question] { QuestionCollector.questions(in: scenario.steps) }
 
-    func allConditionals() -> [Conditional] {
-        var out: [Conditional] = []
-        func visit(_ body: [Statement]) {
-            for s in body {
-                switch s {
-                case .conditional(let c):
-                    out.append(c)
-                    for b in c.branches { visit(b.body) }
-                    if let e = c.elseBody { visit(e) }
-                case .loop(let l): visit(l.body)
-                case .say, .note, .question: break
-                }
-            }
-        }
-        for step in scenario.steps { visit(step.body) }
-        return out
-    }
+    func allConditionals() -> [Conditional] { ConditionalCollector.conditionals(in: scenario.steps) }
 
     /// Every name a condition mentions (answers, counts): only those questions need variants.
     func conditionNames() -> Set<String> {
@@ -514,12 +363,23 @@ public struct ScenarioTester: Sendable {
         return names
     }
 
-    func openBranches(_ coverage: Coverage) -> Int {
+    func openBranches(_ coverage: PlayTrace) -> Int {
         allConditionals().reduce(0) { $0 + ($1.branches.count + 1) - (coverage.branches[$1.range]?.count ?? 0) }
     }
 
-    static func collectLiterals(_ body: [Statement], into literals: inout [String: [String]]) {
-        func expression(_ e: Expression) {
+    /// The quoted texts each text answer is compared with, in the order the conditions say them.
+    struct LiteralCollector: StatementWalker {
+        var literals: [String: [String]] = [:]
+
+        mutating func visitConditional(_ conditional: Conditional) {
+            for branch in conditional.branches {
+                expression(branch.condition)
+                walk(branch.body)
+            }
+            if let body = conditional.elseBody { walk(body) }
+        }
+
+        private mutating func expression(_ e: Expression) {
             switch e {
             case .compare(.name(let id), _, .string(let s, _)), .compare(.string(let s, _), _, .name(let id)):
                 if !(literals[id.name] ?? []).contains(s) { literals[id.name, default: []].append(s) }
@@ -530,63 +390,62 @@ public struct ScenarioTester: Sendable {
             case .name, .number, .string, .boolean, .count: break
             }
         }
-        for s in body {
-            switch s {
-            case .conditional(let c):
-                for b in c.branches {
-                    expression(b.condition)
-                    collectLiterals(b.body, into: &literals)
-                }
-                if let e = c.elseBody { collectLiterals(e, into: &literals) }
-            case .loop(let l): collectLiterals(l.body, into: &literals)
-            case .say, .note, .question: break
+    }
+
+    /// Counts the lines a run reached and reports those it never reached, except inside a
+    /// branch never taken (that branch's warning covers them).
+    struct ReachedLines: StatementWalker {
+        let coverage: PlayTrace
+        let strict: Bool
+        var insideUntaken: Bool
+        var total = 0
+        var reached = 0
+        var findings: [Diagnostic] = []
+
+        mutating func willVisit(_ statement: Statement) -> Bool {
+            guard let range = statement.playedRange else { return false }
+            total += 1
+            if coverage.statements.contains(range) {
+                reached += 1
+            } else if !insideUntaken && strict {
+                findings.append(Diagnostic(.lineNeverReached, at: range, TesterMessages.statementNeverReached))
             }
+            return false
+        }
+
+        mutating func visitConditional(_ conditional: Conditional) {
+            let taken = coverage.branches[conditional.range] ?? []
+            let outer = insideUntaken
+            for (i, branch) in conditional.branches.enumerated() {
+                insideUntaken = outer || !taken.contains(i)
+                walk(branch.body)
+            }
+            if let body = conditional.elseBody {
+                insideUntaken = outer || !taken.contains(conditional.branches.count)
+                walk(body)
+            }
+            insideUntaken = outer
         }
     }
 
     // MARK: - Findings
 
-    func finish(_ report: inout ScenarioTestReport, _ coverage: Coverage, deadEnds: [Diagnostic], strict: Bool) {
+    func finish(_ report: inout ScenarioTestReport, _ coverage: PlayTrace, deadEnds: [Diagnostic], strict: Bool) {
         var findings = deadEnds
         report.stepsTotal = scenario.steps.count
         report.stepsReached = coverage.steps.count
         for (i, step) in scenario.steps.enumerated() where !coverage.steps.contains(i) {
-            findings.append(Diagnostic("T010", .error, at: step.range, TesterMessages.stepNeverReached))
+            findings.append(Diagnostic(.stepNeverReached, at: step.range, TesterMessages.stepNeverReached))
         }
         // Statements: those inside a branch never taken are covered by that branch's warning.
-        var total = 0
-        var reached = 0
-        func visit(_ body: [Statement], insideUntaken: Bool) {
-            for s in body {
-                let range: SourceRange?
-                switch s {
-                case .say(let t): range = t.range
-                case .note: range = nil
-                case .question(let q): range = q.range
-                case .conditional(let c): range = c.range
-                case .loop(let l): range = l.range
-                }
-                if let range {
-                    total += 1
-                    if coverage.statements.contains(range) {
-                        reached += 1
-                    } else if !insideUntaken && strict {
-                        findings.append(Diagnostic("T011", .error, at: range, TesterMessages.statementNeverReached))
-                    }
-                }
-                switch s {
-                case .conditional(let c):
-                    let taken = coverage.branches[c.range] ?? []
-                    for (i, b) in c.branches.enumerated() { visit(b.body, insideUntaken: insideUntaken || !taken.contains(i)) }
-                    if let e = c.elseBody { visit(e, insideUntaken: insideUntaken || !taken.contains(c.branches.count)) }
-                case .loop(let l): visit(l.body, insideUntaken: insideUntaken)
-                default: break
-                }
-            }
+        var lines = ReachedLines(coverage: coverage, strict: strict, insideUntaken: false)
+        for (i, step) in scenario.steps.enumerated() {
+            lines.insideUntaken = !coverage.steps.contains(i)
+            lines.walk(step.body)
         }
-        for (i, step) in scenario.steps.enumerated() { visit(step.body, insideUntaken: !coverage.steps.contains(i)) }
-        report.statementsTotal = total
-        report.statementsReached = reached
+        findings += lines.findings
+        report.statementsTotal = lines.total
+        report.statementsReached = lines.reached
 
         for c in allConditionals() {
             let taken = coverage.branches[c.range] ?? []
@@ -595,11 +454,11 @@ public struct ScenarioTester: Sendable {
             // Branches of a conditional that was never reached are part of an unreached line.
             guard coverage.statements.contains(c.range) else { continue }
             for (i, b) in c.branches.enumerated() where !taken.contains(i) {
-                findings.append(Diagnostic("T020", .warning, at: b.range, TesterMessages.branchNeverTaken(false)))
+                findings.append(Diagnostic(.branchNeverTaken, at: b.range, TesterMessages.branchNeverTaken(false)))
             }
             if !taken.contains(c.branches.count) {
                 let at = c.elseBody != nil ? (c.branches.last?.range ?? c.range) : c.range
-                findings.append(Diagnostic("T021", .warning, at: at, TesterMessages.branchNeverTaken(true)))
+                findings.append(Diagnostic(.otherwiseNeverTaken, at: at, TesterMessages.branchNeverTaken(true)))
             }
         }
         for q in allQuestions() where q.type == .choice {
@@ -608,7 +467,7 @@ public struct ScenarioTester: Sendable {
                 if coverage.options.contains(option.range) {
                     report.optionsCovered += 1
                 } else if coverage.statements.contains(q.range) {
-                    findings.append(Diagnostic("T030", .warning, at: option.range, TesterMessages.optionNeverChosen(option.text)))
+                    findings.append(Diagnostic(.optionNeverChosen, at: option.range, TesterMessages.optionNeverChosen(option.text)))
                 }
             }
         }
@@ -624,7 +483,7 @@ public struct ScenarioTester: Sendable {
         let group = script.setup ?? setup
         for problem in group.problems(for: scenario) {
             report.findings.append(Diagnostic(
-                "T040", .error, at: SourceRange(file: script.path, line: 1, column: 1, length: 0),
+                .scriptDoesNotFit, at: SourceRange(file: script.path, line: 1, column: 1, length: 0),
                 TesterMessages.scriptSetup(problem)))
         }
         if report.findings.hasErrors { return report }
@@ -634,12 +493,12 @@ public struct ScenarioTester: Sendable {
         var lastKey: AnswerKey?
         while let prompt = state.prompt {
             if prompt.key == lastKey || report.promptsAnswered >= maxAnswersPerRun {
-                report.findings.append(Diagnostic("T002", .error, at: prompt.question.range, TesterMessages.noProgress(prompt.key)))
+                report.findings.append(Diagnostic(.noProgress, at: prompt.question.range, TesterMessages.noProgress(prompt.key)))
                 break
             }
             lastKey = prompt.key
             guard let input = script.input(for: prompt.key) else {
-                report.findings.append(Diagnostic("T041", .error, at: prompt.question.range, TesterMessages.scriptMissing(prompt.key)))
+                report.findings.append(Diagnostic(.scriptMissingAnswer, at: prompt.question.range, TesterMessages.scriptMissing(prompt.key)))
                 break
             }
             used.insert(prompt.key)
@@ -653,7 +512,7 @@ public struct ScenarioTester: Sendable {
                 case .failure(let error):
                     let line = script.entry(for: prompt.key)?.line ?? 1
                     report.findings.append(Diagnostic(
-                        "T042", .error, at: SourceRange(file: script.path, line: line, column: 1, length: 0),
+                        .scriptAnswerRefused, at: SourceRange(file: script.path, line: line, column: 1, length: 0),
                         TesterMessages.scriptRefused(prompt.key, error.message)))
                     return report
                 }
@@ -668,7 +527,7 @@ public struct ScenarioTester: Sendable {
             if used.contains(alias) { continue }
             report.unusedKeys.append(entry.keyText)
             report.findings.append(Diagnostic(
-                "T043", .warning, at: SourceRange(file: script.path, line: entry.line, column: 1, length: 0),
+                .scriptKeyUnused, at: SourceRange(file: script.path, line: entry.line, column: 1, length: 0),
                 TesterMessages.scriptUnused(entry.keyText)))
         }
         return report

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CasusCore
+import CasusSession
 import CasusStore
 import Foundation
 
@@ -8,30 +9,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-
-/// Options every session command shares.
-struct StoreOptions: ParsableArguments {
-    @Option(help: helpText("De map met de sessies (anders $CASUS_DIR, anders ~/.local/share/casus).", "The folder with the sessions (default: $CASUS_DIR, else ~/.local/share/casus)."))
-    var dir: String?
-
-    @Option(help: helpText("Taal van de meldingen: nl of en.", "Language of the messages: nl or en."))
-    var lang: Language?
-
-    var language: Language { LanguageChoice.resolve(flag: lang, scenario: nil) }
-
-    func store() throws -> SessionStore {
-        setRestrictiveUmask()
-        do {
-            return try SessionStore(location: StoreLocation.resolve(explicit: dir))
-        } catch let error as StoreError {
-            throw SessionFiles.failure(error, folder: nil, language: language)
-        }
-    }
-
-    func find(_ store: SessionStore, _ reference: String) throws -> SessionFolder {
-        try SessionLookup.find(store, reference, language: language)
-    }
-}
 
 /// `casus sheet SESSION` — renders a session's sheet again.
 struct SheetCommand: ParsableCommand {
@@ -161,121 +138,5 @@ struct SheetCommand: ParsableCommand {
             state: state, language: sheetLanguage, started: Timestamp(files.started.timeIntervalSince1970),
             updated: files.events.last.map(\.timestamp), utcOffsetSeconds: TimeZone.current.secondsFromGMT(for: files.started))
         return .model(model)
-    }
-}
-
-/// `casus sessions` — lists the stored sessions.
-struct SessionsCommand: ParsableCommand {
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(
-        commandName: "sessions", abstract: CommandLanguage.text("Toon de bewaarde sessies: groep, scenario, begin, antwoorden, afgerond.", "List the stored sessions: group, scenario, start, answers, finished."))
-    }
-
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
-
-    @Option(help: helpText("text of json.", "text or json."))
-    var format: Format = .text
-
-    @OptionGroup var store: StoreOptions
-
-
-    struct Row: Encodable {
-        var id: String
-        var group: String?
-        var scenario: String
-        var scenarioPath: String
-        var started: Date
-        var answers: Int
-        var finished: Bool
-    }
-
-    func run() throws {
-        let language = store.language
-        let sessions = try store.store()
-        let rows: [Row]
-        do {
-            rows = try sessions.list().map { summary in
-                let meta = SessionFiles.meta(summary)
-                return Row(
-                    id: summary.folder.id, group: meta?.group, scenario: meta?.scenarioTitle ?? "?",
-                    scenarioPath: meta?.scenarioPath ?? "", started: meta?.started ?? summary.modified,
-                    answers: meta?.answers ?? 0, finished: meta?.finished ?? false)
-            }
-        } catch let error as StoreError {
-            throw SessionFiles.failure(error, folder: nil, language: language)
-        }
-        switch format {
-        case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            encoder.dateEncodingStrategy = .iso8601
-            Output.outJSON(String(decoding: try encoder.encode(rows), as: UTF8.self) + "\n")
-        case .text:
-            guard !rows.isEmpty else {
-                Output.out(LocalizedText(nl: "Geen sessies.", en: "No sessions.").text(language) + "\n")
-                return
-            }
-            let head = LocalizedText(
-                nl: "sessie|groep|scenario|begonnen|antwoorden|klaar",
-                en: "session|group|scenario|started|answers|finished")
-            let yes = LocalizedText(nl: "ja", en: "yes").text(language)
-            let no = LocalizedText(nl: "nee", en: "no").text(language)
-            var table = [head.text(language).split(separator: "|").map(String.init)]
-            for row in rows {
-                table.append([
-                    row.id, row.group ?? "–", row.scenario, PlayStorage.localTime(row.started), String(row.answers),
-                    row.finished ? yes : no,
-                ])
-            }
-            let widths = (0..<6).map { c in table.map { $0[c].count }.max() ?? 0 }
-            for line in table {
-                let cells = line.enumerated().map { c, s in c == 5 ? s : s + String(repeating: " ", count: widths[c] - s.count) }
-                Output.out(cells.joined(separator: "  ") + "\n")
-            }
-        }
-    }
-}
-
-/// `casus delete SESSION` — removes a session for good.
-struct DeleteCommand: ParsableCommand {
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(
-        commandName: "delete", abstract: CommandLanguage.text("Verwijder een sessie met al haar antwoorden voorgoed.", "Delete a session and all its answers for good."))
-    }
-
-    @Argument(help: helpText("De sessie: het id, een uniek begin ervan, de naam van de groep, of de map.", "The session: its id, a unique start of it, its group's name, or its folder."))
-    var session: String
-
-    @Flag(help: helpText("Vraag niet om bevestiging.", "Do not ask for confirmation."))
-    var yes = false
-
-    @OptionGroup var store: StoreOptions
-
-
-    func run() throws {
-        let language = store.language
-        let sessions = try store.store()
-        let folder = try store.find(sessions, session)
-        if !yes {
-            let meta = (try? sessions.list())?.first { $0.folder == folder }.flatMap(SessionFiles.meta)
-            let group = meta?.group ?? "?"
-            let answers = meta?.answers ?? 0
-            Output.err(
-                LocalizedText(
-                    nl: "Sessie \(folder.id) van groep \(group) (\(answers) antwoorden) voorgoed verwijderen? [j/n] ",
-                    en: "Delete session \(folder.id) of group \(group) (\(answers) answers) for good? [y/n] "
-                ).text(language))
-            let reply = (readLine() ?? "").trimmingCharacters(in: .whitespaces).lowercased()
-            guard ["j", "ja", "y", "yes"].contains(reply) else {
-                Output.err(LocalizedText(nl: "Niets verwijderd.", en: "Nothing deleted.").text(language) + "\n")
-                throw ExitCode(1)
-            }
-        }
-        do {
-            try sessions.delete(folder)
-        } catch let error as StoreError {
-            throw SessionFiles.failure(error, folder: folder, language: language)
-        }
-        Output.out(LocalizedText(nl: "Sessie \(folder.id) is verwijderd.", en: "Session \(folder.id) was deleted.").text(language) + "\n")
     }
 }

@@ -1,10 +1,13 @@
 /// Walks a scenario's steps in order over the answers so far and stops at the first question
 /// without an answer. Each statement instance is visited once and every answer lookup is a
 /// dictionary access, so a walk is linear in the size of the played-out scenario.
-struct Walker {
-    let context: RuntimeContext
-    let interpolator: Interpolator
-    let conditions: ConditionEvaluator
+///
+/// It owns its answers: an answer `supply` gives mid-walk goes into its own context, which
+/// the conditions and interpolations read from then on.
+struct PlayWalker: StatementWalker {
+    private(set) var context: RuntimeContext
+    var interpolator: Interpolator { Interpolator(context: context) }
+    var conditions: ConditionEvaluator { ConditionEvaluator(context: context) }
 
     /// Output since the last answered question.
     private(set) var pending: [PlayOutput] = []
@@ -16,12 +19,13 @@ struct Walker {
     var supply: ((Prompt) -> AnswerValue?)?
     /// The answers `supply` gave, in order.
     private(set) var supplied: [(AnswerKey, AnswerValue)] = []
+    /// What the walk reached, when asked for (`casus test`'s coverage).
+    var trace: PlayTrace?
     private var step = StepInfo(index: 0, total: 0, title: "", budgetMinutes: nil)
+    private var scope = PlayScope.top
 
     init(context: RuntimeContext) {
         self.context = context
-        self.interpolator = Interpolator(context: context)
-        self.conditions = ConditionEvaluator(context: context)
     }
 
     mutating func run() {
@@ -29,52 +33,61 @@ struct Walker {
         for index in scenario.steps.indices {
             step = Engine.stepInfo(scenario, index)
             pending.append(.stepStarted(step))
-            if walk(scenario.steps[index].body, .top) { return }
+            trace?.steps.insert(index)
+            walk(scenario.steps[index].body)
+            if prompt != nil { return }
         }
     }
 
-    /// Walks `statements`; true when it stopped at a prompt.
-    private mutating func walk(_ statements: [Statement], _ scope: PlayScope) -> Bool {
-        for statement in statements {
-            switch statement {
-            case .say(let text):
-                pending.append(.say(interpolator.render(text, in: scope)))
-            case .note:
-                break
-            case .question(let question):
-                if question.type == .vote {
-                    if vote(question, scope) { return true }
-                } else if ask(question, scope) {
-                    return true
-                }
-            case .conditional(let conditional):
-                if let branch = conditional.branches.first(where: {
-                    conditions.evaluate($0.condition, in: scope)
-                }) {
-                    if walk(branch.body, scope) { return true }
-                } else if let body = conditional.elseBody {
-                    if walk(body, scope) { return true }
-                }
-            case .loop(let loop):
-                for binding in bindings(loop, scope) {
-                    if walk(loop.body, scope.adding(binding)) { return true }
-                }
-            }
-        }
+    /// Stops at the first prompt.
+    mutating func willVisit(_ statement: Statement) -> Bool {
+        if prompt != nil { return true }
+        if trace != nil, let range = statement.playedRange { trace?.statements.insert(range) }
         return false
+    }
+
+    mutating func visitSay(_ text: Text) {
+        pending.append(.say(interpolator.render(text, in: scope)))
+    }
+
+    mutating func visitQuestion(_ question: Question) {
+        if question.type == .vote { vote(question, scope) } else { ask(question, scope) }
+    }
+
+    mutating func visitConditional(_ conditional: Conditional) {
+        let conditions = self.conditions
+        let index = conditional.branches.firstIndex { conditions.evaluate($0.condition, in: scope) }
+        trace?.branches[conditional.range, default: []].insert(index ?? conditional.branches.count)
+        if let index {
+            walk(conditional.branches[index].body)
+        } else if let body = conditional.elseBody {
+            walk(body)
+        }
+    }
+
+    mutating func visitLoop(_ loop: Loop) {
+        let outer = scope
+        for binding in bindings(loop, outer) {
+            scope = outer.adding(binding)
+            descend(into: loop)
+            if prompt != nil { return }
+        }
+        scope = outer
     }
 
     private func key(_ question: Question, _ scope: PlayScope) -> AnswerKey {
         AnswerKey(question.id.name, scope.bindings.map(\.component))
     }
 
-    /// Records an answered question or stops at it; true when stopped.
-    private mutating func ask(_ question: Question, _ scope: PlayScope) -> Bool {
+    /// Records an answered question or stops at it.
+    private mutating func ask(_ question: Question, _ scope: PlayScope) {
         let key = key(question, scope)
         let options = self.options(question, scope)
-        return pass(key, question, scope, kind: .question, options: options, speaker: scope.member)
+        pass(key, question, scope, kind: .question, options: options, speaker: scope.member)
     }
 
+    /// Records an answered question or stops at it; true when stopped.
+    @discardableResult
     private mutating func pass(
         _ key: AnswerKey, _ question: Question, _ scope: PlayScope, kind: Prompt.Kind,
         options: [PromptOption], speaker: String?
@@ -82,19 +95,19 @@ struct Walker {
         let text = interpolator.render(question.prompt, in: scope)
         switch context.lookup(key) {
         case .answered(let value):
-            passed(key, question, text, value)
+            passed(key, question, text, value, kind)
             return false
         case .skipped:
-            passed(key, question, text, nil)
+            passed(key, question, text, nil, kind)
             return false
         case .missing:
             let candidate = Prompt(
                 key: key, question: question, kind: kind, text: text, options: options, speaker: speaker,
                 step: step)
             if let supply, let value = supply(candidate) {
-                context.book.answers[key] = value
+                context.answers[key] = value
                 supplied.append((key, value))
-                passed(key, question, text, value)
+                passed(key, question, text, value, kind)
                 return false
             }
             prompt = candidate
@@ -103,20 +116,29 @@ struct Walker {
     }
 
     private mutating func passed(
-        _ key: AnswerKey, _ question: Question, _ text: String, _ value: AnswerValue?
+        _ key: AnswerKey, _ question: Question, _ text: String, _ value: AnswerValue?, _ kind: Prompt.Kind
     ) {
+        if trace != nil, let value {
+            switch kind {
+            case .question:
+                trace?.questionsAsked.insert(question.id.name)
+                trace?.chose(value, of: question)
+            case .ballot: trace?.chose(value, of: question)
+            case .tieBreak: break
+            }
+        }
         pending.removeAll(keepingCapacity: true)
         transcript.append(
             TranscriptEntry(key: key, question: question, stepIndex: step.index, prompt: text, value: value))
     }
 
     /// Every member votes in order; a clear winner is derived, a tie asks the group.
-    private mutating func vote(_ question: Question, _ scope: PlayScope) -> Bool {
+    private mutating func vote(_ question: Question, _ scope: PlayScope) {
         let key = key(question, scope)
         let options =
             question.options.isEmpty ? context.solutions(in: scope) : question.options.map(\.text)
         // A vote without options (no solutions given) has nothing to ask.
-        guard !options.isEmpty else { return false }
+        guard !options.isEmpty else { return }
         let promptOptions = options.map { PromptOption(value: $0, label: $0) }
         var ballots: [VoteResult.Ballot] = []
         for member in context.members {
@@ -125,7 +147,7 @@ struct Walker {
                 ballotKey, question, scope, kind: .ballot(voter: member), options: promptOptions,
                 speaker: member)
             {
-                return true
+                return
             }
             if case .answered(.choice(let option)) = context.lookup(ballotKey) {
                 ballots.append(.init(member: member, option: option))
@@ -141,7 +163,7 @@ struct Walker {
         } else {
             let tied = leaders.map { PromptOption(value: $0, label: $0) }
             if pass(key, question, scope, kind: .tieBreak(tally: tally), options: tied, speaker: nil) {
-                return true
+                return
             }
             if case .answered(.vote(let decision)) = context.lookup(key) {
                 winner = decision.chosen
@@ -153,7 +175,6 @@ struct Walker {
                 key: key, question: question, options: options, ballots: ballots, tally: tally,
                 leaders: leaders,
                 winner: winner, decidedByGroup: decidedByGroup))
-        return false
     }
 
     private func options(_ question: Question, _ scope: PlayScope) -> [PromptOption] {

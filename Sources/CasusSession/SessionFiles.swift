@@ -3,36 +3,6 @@ import CasusStore
 import CasusTerminal
 import Foundation
 
-/// The journal's header object (line 1): which scenario, in which language, since when.
-struct SessionHeader: Codable, Equatable {
-    /// The header layout version.
-    var sessionFormat: Int = 1
-    var app: String = "casus"
-    /// The scenario's absolute path when the session started.
-    var scenarioPath: String
-    var scenarioTitle: String
-    var language: String
-    /// Seconds since 1970.
-    var created: Double
-}
-
-/// `meta.json`: what `casus sessions` lists and what resume looks for.
-struct SessionMeta: Codable, Equatable {
-    var format: Int = 1
-    var id: String
-    var group: String?
-    var scenarioPath: String
-    var scenarioTitle: String
-    var language: String
-    var started: Date
-    var updated: Date
-    var answers: Int
-    var finished: Bool
-    /// The 1-based number and title of the step the session is in (absent in older metas).
-    var step: Int? = nil
-    var stepTitle: String? = nil
-}
-
 /// The durable recorder: every event goes to the session's journal (one fsynced line)
 /// before `record` returns; then the sheets and `meta.json` are replaced atomically.
 ///
@@ -44,20 +14,22 @@ struct SessionMeta: Codable, Equatable {
 /// until `close` or deinit.
 ///
 /// Durability comes from the journal: `record` returns once the event is fsynced. The sheets
-/// are derived from the journal and are rewritten after every answer by a background writer,
-/// so a long session's sheet rendering never delays the next prompt; `close` waits for it.
-final class SessionFiles: SessionRecorder, @unchecked Sendable {
-    let store: SessionStore
-    let scenario: Scenario
-    let scenarioPath: String
-    let language: Language
-    let now: () -> Date
+/// are derived from the journal: a background writer rewrites them when a step is done (the
+/// next answer is in another step), after an undo, a resume or the setup, and `close` writes
+/// them a last time. After any other answer only `meta.json` is rewritten (what `casus
+/// sessions` and resume show), so an answer costs the same late in a long session as early.
+public final class SessionFiles: SessionRecorder, @unchecked Sendable {
+    public let store: SessionStore
+    public let scenario: Scenario
+    public let scenarioPath: String
+    public let language: Language
+    public let now: () -> Date
 
-    private(set) var folder: SessionFolder?
+    public private(set) var folder: SessionFolder?
     private var journal: Journal?
     private var lock: SessionLock?
-    private(set) var events: [SessionEvent]
-    private(set) var started: Date
+    public private(set) var events: [SessionEvent]
+    public private(set) var started: Date
     private var closed = false
     /// Whether this process created the folder (and so may remove it again, empty).
     private var createdHere = false
@@ -66,11 +38,13 @@ final class SessionFiles: SessionRecorder, @unchecked Sendable {
     /// Sheet writes run here, one at a time; `pending` holds the newest state not yet written.
     private let sheetQueue = DispatchQueue(label: "casus.sheets")
     private let pendingLock = NSLock()
-    private var pending: (state: SessionState, events: [SessionEvent])?
+    private var pending: (state: SessionState, events: [SessionEvent], sheets: Bool)?
+    /// The step the sheets were last scheduled in (nil: before the first step).
+    private var sheetsStep: Int?
     private var sheetError: Error?
 
     /// A new session; nothing is written until `prepare` or the first event.
-    init(store: SessionStore, scenario: Scenario, scenarioPath: String, language: Language, now: @escaping () -> Date = Date.init) {
+    public init(store: SessionStore, scenario: Scenario, scenarioPath: String, language: Language, now: @escaping () -> Date = Date.init) {
         self.store = store
         self.scenario = scenario
         self.scenarioPath = scenarioPath
@@ -82,7 +56,7 @@ final class SessionFiles: SessionRecorder, @unchecked Sendable {
 
     /// Continues the session in `folder`: takes its lock, opens (and if needed repairs) its
     /// journal and decodes every event. Notices tell what had to be repaired.
-    init(
+    public init(
         resuming folder: SessionFolder, store: SessionStore, scenario: Scenario, scenarioPath: String,
         language: Language, now: @escaping () -> Date = Date.init
     ) throws {
@@ -129,24 +103,31 @@ final class SessionFiles: SessionRecorder, @unchecked Sendable {
     }
 
     /// What opening had to say (repairs).
-    private(set) var notices: [String] = []
+    public private(set) var notices: [String] = []
 
     deinit {
         lock?.unlock()
     }
 
-    var sheetLocation: String? { folder?.sheetURL(.markdown).path }
-    var printableSheetLocation: String? { folder?.sheetURL(.html).path }
+    public var sheetLocation: String? { folder?.sheetURL(.markdown).path }
+    public var printableSheetLocation: String? { folder?.sheetURL(.html).path }
 
     // MARK: SessionRecorder
 
-    func record(_ event: SessionEvent, state: SessionState) throws {
+    public func record(_ event: SessionEvent, state: SessionState) throws {
         try append(event)
-        scheduleSheets(state)
+        switch event {
+        case .answer, .skip:
+            // Within a step only the metadata changes what a person sees outside the sheet.
+            let step = state.currentStep?.index
+            scheduleSheets(state, sheets: step != sheetsStep)
+        case .setup, .resumed, .finished:
+            scheduleSheets(state)
+        }
     }
 
     /// Undo: the journal is replaced, atomically, by one holding only `remaining`.
-    func recordUndo(remaining: [SessionEvent], state: SessionState) throws {
+    public func recordUndo(remaining: [SessionEvent], state: SessionState) throws {
         guard !closed else {
             throw CasusFailure(LocalizedText(nl: "De sessie is al gesloten.", en: "The session is already closed.").text(language))
         }
@@ -164,7 +145,7 @@ final class SessionFiles: SessionRecorder, @unchecked Sendable {
         scheduleSheets(state)
     }
 
-    func close(state: SessionState, finished: Bool) throws {
+    public func close(state: SessionState, finished: Bool) throws {
         guard !closed else { return }
         defer {
             closed = true
@@ -188,6 +169,10 @@ final class SessionFiles: SessionRecorder, @unchecked Sendable {
             if let sheetError { throw sheetError }
             try writeSheets()
         }
+        // After meta.json says so: a crash in between only costs one more read at the next start.
+        if events.contains(where: { if case .finished = $0 { true } else { false } }) {
+            try? store.markFinished(folder.id)
+        }
     }
 
     /// Runs `body`, turning a store error into a sentence in the session's language (the
@@ -200,12 +185,14 @@ final class SessionFiles: SessionRecorder, @unchecked Sendable {
         }
     }
 
-    /// Queues a sheet rewrite for `state`; a newer state replaces one still waiting.
-    func scheduleSheets(_ state: SessionState) {
+    /// Queues a rewrite of `meta.json` and, when `sheets`, the three sheets for `state`; a
+    /// newer state replaces one still waiting (and keeps its sheets due).
+    func scheduleSheets(_ state: SessionState, sheets: Bool = true) {
         guard folder != nil else { return }
+        if sheets { sheetsStep = state.currentStep?.index }
         pendingLock.lock()
         let idle = pending == nil
-        pending = (state, events)
+        pending = (state, events, sheets || pending?.sheets == true)
         pendingLock.unlock()
         guard idle else { return }
         sheetQueue.async { [self] in
@@ -215,13 +202,18 @@ final class SessionFiles: SessionRecorder, @unchecked Sendable {
             pendingLock.unlock()
             guard let job else { return }
             do {
-                try writeSheets(state: job.state, events: job.events)
+                try writeSheets(state: job.state, events: job.events, sheets: job.sheets)
             } catch {
                 pendingLock.lock()
                 sheetError = error
                 pendingLock.unlock()
             }
         }
+    }
+
+    /// Waits until the rewrites queued so far are on disk.
+    func waitForSheets() {
+        sheetQueue.sync {}
     }
 
     /// Forgets a rewrite that has not started and waits for the one in progress.
@@ -235,7 +227,7 @@ final class SessionFiles: SessionRecorder, @unchecked Sendable {
     // MARK: Writing
 
     /// Appends `event` to the journal and returns once it is on disk.
-    func append(_ event: SessionEvent) throws {
+    public func append(_ event: SessionEvent) throws {
         guard !closed else {
             throw CasusFailure(LocalizedText(nl: "De sessie is al gesloten.", en: "The session is already closed.").text(language))
         }
@@ -258,7 +250,7 @@ final class SessionFiles: SessionRecorder, @unchecked Sendable {
 
     /// Creates the session folder, takes its lock and writes the journal header, durably,
     /// so that a store that cannot be written stops play before the first question.
-    func prepare() throws {
+    public func prepare() throws {
         guard journal == nil, !closed else { return }
         do {
             try createFolder(group: nil)
@@ -307,26 +299,30 @@ final class SessionFiles: SessionRecorder, @unchecked Sendable {
     }
 
     /// The current state of the journal's events.
-    var state: SessionState { Engine(scenario: scenario).replay(events) }
+    public var state: SessionState { Engine(scenario: scenario).replay(events) }
 
     /// Replaces the three sheets and `meta.json` from the journal's current events.
-    func writeSheets() throws {
+    public func writeSheets() throws {
         let events = self.events
         let state = self.state
         try sheetQueue.sync { try writeSheets(state: state, events: events) }
     }
 
-    /// Replaces the three sheets and `meta.json`; files whose bytes did not change are skipped.
-    private func writeSheets(state: SessionState, events: [SessionEvent]) throws {
+    /// Replaces `meta.json` and, when `sheets`, the three sheets; files whose bytes did not
+    /// change are skipped.
+    private func writeSheets(state: SessionState, events: [SessionEvent], sheets: Bool = true) throws {
         guard let folder else { return }
-        let model = SheetModel(
-            state: state, language: language, started: Timestamp(started.timeIntervalSince1970),
-            updated: events.last.map(\.timestamp), utcOffsetSeconds: TimeZone.current.secondsFromGMT(for: started))
-        var files: [(data: Data, url: URL)] = [
-            (Data(MarkdownSheet.render(model).utf8), folder.sheetURL(.markdown)),
-            (Data(HTMLSheet.render(model).utf8), folder.sheetURL(.html)),
-            (try SheetJSON.encode(SheetDocument(model)), folder.sheetURL(.json)),
-        ]
+        var files: [(data: Data, url: URL)] = []
+        if sheets {
+            let model = SheetModel(
+                state: state, language: language, started: Timestamp(started.timeIntervalSince1970),
+                updated: events.last.map(\.timestamp), utcOffsetSeconds: TimeZone.current.secondsFromGMT(for: started))
+            files = [
+                (Data(MarkdownSheet.render(model).utf8), folder.sheetURL(.markdown)),
+                (Data(HTMLSheet.render(model).utf8), folder.sheetURL(.html)),
+                (try SheetJSON.encode(SheetDocument(model)), folder.sheetURL(.json)),
+            ]
+        }
         let meta = SessionMeta(
             id: folder.id, group: state.setup?.group, scenarioPath: scenarioPath,
             scenarioTitle: scenario.metadata.title, language: language.rawValue, started: started,
@@ -342,7 +338,7 @@ final class SessionFiles: SessionRecorder, @unchecked Sendable {
 
     // MARK: Helpers
 
-    static func takeLock(_ folder: SessionFolder, _ language: Language) throws -> SessionLock {
+    public static func takeLock(_ folder: SessionFolder, _ language: Language) throws -> SessionLock {
         do {
             return try folder.lock()
         } catch let error as StoreError {
@@ -351,7 +347,7 @@ final class SessionFiles: SessionRecorder, @unchecked Sendable {
     }
 
     /// A store error as a plain sentence in `language`; see `StoreMessages`.
-    static func failure(_ error: StoreError, folder: SessionFolder?, language: Language) -> CasusFailure {
+    public static func failure(_ error: StoreError, folder: SessionFolder?, language: Language) -> CasusFailure {
         CasusFailure(
             StoreMessages.describe(error, folder: folder).text(language), store: error,
             damaged: StoreMessages.isDamage(error, journal: folder?.journalURL))
@@ -359,7 +355,7 @@ final class SessionFiles: SessionRecorder, @unchecked Sendable {
 
     /// Removes the temp files of atomic writes a crash interrupted (`.sheet.md.tmp-…`). They
     /// hold answers, so they must not linger. Call with the lock held.
-    static func removeLeftoverTemps(_ folder: SessionFolder) {
+    public static func removeLeftoverTemps(_ folder: SessionFolder) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.url.path) else { return }
         for name in names where name.hasPrefix(".") && name.contains(".tmp-") {
             unlink(folder.url.path + "/" + name)
@@ -367,7 +363,7 @@ final class SessionFiles: SessionRecorder, @unchecked Sendable {
     }
 
     /// Reads the header of a session's journal without opening (or repairing) it.
-    static func readHeader(_ folder: SessionFolder) -> SessionHeader? {
+    public static func readHeader(_ folder: SessionFolder) -> SessionHeader? {
         guard let start = try? folder.readJournalStart() else { return nil }
         // The first line is `{"seq":1,"format":1,"data":{header},"crc":…}`.
         struct FirstLine: Decodable { var data: SessionHeader }
@@ -377,7 +373,7 @@ final class SessionFiles: SessionRecorder, @unchecked Sendable {
     }
 
     /// The metadata of a listed session: `meta.json`, or what the journal header says.
-    static func meta(_ summary: SessionStore.Summary) -> SessionMeta? {
+    public static func meta(_ summary: SessionStore.Summary) -> SessionMeta? {
         if let data = summary.meta, let meta = try? SessionFolder.metaDecoder().decode(SessionMeta.self, from: data) {
             return meta
         }
@@ -387,22 +383,4 @@ final class SessionFiles: SessionRecorder, @unchecked Sendable {
             id: summary.folder.id, group: nil, scenarioPath: header.scenarioPath, scenarioTitle: header.scenarioTitle,
             language: header.language, started: started, updated: summary.modified, answers: 0, finished: false)
     }
-}
-
-/// A failure with a plain message for the user; exits with status 1.
-struct CasusFailure: Error, CustomStringConvertible, LocalizedError {
-    let message: String
-    /// The store error behind it, if any.
-    let store: StoreError?
-    /// Whether the failure means the session cannot be continued (so resume moves on).
-    let damaged: Bool
-
-    init(_ message: String, store: StoreError? = nil, damaged: Bool = false) {
-        self.message = message
-        self.store = store
-        self.damaged = damaged || store.map { StoreMessages.isDamage($0, journal: nil) } ?? false
-    }
-
-    var description: String { message }
-    var errorDescription: String? { message }
 }
