@@ -48,7 +48,7 @@ struct ReportCommand: ParsableCommand {
             let opened = try sessions ?? store.store()
             sessions = opened
             let folder = try store.find(opened, argument)
-            switch try SheetCommand.replay(folder: folder, sheet: .json, language: messages, scenarios: scenarios) {
+            switch try SheetCommand.replay(folder: folder, sheet: .json, language: messages, scenarios: scenarios, store: opened) {
             case .model(let model): sheets.append(SheetDocument(model))
             case .written(let data): sheets.append(try Self.decode(data, name: argument, language: messages))
             }
