@@ -71,7 +71,7 @@ struct ReportCommand: ParsableCommand {
                 ).text(messages) + "\n")
                 continue
             }
-            switch try SheetCommand.replay(folder: folder, sheet: .json, language: messages, scenarios: scenarios) {
+            switch try SheetCommand.replay(folder: folder, sheet: .json, language: messages, scenarios: scenarios, store: opened) {
             case .model(let model): sheets.append(SheetDocument(model))
             case .written(let data): sheets.append(try Self.decode(data, name: argument, language: messages))
             }

@@ -84,7 +84,8 @@ struct SheetCommand: ParsableCommand {
 
     /// The sheet model of the session in `folder`, or (see `render`) its `sheet` file.
     static func replay(
-        folder: SessionFolder, sheet: SessionFolder.Sheet, language: Language, scenarios: ScenarioCache = ScenarioCache()
+        folder: SessionFolder, sheet: SessionFolder.Sheet, language: Language, scenarios: ScenarioCache = ScenarioCache(),
+        store opened: SessionStore? = nil
     ) throws -> Replayed {
         let header = SessionFiles.readHeader(folder)
         let fallback = { (reason: LocalizedText) throws -> Replayed in
@@ -110,8 +111,13 @@ struct SheetCommand: ParsableCommand {
         let sheetLanguage = Language(tag: header.language) ?? language
         let files: SessionFiles
         do {
+            // The store the folder was found in, when it is its parent: opening a store
+            // checks the root, which a report of many sessions would do once per session.
+            let root = folder.url.deletingLastPathComponent()
+            let store = try opened.flatMap { $0.root.standardizedFileURL.path == root.standardizedFileURL.path ? $0 : nil }
+                ?? SessionStore(location: StoreLocation(root: root))
             files = try SessionFiles(
-                resuming: folder, store: try SessionStore(location: StoreLocation(root: folder.url.deletingLastPathComponent())),
+                resuming: folder, store: store,
                 scenario: scenario, scenarioPath: header.scenarioPath, language: sheetLanguage)
         } catch let failure as CasusFailure {
             if case .sessionInUse = failure.store?.kind {

@@ -277,9 +277,36 @@ public struct SheetModel: Hashable, Sendable {
         }
     }
 
-    /// Words in `text`: runs of letters or digits separated by anything else.
+    /// Words in `text`: pieces between whitespace that hold a letter or a digit.
+    /// One pass without substrings, and over bytes when the text is ASCII: a sheet counts
+    /// every long answer, and splitting into Characters was a visible part of a report.
     public static func wordCount(_ text: String) -> Int {
-        text.split { $0.isWhitespace }.filter { $0.contains { $0.isLetter || $0.isNumber } }.count
+        var count = 0
+        var inCountedWord = false
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            for byte in text.utf8 {
+                if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                    inCountedWord = false
+                } else if !inCountedWord, Self.isASCIILetterOrDigit(byte) {
+                    inCountedWord = true
+                    count += 1
+                }
+            }
+            return count
+        }
+        for character in text {
+            if character.isWhitespace {
+                inCountedWord = false
+            } else if !inCountedWord, character.isLetter || character.isNumber {
+                inCountedWord = true
+                count += 1
+            }
+        }
+        return count
+    }
+
+    private static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
+        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
     }
 }
 
