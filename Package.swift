@@ -9,7 +9,9 @@ let package = Package(
     ],
     dependencies: [
         // The only external dependency: the command line surface.
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // The group's side of the room (casus play --room). Only CasusRoomLink links it.
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         // GNU readline, nothing else. Linked only by CasusTerminal.
@@ -25,6 +27,11 @@ let package = Package(
         .target(name: "CasusStore"),
         // Line editor (readline on a TTY, plain lines otherwise), colour, the REPL.
         .target(name: "CasusTerminal", dependencies: ["CasusCore", "CReadline"]),
+        // The group's side of the room: join, send the journal, poll the room's status.
+        .target(
+            name: "CasusRoomLink",
+            dependencies: [.product(name: "AsyncHTTPClient", package: "async-http-client")]
+        ),
         // Test-only helpers: pseudo-terminal and pipe process runners. Lives under
         // Tests/ and is no product, so it never ships.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
@@ -37,12 +44,13 @@ let package = Package(
         .executableTarget(
             name: "casus",
             dependencies: [
-                "CasusCore", "CasusStore", "CasusTerminal",
+                "CasusCore", "CasusStore", "CasusTerminal", "CasusRoomLink",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "CasusCoreTests", dependencies: ["CasusCore", "TestSupport"]),
         .testTarget(name: "CasusStoreTests", dependencies: ["CasusStore"]),
+        .testTarget(name: "CasusRoomLinkTests", dependencies: ["CasusRoomLink"]),
         .testTarget(
             name: "CasusTerminalTests",
             // The probe dependency makes `swift test` build the binary the PTY tests run.
