@@ -27,6 +27,9 @@ let package = Package(
         .target(name: "CasusStore"),
         // Line editor (readline on a TTY, plain lines otherwise), colour, the REPL.
         .target(name: "CasusTerminal", dependencies: ["CasusCore", "CReadline"]),
+        // The durable session recorder (journal, sheets, meta.json), opening and resuming a
+        // play session, store errors as sentences, scenarios read from disk.
+        .target(name: "CasusSession", dependencies: ["CasusCore", "CasusStore", "CasusTerminal"]),
         // The group's side of the room: join, send the journal, poll the room's status.
         .target(
             name: "CasusRoomLink",
@@ -44,12 +47,13 @@ let package = Package(
         .executableTarget(
             name: "casus",
             dependencies: [
-                "CasusCore", "CasusStore", "CasusTerminal", "CasusRoomLink",
+                "CasusCore", "CasusStore", "CasusSession", "CasusTerminal", "CasusRoomLink",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "CasusCoreTests", dependencies: ["CasusCore", "TestSupport"]),
         .testTarget(name: "CasusStoreTests", dependencies: ["CasusStore"]),
+        .testTarget(name: "CasusSessionTests", dependencies: ["CasusCore", "CasusStore", "CasusSession", "CasusTerminal"]),
         .testTarget(name: "CasusRoomLinkTests", dependencies: ["CasusRoomLink"]),
         .testTarget(
             name: "CasusTerminalTests",
@@ -59,7 +63,7 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             // Depends on the executable so `swift test` builds the binary these tests run.
-            dependencies: ["CasusCore", "TestSupport", "casus"]
+            dependencies: ["CasusCore", "CasusSession", "TestSupport", "casus"]
         ),
     ]
 )

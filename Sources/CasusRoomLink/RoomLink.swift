@@ -129,6 +129,12 @@ public final class RoomLink: @unchecked Sendable {
         }
     }
 
+    /// The messages `takeMessages` would hand out, left in place.
+    public func peekMessages() -> [RoomMessage] { lock.withLock { unshown } }
+
+    /// Tests: pretend the room last said `next`, as after a room restarted with less.
+    func forceNext(_ value: Int) { lock.withLock { next = value } }
+
     /// The room's answer for the question `key`, if it gives one.
     public func preset(for key: String) -> RoomPreset? {
         lock.withLock { presets[key] }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CasusSession
 import CasusTerminal
 import Foundation
 

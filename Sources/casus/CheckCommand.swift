@@ -1,5 +1,6 @@
 import ArgumentParser
 import CasusCore
+import CasusSession
 import Foundation
 
 /// `casus check FILE...` — compiler-quality diagnostics for scenarios.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CasusCore
+import CasusSession
 import Foundation
 
 /// `casus list [--format json]` — the bundled scenarios plus local `*.casus` files.

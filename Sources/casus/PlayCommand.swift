@@ -1,5 +1,6 @@
 import ArgumentParser
 import CasusCore
+import CasusSession
 import CasusTerminal
 import Foundation
 

@@ -1,4 +1,5 @@
 import CasusCore
+import CasusSession
 import Foundation
 
 /// Finds scenarios: the bundled `Scenarios/` folder (`$CASUS_SCENARIOS`, else the installed

@@ -1,4 +1,5 @@
 import CasusCore
+import CasusSession
 import CasusStore
 import CasusTerminal
 import Foundation

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CasusCore
+import CasusSession
 import Foundation
 
 /// `casus test FILE...` — plays scenarios automatically and reports dead ends, unreached

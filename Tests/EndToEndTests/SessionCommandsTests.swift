@@ -1,13 +1,26 @@
 import CasusCore
+import CasusSession
 import CasusStore
 import Foundation
 import Testing
 import TestSupport
-@testable import casus
 
 /// `casus sheet`, `casus sessions` and `casus delete` on the built binary.
 @Suite("Session commands")
 struct SessionCommandsTests {
+    static let source = """
+        titel: Proef
+        taal: nl
+        casus:
+            Een korte casus.
+        rol slachtoffer: het meisje
+        stap "Een" (5 min)
+            vraag a (tekst): Wat gebeurde er?
+            vraag b (tekst): Wie deed mee?
+            vraag c (tekst): Wat nu?
+        einde
+        """
+
     let root: URL
     let dir: String
     let scenarioPath: String
@@ -17,7 +30,7 @@ struct SessionCommandsTests {
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         dir = root.appendingPathComponent("store").path
         scenarioPath = root.appendingPathComponent("proef.casus").path
-        try Data(SessionFilesTests.source.utf8).write(to: URL(fileURLWithPath: scenarioPath))
+        try Data(Self.source.utf8).write(to: URL(fileURLWithPath: scenarioPath))
     }
 
     /// Records a session in-process, as `casus play` would.

@@ -1,7 +1,7 @@
 import CasusCore
 
 /// Where the REPL hands every event before it shows the next prompt. The durable
-/// implementation (journal + fsync + sheets) lives with the command line; tests use
+/// implementation (journal + fsync + sheets) is `SessionFiles` in CasusSession; tests use
 /// `MemoryRecorder`.
 public protocol SessionRecorder: AnyObject {
     /// Stores `event` durably; returns only when it is safe on disk. The REPL shows the next

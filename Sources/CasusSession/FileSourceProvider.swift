@@ -4,8 +4,10 @@ import Foundation
 /// Reads scenarios from the real file system; includes are resolved with symbolic links
 /// followed, so a link cannot smuggle a file in from outside the scenario's folder.
 /// Only regular files are read: a FIFO or a device could block or never end.
-struct FileSourceProvider: SourceProvider {
-    func read(_ path: String) -> Result<[UInt8], SourceReadError> {
+public struct FileSourceProvider: SourceProvider {
+    public init() {}
+
+    public func read(_ path: String) -> Result<[UInt8], SourceReadError> {
         // Non-blocking, so opening a FIFO without a writer returns at once instead of waiting
         // for one; the type is checked on the open descriptor (no race with a rename).
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
@@ -65,7 +67,7 @@ struct FileSourceProvider: SourceProvider {
         return .success(())
     }
 
-    func resolve(include: String, from file: String, root: String) -> String? {
+    public func resolve(include: String, from file: String, root: String) -> String? {
         let folder = PathMath.folder(of: file)
         let joined = include.hasPrefix("/") ? include : (folder.isEmpty ? include : folder + "/" + include)
         guard let normal = PathMath.normalise(joined) else { return nil }
@@ -77,7 +79,7 @@ struct FileSourceProvider: SourceProvider {
 
     /// The canonical absolute path (links resolved) when the file exists, else the absolute
     /// normalised path.
-    static func realPath(_ path: String) -> String {
+    public static func realPath(_ path: String) -> String {
         if let resolved = realpath(path, nil) {
             defer { free(resolved) }
             return String(cString: resolved)

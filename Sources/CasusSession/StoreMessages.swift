@@ -10,9 +10,9 @@ import Darwin
 
 /// Every store error as a sentence a facilitator can act on, in Dutch and English. The one
 /// place where `errno` becomes words: the store's own messages are English, for developers.
-enum StoreMessages {
+public enum StoreMessages {
     /// Why a system call failed, in plain words: "de schijf is vol".
-    static func cause(_ code: Int32) -> LocalizedText {
+    public static func cause(_ code: Int32) -> LocalizedText {
         switch code {
         case ENOSPC: LocalizedText(nl: "de schijf is vol", en: "the disk is full")
         case EDQUOT: LocalizedText(nl: "je schijfruimte (quotum) is op", en: "your disk quota is used up")
@@ -36,7 +36,7 @@ enum StoreMessages {
     }
 
     /// What the facilitator can do about `code`, or nil when there is nothing obvious.
-    static func advice(_ code: Int32) -> LocalizedText? {
+    public static func advice(_ code: Int32) -> LocalizedText? {
         switch code {
         case ENOSPC, EDQUOT:
             LocalizedText(
@@ -52,7 +52,7 @@ enum StoreMessages {
 
     /// A failed system call: "de schijf is vol: /pad. Maak ruimte vrij, …". Callers put what
     /// failed in front ("Opslaan is mislukt: …").
-    static func ioFailure(_ error: StoreError) -> LocalizedText {
+    public static func ioFailure(_ error: StoreError) -> LocalizedText {
         let reason = error.code.map(cause) ?? LocalizedText(nl: error.message, en: error.message)
         let path = error.path.map { ": \($0)." } ?? "."
         let hint = error.code.flatMap(advice)
@@ -61,7 +61,7 @@ enum StoreMessages {
     }
 
     /// A session that cannot be continued: what is wrong and what to do instead.
-    static func damaged(_ id: String, _ what: LocalizedText) -> LocalizedText {
+    public static func damaged(_ id: String, _ what: LocalizedText) -> LocalizedText {
         LocalizedText(
             nl: "Sessie \(id) is beschadigd: \(what.nl). Daarmee kan casus niet verder. Begin een nieuwe sessie, of verwijder deze voorgoed met: casus delete \(id)",
             en: "Session \(id) is damaged: \(what.en). casus cannot continue it. Start a new session, or delete this one for good with: casus delete \(id)")
@@ -69,7 +69,7 @@ enum StoreMessages {
 
     /// Whether `error` means that the session's journal is damaged (as opposed to busy, gone
     /// or a problem of the whole store): resume then moves on to the other sessions.
-    static func isDamage(_ error: StoreError, journal: URL?) -> Bool {
+    public static func isDamage(_ error: StoreError, journal: URL?) -> Bool {
         switch error.kind {
         case .journalEmpty, .journalHeader, .journalCorrupt, .journalFormat: return true
         case .notAFile: return error.path == journal?.path
@@ -81,7 +81,7 @@ enum StoreMessages {
     }
 
     /// `error` as a sentence; `folder` names the session it concerns, if any.
-    static func describe(_ error: StoreError, folder: SessionFolder?) -> LocalizedText {
+    public static func describe(_ error: StoreError, folder: SessionFolder?) -> LocalizedText {
         let id = folder?.id ?? ""
         switch error.kind {
         case .io:
@@ -154,7 +154,7 @@ enum StoreMessages {
     }
 
     /// "Opslaan is mislukt: …" for a failure before the group has typed anything.
-    static func cannotSave(_ error: StoreError, folder: SessionFolder?) -> LocalizedText {
+    public static func cannotSave(_ error: StoreError, folder: SessionFolder?) -> LocalizedText {
         let what = describe(error, folder: folder)
         return LocalizedText(
             nl: "Opslaan is mislukt: \(what.nl) casus stopt nu, zodat er geen antwoorden verloren gaan.",

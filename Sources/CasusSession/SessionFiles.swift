@@ -4,33 +4,33 @@ import CasusTerminal
 import Foundation
 
 /// The journal's header object (line 1): which scenario, in which language, since when.
-struct SessionHeader: Codable, Equatable {
+public struct SessionHeader: Codable, Equatable {
     /// The header layout version.
-    var sessionFormat: Int = 1
-    var app: String = "casus"
+    public var sessionFormat: Int = 1
+    public var app: String = "casus"
     /// The scenario's absolute path when the session started.
-    var scenarioPath: String
-    var scenarioTitle: String
-    var language: String
+    public var scenarioPath: String
+    public var scenarioTitle: String
+    public var language: String
     /// Seconds since 1970.
-    var created: Double
+    public var created: Double
 }
 
 /// `meta.json`: what `casus sessions` lists and what resume looks for.
-struct SessionMeta: Codable, Equatable {
-    var format: Int = 1
-    var id: String
-    var group: String?
-    var scenarioPath: String
-    var scenarioTitle: String
-    var language: String
-    var started: Date
-    var updated: Date
-    var answers: Int
-    var finished: Bool
+public struct SessionMeta: Codable, Equatable {
+    public var format: Int = 1
+    public var id: String
+    public var group: String?
+    public var scenarioPath: String
+    public var scenarioTitle: String
+    public var language: String
+    public var started: Date
+    public var updated: Date
+    public var answers: Int
+    public var finished: Bool
     /// The 1-based number and title of the step the session is in (absent in older metas).
-    var step: Int? = nil
-    var stepTitle: String? = nil
+    public var step: Int? = nil
+    public var stepTitle: String? = nil
 }
 
 /// The durable recorder: every event goes to the session's journal (one fsynced line)
@@ -46,18 +46,18 @@ struct SessionMeta: Codable, Equatable {
 /// Durability comes from the journal: `record` returns once the event is fsynced. The sheets
 /// are derived from the journal and are rewritten after every answer by a background writer,
 /// so a long session's sheet rendering never delays the next prompt; `close` waits for it.
-final class SessionFiles: SessionRecorder, @unchecked Sendable {
-    let store: SessionStore
-    let scenario: Scenario
-    let scenarioPath: String
-    let language: Language
-    let now: () -> Date
+public final class SessionFiles: SessionRecorder, @unchecked Sendable {
+    public let store: SessionStore
+    public let scenario: Scenario
+    public let scenarioPath: String
+    public let language: Language
+    public let now: () -> Date
 
-    private(set) var folder: SessionFolder?
+    public private(set) var folder: SessionFolder?
     private var journal: Journal?
     private var lock: SessionLock?
-    private(set) var events: [SessionEvent]
-    private(set) var started: Date
+    public private(set) var events: [SessionEvent]
+    public private(set) var started: Date
     private var closed = false
     /// Whether this process created the folder (and so may remove it again, empty).
     private var createdHere = false
@@ -70,7 +70,7 @@ final class SessionFiles: SessionRecorder, @unchecked Sendable {
     private var sheetError: Error?
 
     /// A new session; nothing is written until `prepare` or the first event.
-    init(store: SessionStore, scenario: Scenario, scenarioPath: String, language: Language, now: @escaping () -> Date = Date.init) {
+    public init(store: SessionStore, scenario: Scenario, scenarioPath: String, language: Language, now: @escaping () -> Date = Date.init) {
         self.store = store
         self.scenario = scenario
         self.scenarioPath = scenarioPath
@@ -82,7 +82,7 @@ final class SessionFiles: SessionRecorder, @unchecked Sendable {
 
     /// Continues the session in `folder`: takes its lock, opens (and if needed repairs) its
     /// journal and decodes every event. Notices tell what had to be repaired.
-    init(
+    public init(
         resuming folder: SessionFolder, store: SessionStore, scenario: Scenario, scenarioPath: String,
         language: Language, now: @escaping () -> Date = Date.init
     ) throws {
@@ -133,24 +133,24 @@ final class SessionFiles: SessionRecorder, @unchecked Sendable {
     }
 
     /// What opening had to say (repairs).
-    private(set) var notices: [String] = []
+    public private(set) var notices: [String] = []
 
     deinit {
         lock?.unlock()
     }
 
-    var sheetLocation: String? { folder?.sheetURL(.markdown).path }
-    var printableSheetLocation: String? { folder?.sheetURL(.html).path }
+    public var sheetLocation: String? { folder?.sheetURL(.markdown).path }
+    public var printableSheetLocation: String? { folder?.sheetURL(.html).path }
 
     // MARK: SessionRecorder
 
-    func record(_ event: SessionEvent, state: SessionState) throws {
+    public func record(_ event: SessionEvent, state: SessionState) throws {
         try append(event)
         scheduleSheets(state)
     }
 
     /// Undo: the journal is replaced, atomically, by one holding only `remaining`.
-    func recordUndo(remaining: [SessionEvent], state: SessionState) throws {
+    public func recordUndo(remaining: [SessionEvent], state: SessionState) throws {
         guard !closed else {
             throw CasusFailure(LocalizedText(nl: "De sessie is al gesloten.", en: "The session is already closed.").text(language))
         }
@@ -168,7 +168,7 @@ final class SessionFiles: SessionRecorder, @unchecked Sendable {
         scheduleSheets(state)
     }
 
-    func close(state: SessionState, finished: Bool) throws {
+    public func close(state: SessionState, finished: Bool) throws {
         guard !closed else { return }
         defer {
             closed = true
@@ -239,7 +239,7 @@ final class SessionFiles: SessionRecorder, @unchecked Sendable {
     // MARK: Writing
 
     /// Appends `event` to the journal and returns once it is on disk.
-    func append(_ event: SessionEvent) throws {
+    public func append(_ event: SessionEvent) throws {
         guard !closed else {
             throw CasusFailure(LocalizedText(nl: "De sessie is al gesloten.", en: "The session is already closed.").text(language))
         }
@@ -262,7 +262,7 @@ final class SessionFiles: SessionRecorder, @unchecked Sendable {
 
     /// Creates the session folder, takes its lock and writes the journal header, durably,
     /// so that a store that cannot be written stops play before the first question.
-    func prepare() throws {
+    public func prepare() throws {
         guard journal == nil, !closed else { return }
         do {
             try createFolder(group: nil)
@@ -311,10 +311,10 @@ final class SessionFiles: SessionRecorder, @unchecked Sendable {
     }
 
     /// The current state of the journal's events.
-    var state: SessionState { Engine(scenario: scenario).replay(events) }
+    public var state: SessionState { Engine(scenario: scenario).replay(events) }
 
     /// Replaces the three sheets and `meta.json` from the journal's current events.
-    func writeSheets() throws {
+    public func writeSheets() throws {
         let events = self.events
         let state = self.state
         try sheetQueue.sync { try writeSheets(state: state, events: events) }
@@ -346,7 +346,7 @@ final class SessionFiles: SessionRecorder, @unchecked Sendable {
 
     // MARK: Helpers
 
-    static func takeLock(_ folder: SessionFolder, _ language: Language) throws -> SessionLock {
+    public static func takeLock(_ folder: SessionFolder, _ language: Language) throws -> SessionLock {
         do {
             return try folder.lock()
         } catch let error as StoreError {
@@ -355,7 +355,7 @@ final class SessionFiles: SessionRecorder, @unchecked Sendable {
     }
 
     /// A store error as a plain sentence in `language`; see `StoreMessages`.
-    static func failure(_ error: StoreError, folder: SessionFolder?, language: Language) -> CasusFailure {
+    public static func failure(_ error: StoreError, folder: SessionFolder?, language: Language) -> CasusFailure {
         CasusFailure(
             StoreMessages.describe(error, folder: folder).text(language), store: error,
             damaged: StoreMessages.isDamage(error, journal: folder?.journalURL))
@@ -363,7 +363,7 @@ final class SessionFiles: SessionRecorder, @unchecked Sendable {
 
     /// Removes the temp files of atomic writes a crash interrupted (`.sheet.md.tmp-…`). They
     /// hold answers, so they must not linger. Call with the lock held.
-    static func removeLeftoverTemps(_ folder: SessionFolder) {
+    public static func removeLeftoverTemps(_ folder: SessionFolder) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.url.path) else { return }
         for name in names where name.hasPrefix(".") && name.contains(".tmp-") {
             unlink(folder.url.path + "/" + name)
@@ -371,7 +371,7 @@ final class SessionFiles: SessionRecorder, @unchecked Sendable {
     }
 
     /// Reads the header of a session's journal without opening (or repairing) it.
-    static func readHeader(_ folder: SessionFolder) -> SessionHeader? {
+    public static func readHeader(_ folder: SessionFolder) -> SessionHeader? {
         guard let start = try? folder.readJournalStart() else { return nil }
         let bytes = Data(start)
         guard let newline = bytes.firstIndex(of: 0x0A),
@@ -382,7 +382,7 @@ final class SessionFiles: SessionRecorder, @unchecked Sendable {
     }
 
     /// The metadata of a listed session: `meta.json`, or what the journal header says.
-    static func meta(_ summary: SessionStore.Summary) -> SessionMeta? {
+    public static func meta(_ summary: SessionStore.Summary) -> SessionMeta? {
         if let data = summary.meta, let meta = try? SessionFolder.metaDecoder().decode(SessionMeta.self, from: data) {
             return meta
         }
@@ -395,19 +395,19 @@ final class SessionFiles: SessionRecorder, @unchecked Sendable {
 }
 
 /// A failure with a plain message for the user; exits with status 1.
-struct CasusFailure: Error, CustomStringConvertible, LocalizedError {
-    let message: String
+public struct CasusFailure: Error, CustomStringConvertible, LocalizedError {
+    public let message: String
     /// The store error behind it, if any.
-    let store: StoreError?
+    public let store: StoreError?
     /// Whether the failure means the session cannot be continued (so resume moves on).
-    let damaged: Bool
+    public let damaged: Bool
 
-    init(_ message: String, store: StoreError? = nil, damaged: Bool = false) {
+    public init(_ message: String, store: StoreError? = nil, damaged: Bool = false) {
         self.message = message
         self.store = store
         self.damaged = damaged || store.map { StoreMessages.isDamage($0, journal: nil) } ?? false
     }
 
-    var description: String { message }
-    var errorDescription: String? { message }
+    public var description: String { message }
+    public var errorDescription: String? { message }
 }

@@ -4,20 +4,32 @@ import CasusTerminal
 import Foundation
 
 /// How `casus play` wants its session stored.
-struct PlayStorageOptions {
+public struct PlayStorageOptions {
     /// `--dir`; nil uses `CASUS_DIR`, then the XDG data folder.
-    var dir: String?
+    public var dir: String?
     /// `--resume`: continue the newest unfinished session of this scenario without asking.
-    var resume: Bool
+    public var resume: Bool
     /// The language of notices, questions and sheets.
-    var language: Language
+    public var language: Language
     /// `--lang` was given: it wins over the language a resumed session was started in.
-    var languageIsExplicit = false
+    public var languageIsExplicit = false
     /// Picks the session to continue from the unfinished ones (newest first), or a new one.
-    var choose: ([PlayStorage.Candidate]) -> ResumeDecision
+    public var choose: ([PlayStorage.Candidate]) -> ResumeDecision
     /// Shows notices gathered so far right away, before a question is asked; nil returns
     /// them all with the result instead.
-    var showNotice: ((String) -> Void)? = nil
+    public var showNotice: ((String) -> Void)? = nil
+
+    public init(
+        dir: String?, resume: Bool, language: Language, languageIsExplicit: Bool = false,
+        choose: @escaping ([PlayStorage.Candidate]) -> ResumeDecision, showNotice: ((String) -> Void)? = nil
+    ) {
+        self.dir = dir
+        self.resume = resume
+        self.language = language
+        self.languageIsExplicit = languageIsExplicit
+        self.choose = choose
+        self.showNotice = showNotice
+    }
 }
 
 /// Opens the durable storage for playing `scenario`: a new session (its folder is created at
@@ -30,13 +42,13 @@ struct PlayStorageOptions {
 /// Throws a `CasusFailure` (exit 1) when the session is in use by another casus or its
 /// journal is damaged before its last record, and `PlayStorage.Left` when the group left at
 /// the question.
-func openPlayStorage(scenario: Scenario, options: PlayStorageOptions) throws
+public func openPlayStorage(scenario: Scenario, options: PlayStorageOptions) throws
     -> (recorder: SessionRecorder, events: [SessionEvent], notices: [String], language: Language)
 {
     try openPlayStorage(scenario: scenario, options: options, now: Date.init)
 }
 
-func openPlayStorage(scenario: Scenario, options: PlayStorageOptions, now: @escaping () -> Date) throws
+public func openPlayStorage(scenario: Scenario, options: PlayStorageOptions, now: @escaping () -> Date) throws
     -> (recorder: SessionRecorder, events: [SessionEvent], notices: [String], language: Language)
 {
     setRestrictiveUmask()
@@ -112,20 +124,20 @@ func openPlayStorage(scenario: Scenario, options: PlayStorageOptions, now: @esca
         try files.prepare()
     } catch let error as StoreError {
         // Before the first question, so the group does not type a setup that cannot be saved.
-        for notice in notices { Output.err(notice + "\n") }
+        for notice in notices { FileHandle.standardError.write(Data(TextSafety.sanitize(notice + "\n").utf8)) }
         throw CasusFailure(StoreMessages.cannotSave(error, folder: files.folder).text(language), store: error)
     }
     return (files, [], notices, language)
 }
 
-enum PlayStorage {
-    struct Candidate {
-        var folder: SessionFolder
-        var meta: SessionMeta
+public enum PlayStorage {
+    public struct Candidate {
+        public var folder: SessionFolder
+        public var meta: SessionMeta
     }
 
     /// Unfinished sessions of the scenario at `scenarioPath` (absolute), newest first.
-    static func unfinished(in store: SessionStore, scenarioPath: String, language: Language = .nl) throws -> [Candidate] {
+    public static func unfinished(in store: SessionStore, scenarioPath: String, language: Language = .nl) throws -> [Candidate] {
         let all: [SessionStore.Summary]
         do {
             all = try store.list()
@@ -151,7 +163,7 @@ enum PlayStorage {
     }
 
     /// Whether resume may pass over a session that failed to open with `error`.
-    static func canPassOver(_ error: StoreError) -> Bool {
+    public static func canPassOver(_ error: StoreError) -> Bool {
         switch error.kind {
         case .sessionInUse, .notPrivate: false
         case .io: ![EROFS, ENOSPC, EDQUOT, EACCES, EPERM, EIO].contains(error.code ?? 0)
@@ -159,16 +171,16 @@ enum PlayStorage {
         }
     }
 
-    static func absolutePath(_ path: String) -> String {
+    public static func absolutePath(_ path: String) -> String {
         let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
         return URL(fileURLWithPath: absolute).standardizedFileURL.path
     }
 
     /// The group left at the resume question; nothing was opened.
-    struct Left: Error {}
+    public struct Left: Error {}
 
     /// What the resume question shows of `candidate`.
-    static func resumable(_ candidate: Candidate) -> ResumableSession {
+    public static func resumable(_ candidate: Candidate) -> ResumableSession {
         let meta = candidate.meta
         return ResumableSession(
             group: meta.group, started: localTime(meta.started), answers: meta.answers,
@@ -177,14 +189,14 @@ enum PlayStorage {
 
     /// The language to ask the resume question in: `language` unless the flag is absent and
     /// every candidate was started in one other language.
-    static func questionLanguage(_ candidates: [Candidate], _ language: Language, explicit: Bool) -> Language {
+    public static func questionLanguage(_ candidates: [Candidate], _ language: Language, explicit: Bool) -> Language {
         guard !explicit else { return language }
         let languages = Set(candidates.compactMap { Language(tag: $0.meta.language) })
         return languages.count == 1 ? languages.first! : language
     }
 
     /// `2026-11-25 14:05` in the local time zone.
-    static func localTime(_ date: Date) -> String {
+    public static func localTime(_ date: Date) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.dateFormat = "yyyy-MM-dd HH:mm"

@@ -2,7 +2,7 @@ import CasusCore
 import CasusStore
 import Foundation
 import Testing
-@testable import casus
+@testable import CasusSession
 
 #if canImport(Glibc)
 import Glibc
