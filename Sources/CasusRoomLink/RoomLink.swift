@@ -54,7 +54,7 @@ public final class RoomLink: @unchecked Sendable {
     private var next: Int?
     private var seenMessages = Set<Int>()
     private var unshown: [RoomMessage] = []
-    private var presets: [String: RoomPreset] = [:]
+    private var presetsByKey: [String: RoomPreset] = [:]
     private var unreachable = false
     private var stopped = false
     private var waiter: CheckedContinuation<Bool, Never>?
@@ -137,8 +137,11 @@ public final class RoomLink: @unchecked Sendable {
 
     /// The room's answer for the question `key`, if it gives one.
     public func preset(for key: String) -> RoomPreset? {
-        lock.withLock { presets[key] }
+        lock.withLock { presetsByKey[key] }
     }
+
+    /// Every answer the room gives, by key.
+    public var presets: [RoomPreset] { lock.withLock { presetsByKey.values.sorted { $0.key < $1.key } } }
 
     /// True since a request failed to reach the room, until one succeeds again.
     public var isUnreachable: Bool { lock.withLock { unreachable } }
@@ -260,7 +263,7 @@ public final class RoomLink: @unchecked Sendable {
             for message in status.messages where seenMessages.insert(message.id).inserted {
                 unshown.append(message)
             }
-            presets = Dictionary(status.presets.map { ($0.key, $0) }, uniquingKeysWith: { _, last in last })
+            presetsByKey = Dictionary(status.presets.map { ($0.key, $0) }, uniquingKeysWith: { _, last in last })
         }
     }
 

@@ -44,9 +44,28 @@ struct PlayCommand: ParsableCommand {
     @Flag(help: helpText("Ga verder met de laatste onafgemaakte sessie van dit scenario.", "Continue the last unfinished session of this scenario."))
     var resume = false
 
+    @Option(help: helpText(
+        "Speel mee in de zaal van de begeleider (casus room): het adres dat die geeft (anders CASUS_ROOM).",
+        "Play in the facilitator's room (casus room): the address it gives (default: CASUS_ROOM)."))
+    var room: String?
+
+    @Option(help: helpText("De code van de zaal (anders CASUS_ROOM_CODE).", "The room's join code (default: CASUS_ROOM_CODE)."))
+    var code: String?
+
+    /// `--room`/`--code`, else `CASUS_ROOM`/`CASUS_ROOM_CODE`; nil plays without a room.
+    private var roomChoice: (url: String, code: String)? {
+        let environment = ProcessInfo.processInfo.environment
+        guard let url = room ?? environment["CASUS_ROOM"].flatMap({ $0.isEmpty ? nil : $0 }) else { return nil }
+        return (url, code ?? environment["CASUS_ROOM_CODE"] ?? "")
+    }
+
     func validate() throws {
         if let pace, pace < 0 { throw ValidationError(CommandLanguage.text("--pace neemt een aantal milliseconden, 0 of meer", "--pace takes a number of milliseconds, 0 or more")) }
         if pace != nil && answers == nil { throw ValidationError(CommandLanguage.text("--pace werkt alleen met --answers", "--pace only works with --answers")) }
+        if code != nil && roomChoice == nil { throw ValidationError(CommandLanguage.text("--code werkt alleen met --room", "--code only works with --room")) }
+        if let choice = roomChoice, choice.code.isEmpty {
+            throw ValidationError(CommandLanguage.text("--room heeft ook de code van de zaal nodig: --code CODE", "--room also needs the room's code: --code CODE"))
+        }
     }
 
     func run() throws {
@@ -74,6 +93,18 @@ struct PlayCommand: ParsableCommand {
             script = try loadScript(answers, scenario: scenario, language: language)
         }
 
+        // The room is found before the session opens, so a wrong code costs no empty session.
+        var roomPlay: RoomPlay?
+        if let choice = roomChoice {
+            do {
+                roomPlay = try RoomPlay.connect(
+                    url: choice.url, code: choice.code, loaded: loaded, scenarioPath: path, language: language,
+                    editor: editor, interactive: capabilities.stdinIsTTY, say: { sink.write(Self.wrapped($0, capabilities)) })
+            } catch is RoomPlay.Stop {
+                throw ExitCode(2)
+            }
+        }
+
         let storage: (recorder: SessionRecorder, events: [SessionEvent], notices: [String], language: Language)
         do {
             storage = try openPlayStorage(
@@ -93,7 +124,7 @@ struct PlayCommand: ParsableCommand {
         }
         for notice in storage.notices { sink.write(Self.wrapped(notice, capabilities)) }
 
-        let options = PlayOptions(
+        var options = PlayOptions(
             language: storage.language,
             style: Style(enabled: capabilities.colorEnabled),
             width: capabilities.width,
@@ -104,10 +135,13 @@ struct PlayCommand: ParsableCommand {
             sleep: { ms in usleep(useconds_t(min(ms, 60_000)) * 1000) },
             page: capabilities.stdoutIsTTY ? { Pager.page($0, environment: environment) } : nil,
             liveWidth: capabilities.stdoutIsTTY ? { TerminalCapabilities.windowColumns(fd: STDOUT_FILENO) } : nil)
+        options.room = roomPlay?.feed
         let session = PlaySession(
             scenario: scenario, events: storage.events, editor: editor, output: sink,
-            clock: Self.clock(environment: environment), recorder: storage.recorder, options: options)
+            clock: Self.clock(environment: environment),
+            recorder: roomPlay?.recorder(wrapping: storage.recorder) ?? storage.recorder, options: options)
         let ending = session.run()
+        roomPlay?.finish(say: { sink.write(Self.wrapped($0, capabilities)) })
         if ending.exitCode != 0 { throw ExitCode(ending.exitCode) }
     }
 

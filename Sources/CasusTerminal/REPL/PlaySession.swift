@@ -42,6 +42,8 @@ public struct PlayOptions {
     /// Shows a long text through a pager; false when it did not (the text fits the screen,
     /// or there is no terminal or pager), and the REPL writes it itself.
     public var page: ((String) -> Bool)?
+    /// The room the group plays in (`--room`); nil plays without one.
+    public var room: (any RoomFeed)?
 
     public init(
         language: Language, style: Style = .plain, width: Int = 80, interactive: Bool = false,
@@ -91,6 +93,10 @@ public final class PlaySession {
     var scriptRejected = Set<AnswerKey>()
     /// True when the group left during setup on purpose (`:stop`, Ctrl-D at a terminal).
     var setupStopped = false
+    /// Steps (by index; -1 before the first) in which the group was told the room is away.
+    var roomTroubleShown = Set<Int>()
+    /// The answers taken from the room, by key, so a changed one is recorded once.
+    var roomApplied: [String: AnswerValue] = [:]
 
     var language: Language { options.language }
     var style: Style { options.style }
@@ -129,6 +135,7 @@ public final class PlaySession {
         while true {
             showPendingOutput()
             announceVotes()
+            if let ending = takeRoomChanges() { return ending }
             guard let prompt = state.prompt else { return finish() }
             if let ending = ask(prompt) { return ending }
         }
