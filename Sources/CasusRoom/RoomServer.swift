@@ -34,10 +34,14 @@ public struct RoomServer: Sendable {
         let app = Application(
             router: router,
             configuration: .init(address: .hostname(host, port: port), serverName: nil),
-            services: [Heartbeat(room: room)],
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? port) },
             logger: logger)
-        try await app.runService(gracefulShutdownSignals: [.sigint, .sigterm])
+        // The heartbeat comes last so it is the first to hear of a shutdown: it closes the
+        // event streams, which the server would otherwise wait for.
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [app, Heartbeat(room: room)], gracefulShutdownSignals: [.sigint, .sigterm], logger: logger))
+        try await group.run()
     }
 }
 
