@@ -12,6 +12,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // The group's side of the room (casus play --room). Only CasusRoomLink links it.
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        // The room's HTTP server (casus room). Only CasusRoom links it.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        // Already in Hummingbird's graph; named for the products CasusRoom imports.
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
     ],
     targets: [
         // GNU readline, nothing else. Linked only by CasusTerminal.
@@ -35,6 +42,19 @@ let package = Package(
             name: "CasusRoomLink",
             dependencies: [.product(name: "AsyncHTTPClient", package: "async-http-client")]
         ),
+        // The room (casus room): HTTP server, the facilitator's pages, the room's journals.
+        .target(
+            name: "CasusRoom",
+            dependencies: [
+                "CasusCore", "CasusStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            resources: [.embedInCode("Assets")]
+        ),
         // Test-only helpers: pseudo-terminal and pipe process runners. Lives under
         // Tests/ and is no product, so it never ships.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
@@ -47,7 +67,7 @@ let package = Package(
         .executableTarget(
             name: "casus",
             dependencies: [
-                "CasusCore", "CasusStore", "CasusSession", "CasusTerminal", "CasusRoomLink",
+                "CasusCore", "CasusStore", "CasusSession", "CasusTerminal", "CasusRoom", "CasusRoomLink",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

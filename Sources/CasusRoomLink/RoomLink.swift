@@ -52,6 +52,9 @@ public final class RoomLink: @unchecked Sendable {
     private var session: RoomSession?
     private var records: [RoomRecord] = []
     private var next: Int?
+    /// The first record `:terug` rewrote that the room may still have in its old form: the
+    /// room's own `next` is not believed past it until a batch from there is taken.
+    private var rewriteFrom: Int?
     private var seenMessages = Set<Int>()
     private var unshown: [RoomMessage] = []
     private var presetsByKey: [String: RoomPreset] = [:]
@@ -114,7 +117,15 @@ public final class RoomLink: @unchecked Sendable {
     /// belongs to. Returns at once; the sending happens in the background.
     public func update(session: RoomSession, records: [RoomRecord]) {
         lock.withLock {
-            if self.session?.id != session.id { next = nil }
+            if self.session?.id != session.id {
+                next = nil
+                rewriteFrom = nil
+            } else if let changed = Self.firstChange(from: self.records, to: records), let known = next, changed < known {
+                // `:terug` replaced the journal with one record fewer: resend from there, and
+                // the room replaces its copy (docs/room-protocol.md, Undo).
+                rewriteFrom = min(rewriteFrom ?? changed, changed)
+                next = changed
+            }
             self.session = session
             self.records = records
         }
@@ -204,7 +215,7 @@ public final class RoomLink: @unchecked Sendable {
                 if lock.withLock({ stopped }) { break }
                 request = RoomRequest(method: .get, path: "/api/sessions/\(Self.pathSegment(session.id))/status")
             }
-            let outcome = await exchange(request, sessionID: session.id)
+            let outcome = await exchange(request, sessionID: session.id, batchStart: next == nil ? nil : pending.first?.seq)
             switch outcome {
             case .progress:
                 failures = 0
@@ -222,7 +233,7 @@ public final class RoomLink: @unchecked Sendable {
     private enum Outcome { case progress, tooBig, failed }
 
     /// Sends one request and takes in what came back.
-    private func exchange(_ request: RoomRequest, sessionID: String) async -> Outcome {
+    private func exchange(_ request: RoomRequest, sessionID: String, batchStart: Int?) async -> Outcome {
         guard let response = try? await transport.send(request) else {
             setUnreachable(true)
             return .failed
@@ -232,7 +243,11 @@ public final class RoomLink: @unchecked Sendable {
             // 409: the room wants an earlier record than the batch began with; `next` says which.
             guard let status = decode(response.body) else { return fail() }
             lock.withLock {
-                if session?.id == sessionID { next = status.next }
+                guard session?.id == sessionID else { return }
+                if response.status == 200, let start = batchStart, let from = rewriteFrom, start <= from {
+                    rewriteFrom = nil
+                }
+                next = min(status.next, rewriteFrom ?? Int.max)
             }
             apply(status)
             setUnreachable(false)
@@ -287,6 +302,16 @@ public final class RoomLink: @unchecked Sendable {
             size += record.data.count + 24
         }
         return out
+    }
+
+    /// The seq of the first record that differs between two journal states (a rewritten or
+    /// removed record); nil when `new` only adds to `old`.
+    static func firstChange(from old: [RoomRecord], to new: [RoomRecord]) -> Int? {
+        for (index, record) in old.enumerated() {
+            guard index < new.count else { return record.seq }
+            if new[index] != record { return record.seq }
+        }
+        return nil
     }
 
     /// Session ids are lowercase letters, digits and dashes; anything else is escaped.

@@ -44,6 +44,12 @@ final class FakeRoom: RoomTransport, @unchecked Sendable {
             let sent = (body?["records"] as! [[String: Any]]).map {
                 RoomRecord(seq: $0["seq"] as! Int, data: Array(try! JSONSerialization.data(withJSONObject: $0["data"]!, options: .sortedKeys)))
             }
+            // A record below next that differs: the group rewrote its journal (:terug), and
+            // the room's copy is replaced from there.
+            if let changed = sent.first(where: { r in r.seq - 2 < have.count && have[r.seq - 2] != r }) {
+                stored[id] = Array(have[..<(changed.seq - 2)]) + sent.filter { $0.seq >= changed.seq }
+                return status(id)
+            }
             let next = (have.last?.seq ?? 1) + 1
             let new = sent.filter { $0.seq >= next }
             if let first = new.first, first.seq > next { return status(id, code: 409) }
@@ -154,6 +160,23 @@ struct RoomLinkTests {
         link.start()
         #expect(await eventually { room.records(session.id).count == 5 })
         #expect(room.records(session.id) == records(2...6))
+        await link.stop(waitingUpTo: 1)
+    }
+
+    @Test("after :terug rewrote the journal, the room ends with the journal as it now is")
+    func undo() async {
+        let room = FakeRoom()
+        let link = RoomLink(transport: room, timing: fast)
+        link.start()
+        link.update(session: session, records: records(2...5))
+        #expect(await eventually { room.records(session.id).count == 4 })
+        // :terug removes seq 5; the group answers again, differently, at seq 5 and goes on.
+        link.update(session: session, records: records(2...4))
+        var again = records(2...6)
+        again[3] = RoomRecord(seq: 5, data: Array(#"{"at":55,"event":"resumed"}"#.utf8))
+        link.update(session: session, records: again)
+        #expect(await eventually { room.records(session.id) == again })
+        #expect(room.records(session.id) == again)
         await link.stop(waitingUpTo: 1)
     }
 
