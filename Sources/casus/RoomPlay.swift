@@ -83,7 +83,7 @@ final class RoomPlay {
     /// room does not have everything yet (the answers are safe on this laptop either way).
     func finish(say: (String) -> Void) {
         let link = self.link
-        let wait = link.isUnreachable ? 1.0 : 5.0
+        let wait = link.isUnreachable ? 3.0 : 10.0
         let caughtUp = waitFor { await link.stop(waitingUpTo: wait) }
         if !caughtUp { say(RoomText.notAllSent.text(language)) }
     }
@@ -162,6 +162,13 @@ final class RoomLinkFeed: RoomFeed {
     func takeMessages() -> [String] { link.takeMessages().map(\.text) }
     var presets: [RoomAnswer] { link.presets.map { RoomAnswer(key: $0.key, answer: $0.answer, label: $0.label) } }
     var isUnreachable: Bool { link.isUnreachable }
+    func awaitRoom(seconds: Double) {
+        var left = seconds
+        while left > 0, link.roomNext == nil, !link.isUnreachable {
+            usleep(20_000)
+            left -= 0.02
+        }
+    }
 }
 
 /// What `casus play --room` says outside the REPL.

@@ -25,8 +25,13 @@ extension PlaySession {
 
     /// The room's answer for `prompt`, parsed, if it gives one that fits.
     func roomAnswer(for prompt: Prompt) -> (value: AnswerValue, label: String)? {
-        guard case .question = prompt.kind, let preset = options.room?.presets.first(where: { $0.key == prompt.key.description })
-        else { return nil }
+        guard case .question = prompt.kind, let room = options.room else { return nil }
+        if Self.isTopicQuestion(prompt), !room.isUnreachable, !room.presets.contains(where: { $0.key == prompt.key.description }) {
+            // A scripted group reaches the topic a moment after its setup, before the room's
+            // answer to the join is in: give the room a moment to hand the topic out.
+            room.awaitRoom(seconds: 2)
+        }
+        guard let preset = room.presets.first(where: { $0.key == prompt.key.description }) else { return nil }
         guard let lines = Self.scriptLines(preset), case .success(let value) = AnswerParser.parse(lines, for: prompt) else {
             return nil
         }
@@ -61,6 +66,14 @@ extension PlaySession {
             if let ending = record(.answer(key, value, at: clock())) { return ending }
         }
         return nil
+    }
+
+    /// Opdracht 2's topic question, found as the room finds it: a choice whose options are
+    /// the guide's six topics.
+    static func isTopicQuestion(_ prompt: Prompt) -> Bool {
+        guard prompt.type == .choice, prompt.key.components.isEmpty else { return false }
+        let topics = Set(prompt.options.compactMap { ProtocolDraft.Topic.match($0.label) })
+        return topics.count == ProtocolDraft.Topic.allCases.count
     }
 
     /// The preset's answer as the lines a script would give for it.

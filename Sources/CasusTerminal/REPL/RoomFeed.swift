@@ -8,6 +8,9 @@ public protocol RoomFeed: AnyObject {
     var presets: [RoomAnswer] { get }
     /// True while the room cannot be reached; the answers wait on this laptop.
     var isUnreachable: Bool { get }
+    /// Waits at most `seconds` until the room has answered for this session (its presets
+    /// are known then). Asked only at a question the room may answer, right after setup.
+    func awaitRoom(seconds: Double)
 }
 
 /// An answer the room gives for the question `key`.
