@@ -5,9 +5,11 @@ import NIOHTTP1
 
 /// The room over HTTP, with AsyncHTTPClient. Short timeouts: a room that does not answer
 /// within a few seconds counts as away, and the link tries again later.
-public final class HTTPRoomTransport: RoomTransport {
+public final class HTTPRoomTransport: RoomTransport, @unchecked Sendable {
     private let address: RoomAddress
     private let client: HTTPClient
+    private let lock = NSLock()
+    private var isShutDown = false
     /// The biggest answer read from the room; a status is a few hundred bytes.
     private static let maxResponse = 1 << 20
 
@@ -36,6 +38,14 @@ public final class HTTPRoomTransport: RoomTransport {
     }
 
     public func shutdown() async {
+        guard lock.withLock({ () -> Bool in defer { isShutDown = true }; return !isShutDown }) else { return }
         try? await client.shutdown()
+    }
+
+    /// AsyncHTTPClient must be shut down before it goes; a link dropped without `stop`
+    /// (play left before it began) is shut down here. Never runs on the client's own threads:
+    /// the link's tasks run on the concurrency pool.
+    deinit {
+        if !isShutDown { try? client.syncShutdown() }
     }
 }
