@@ -5,7 +5,7 @@ import Hummingbird
 /// of the groups can be read (403).
 struct FacilitatorRoutes {
     let room: Room
-    let groupAddress: String
+    let groupAddress: GroupAddress
 
     private struct MessageBody: Decodable { var text: String }
     private struct TopicBody: Decodable { var topic: Int }
@@ -14,7 +14,7 @@ struct FacilitatorRoutes {
         let language = room.language
         router.get("/f/:token") { request, context in
             page(context) { token in
-                OverviewPage.render(token: token, groupAddress: groupAddress, code: room.identity.code, language: language)
+                OverviewPage.render(token: token, groupAddress: groupAddress.value, code: room.identity.code, language: language)
             }
         }
         router.get("/f/:token/plenair") { request, context in

@@ -15,8 +15,8 @@ final class RoomGroup {
     private(set) var state: SessionState
     /// When the room last heard from the group's laptop (any request).
     var lastHeard: Date
-    /// When the room last stored a record of the group.
-    var lastRecord: Date?
+    /// When the group last did something, by its own journal (survives a restart).
+    var lastRecord: Date? { events.last.map { Date(timeIntervalSince1970: $0.timestamp.secondsSince1970) } }
 
     init(join: StoredJoin, scenario: Scenario, journal: Journal, events: [SessionEvent], heard: Date) {
         self.join = join
@@ -28,7 +28,6 @@ final class RoomGroup {
         topics = RoomTopics.find(in: scenario)
         state = Engine(scenario: scenario).replay(events)
         lastHeard = heard
-        lastRecord = events.isEmpty ? nil : heard
     }
 
     var session: String { join.session }
@@ -42,7 +41,6 @@ final class RoomGroup {
         for payload in payloads { _ = try journal.append(payload: payload) }
         events += added
         state = Engine(scenario: scenario).replay(events)
-        lastRecord = now
     }
 
     /// The group rewrote its journal (undo) from sequence number `seq` on: the room's copy

@@ -19,7 +19,7 @@ public struct RoomOverview: Codable, Sendable {
         /// Seconds left in the step's budget when this was made (negative: over time).
         public var remaining: Double?
         public var answers: Int
-        /// Seconds since 1970 of the last stored record.
+        /// Seconds since 1970 of the group's last record (its own clock).
         public var lastRecord: Double?
         /// Seconds since the room last heard from the group's laptop.
         public var silentFor: Double

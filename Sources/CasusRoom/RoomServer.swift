@@ -11,20 +11,26 @@ public struct RoomServer: Sendable {
     public let room: Room
     public let host: String
     public let port: Int
+    /// The host the groups are told to use (the network address when listening on all).
+    public let advertisedHost: String
     let policy: RateLimiter.Policy
 
-    public init(room: Room, host: String, port: Int, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    public init(
+        room: Room, host: String, port: Int, advertisedHost: String? = nil,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) {
         self.room = room
         self.host = host
         self.port = port
+        self.advertisedHost = advertisedHost ?? host
         policy = RateLimiter.Policy.from(environment: environment)
     }
 
-    /// Serves until a signal asks it to stop. `onListening` gets the port actually bound
-    /// (port 0 picks a free one).
-    public func run(onListening: @escaping @Sendable (Int) async -> Void) async throws {
+    /// Serves until a signal asks it to stop. `onListening` gets the address for the groups,
+    /// with the port actually bound (port 0 picks a free one).
+    public func run(onListening: @escaping @Sendable (String) async -> Void) async throws {
         let router = Router(context: RoomContext.self)
-        let address = "http://\(host == "0.0.0.0" ? "ADDRESS" : host):\(port)"
+        let address = GroupAddress()
         GroupRoutes(room: room, limiter: RateLimiter(policy: policy)).add(to: router)
         FacilitatorRoutes(room: room, groupAddress: address).add(to: router)
         StaticAssets().add(to: router, language: room.language)
@@ -34,7 +40,12 @@ public struct RoomServer: Sendable {
         let app = Application(
             router: router,
             configuration: .init(address: .hostname(host, port: port), serverName: nil),
-            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? port) },
+            onServerRunning: { [advertisedHost, port] channel in
+                let shown = advertisedHost.contains(":") ? "[\(advertisedHost)]" : advertisedHost
+                let text = "http://\(shown):\(channel.localAddress?.port ?? port)"
+                address.set(text)
+                await onListening(text)
+            },
             logger: logger)
         // The heartbeat comes last so it is the first to hear of a shutdown: it closes the
         // event streams, which the server would otherwise wait for.
@@ -59,4 +70,13 @@ struct Heartbeat: Service {
         }
         await room.closeWatchers()
     }
+}
+
+/// The address for the groups, known once the server has bound its port.
+final class GroupAddress: @unchecked Sendable {
+    private let lock = NSLock()
+    private var text = ""
+
+    func set(_ value: String) { lock.withLock { text = value } }
+    var value: String { lock.withLock { text } }
 }

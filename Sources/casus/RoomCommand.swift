@@ -63,25 +63,25 @@ struct RoomCommand: ParsableCommand {
                 nl: "De zaal kan niet openen in \(folder.path): de bestanden zijn onleesbaar (\(error)).",
                 en: "The room cannot open in \(folder.path): its files cannot be read (\(error)).").text(language))
         }
-        let server = RoomServer(room: room, host: host, port: port)
         let open = host == "0.0.0.0" || host == "::"
+        let server = RoomServer(room: room, host: host, port: port, advertisedHost: open ? Self.networkAddress() : nil)
         let identity = room.identity
         let groups = room.sessionCountAtOpen
         let finished = DispatchSemaphore(value: 0)
         nonisolated(unsafe) var failure: Error?
         Task {
             do {
-                try await server.run { bound in
-                    let shown = open ? (Self.networkAddress() ?? host) : host
-                    let address = "http://\(shown):\(bound)"
+                try await server.run { address in
                     var lines: [LocalizedText] = []
                     if open {
                         lines.append(LocalizedText(
-                            nl: "Let op: de zaal is open voor het netwerk (\(host):\(bound)); iedereen op dit netwerk met de code kan antwoorden sturen.",
-                            en: "Note: the room is open to the network (\(host):\(bound)); anyone on this network with the code can send answers."))
+                            nl: "Let op: de zaal is open voor het netwerk (\(listen)); iedereen op dit netwerk met de code kan antwoorden sturen.",
+                            en: "Note: the room is open to the network (\(listen)); anyone on this network with the code can send answers."))
                     }
                     lines += [
-                        LocalizedText(nl: "De zaal is open (\(groups) groepen).", en: "The room is open (\(groups) groups)."),
+                        groups == 1
+                            ? LocalizedText(nl: "De zaal is open (1 groep).", en: "The room is open (1 group).")
+                            : LocalizedText(nl: "De zaal is open (\(groups) groepen).", en: "The room is open (\(groups) groups)."),
                         LocalizedText(nl: "Adres voor de groepen: \(address)", en: "Address for the groups: \(address)"),
                         LocalizedText(nl: "Code: \(identity.code)", en: "Code: \(identity.code)"),
                         LocalizedText(

@@ -21,9 +21,16 @@
     return (seconds < 0 ? "-" : "") + Math.floor(s / 60) + ":" + String(s % 60).padStart(2, "0");
   }
 
+  function fill(template, value) { return template.replace("{t}", String(value)); }
+
   function ago(seconds) {
-    if (seconds < 90) return Math.round(seconds) + " " + labels.secondsAgo;
-    return Math.round(seconds / 60) + " " + labels.minutesAgo;
+    if (seconds < 90) return fill(labels.secondsAgo, Math.round(seconds));
+    return fill(labels.minutesAgo, Math.round(seconds / 60));
+  }
+
+  function duration(seconds) {
+    if (seconds < 90) return fill(labels.seconds, Math.round(seconds));
+    return fill(labels.minutes, Math.round(seconds / 60));
   }
 
   function post(path, value) {
@@ -71,7 +78,7 @@
       }
       const headers = Array.from(document.querySelectorAll("#groups thead th")).map(function (th) { return th.textContent; });
       const name = cell(headers[0], row.group === null || row.group === undefined ? labels.noSetup : row.group, "name");
-      if (row.quiet) name.appendChild(el("span", labels.quiet + " " + ago(row.silentFor + elapsed), "mark"));
+      if (row.quiet) name.appendChild(el("span", fill(labels.quiet, duration(row.silentFor + elapsed)), "mark"));
       cell(headers[1], row.scenario);
       if (row.finished) cell(headers[2], "–");
       else if (row.step === null || row.step === undefined) cell(headers[2], labels.notStarted);

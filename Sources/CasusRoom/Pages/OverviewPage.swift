@@ -33,7 +33,7 @@ enum OverviewPage {
         let labels = PageLayout.labels(language, [
             "yes": PageText.yes, "no": PageText.no, "notStarted": PageText.notStarted, "noSetup": PageText.noSetup,
             "quiet": PageText.quiet, "over": PageText.over, "secondsAgo": PageText.secondsAgo,
-            "minutesAgo": PageText.minutesAgo, "sent": PageText.sent, "changeTopic": PageText.changeTopic,
+            "minutesAgo": PageText.minutesAgo, "seconds": PageText.seconds, "minutes": PageText.minutes, "sent": PageText.sent, "changeTopic": PageText.changeTopic,
             "plenary": PageText.plenary,
         ])
         return PageLayout.render(
