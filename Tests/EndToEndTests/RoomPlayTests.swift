@@ -23,8 +23,8 @@ struct RoomPlayTests {
 
     @Test("three groups (VO 1, Opdracht 2 twice): the overview has each, the topics are handed out in order, the room's report is casus report's")
     func threeGroups() throws {
-        let work = try Workspace()
-        let room = try RoomProcess(work: work)
+        let work = try RoomWorkspace()
+        let room = try GroupsRoom(work: work)
         defer { room.stop() }
         var results: [ProcessResult] = []
         for (scenario, script) in [(Self.vo1, "vo1-afpersing-havo4"), (Self.opdracht2, "opdracht2-aanpak-school"), (Self.opdracht2, "opdracht2-aanpak-school")] {
@@ -63,22 +63,22 @@ struct RoomPlayTests {
 
     @Test("the room is killed (SIGKILL) mid-session and started again: the group plays on and the room ends with its journal")
     func roomKilled() throws {
-        let work = try Workspace()
-        var room = try RoomProcess(work: work)
+        let work = try RoomWorkspace()
+        var room = try GroupsRoom(work: work)
         defer { room.stop() }
         let group = try work.startGroup(Self.vo1, script: Self.script("vo1-afpersing-havo4"), room: room, pace: 60)
         let session = try work.waitForSession()
         try waitUntil { (try? room.storedJournal(session).split(separator: "\n").count) ?? 0 >= 6 }
         room.kill(SIGKILL)
-        room = try RoomProcess(work: work, port: room.port)
+        room = try GroupsRoom(work: work, port: room.port)
         #expect(try group.waitForExit(timeout: 60) == 0)
         #expect(try room.storedJournal(session) == work.journal(session))
     }
 
     @Test("the room is stopped (SIGSTOP) for a while and goes on (SIGCONT): nothing lost or doubled")
     func roomStopped() throws {
-        let work = try Workspace()
-        let room = try RoomProcess(work: work)
+        let work = try RoomWorkspace()
+        let room = try GroupsRoom(work: work)
         defer { room.stop() }
         let group = try work.startGroup(Self.vo1, script: Self.script("vo1-afpersing-havo4"), room: room, pace: 60)
         let session = try work.waitForSession()
@@ -94,8 +94,8 @@ struct RoomPlayTests {
 
     @Test("a group is killed and resumed with --room: the room gets what it was missing, once")
     func groupKilledAndResumed() throws {
-        let work = try Workspace()
-        let room = try RoomProcess(work: work)
+        let work = try RoomWorkspace()
+        let room = try GroupsRoom(work: work)
         defer { room.stop() }
         let group = try work.startGroup(Self.vo1, script: Self.script("vo1-afpersing-havo4"), room: room, pace: 60)
         let session = try work.waitForSession()
@@ -108,10 +108,42 @@ struct RoomPlayTests {
         #expect(try room.storedJournal(session) == work.journal(session))
     }
 
+    @Test("at a terminal, the facilitator's message appears above a half-typed line, once, and the line is kept")
+    func messageWhileTyping() throws {
+        let work = try RoomWorkspace()
+        let room = try GroupsRoom(work: work)
+        defer { room.stop() }
+        let setup = work.folder.appendingPathComponent("setup.answers").path
+        try "groep: Groep Geel\nleden: Anna, Bram, Carla\nnotulist: Anna\npresentator: Bram\ntijdbewaker: Carla\n"
+            .write(toFile: setup, atomically: true, encoding: .utf8)
+        let terminal = try PseudoTerminal(
+            binary: RoomPlayTests.casus,
+            arguments: work.arguments(Self.vo1, script: setup, room: room, code: nil, pace: nil, extra: []),
+            environment: work.environment)
+        try terminal.waitFor("Wat gebeurde er precies")
+        try terminal.waitFor("> ")
+        try terminal.send("Ze werden bedreigd")
+        let session = try work.waitForSession()
+        try waitUntil("the room has the setup") { (try? room.storedJournal(session).contains("\"setup\"")) == true }
+        try room.post("/f/\(room.token)/messages", json: ["text": "Over 2 minuten plenair"])
+        try terminal.waitFor("Bericht van de begeleider: Over 2 minuten plenair")
+        // The prompt and the typed text are drawn again below the message.
+        try terminal.waitFor("Ze werden bedreigd")
+        try terminal.send(" en afgeperst\r")
+        // A long answer: an empty line ends it.
+        try terminal.waitFor("…")
+        try terminal.send("\r")
+        try waitUntil { (try? work.journal(session).contains("Ze werden bedreigd en afgeperst")) == true }
+        try terminal.send(":stop\r")
+        #expect(try terminal.waitForExit(timeout: 20) == 0)
+        #expect(terminal.output.components(separatedBy: "Over 2 minuten plenair").count == 2)
+        #expect(try room.storedJournal(session) == work.journal(session))
+    }
+
     @Test("a wrong code stops piped play with a message in the group's language; an absent room is said and play goes on")
     func wrongCodeAndAbsentRoom() throws {
-        let work = try Workspace()
-        let room = try RoomProcess(work: work)
+        let work = try RoomWorkspace()
+        let room = try GroupsRoom(work: work)
         defer { room.stop() }
         let wrong = try work.play(Self.vo1, script: Self.script("vo1-afpersing-havo4"), room: room, code: "AAAAAA", extra: ["--lang", "en"])
         #expect(wrong.status == 2)
@@ -127,16 +159,16 @@ struct RoomPlayTests {
 }
 
 /// Waits, bounded, until `condition` holds (the processes work on their own time).
-func waitUntil(timeout: Double = 30, _ condition: () throws -> Bool) throws {
+func waitUntil(_ what: String = "condition", timeout: Double = 30, _ condition: () throws -> Bool) throws {
     let deadline = Date().addingTimeInterval(timeout)
     while try !condition() {
-        if Date() > deadline { throw ProcessFailure.timedOut(waitingFor: "condition", output: "") }
+        if Date() > deadline { throw ProcessFailure.timedOut(waitingFor: what, output: "") }
         usleep(20_000)
     }
 }
 
 /// A private folder with the groups' store and the room's folder.
-struct Workspace {
+struct RoomWorkspace {
     let folder: URL
     var store: String { folder.appendingPathComponent("groups").path }
     var roomDir: String { folder.appendingPathComponent("room").path }
@@ -148,20 +180,20 @@ struct Workspace {
         try FileManager.default.createDirectory(atPath: store, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
     }
 
-    func arguments(_ scenario: String, script: String, room: RoomProcess, code: String?, pace: Int?, extra: [String]) -> [String] {
+    func arguments(_ scenario: String, script: String, room: GroupsRoom, code: String?, pace: Int?, extra: [String]) -> [String] {
         ["play", scenario, "--dir", store, "--answers", script, "--room", room.url, "--code", code ?? room.code]
             + (pace.map { ["--pace", "\($0)"] } ?? []) + extra
     }
 
     /// One group plays to the end (piped, scripted) and the result is returned.
-    func play(_ scenario: String, script: String, room: RoomProcess, code: String? = nil, extra: [String] = []) throws -> ProcessResult {
+    func play(_ scenario: String, script: String, room: GroupsRoom, code: String? = nil, extra: [String] = []) throws -> ProcessResult {
         try runProcess(
             binary: RoomPlayTests.casus, arguments: arguments(scenario, script: script, room: room, code: code, pace: nil, extra: extra),
             environment: environment)
     }
 
     /// One group starts playing in the background (piped, scripted, paced); its output goes to a file.
-    func startGroup(_ scenario: String, script: String, room: RoomProcess, pace: Int) throws -> PseudoTerminal {
+    func startGroup(_ scenario: String, script: String, room: GroupsRoom, pace: Int) throws -> PseudoTerminal {
         let out = folder.appendingPathComponent("group-\(UUID().uuidString).out").path
         return try PseudoTerminal(
             binary: "/bin/sh",
@@ -177,7 +209,7 @@ struct Workspace {
 
     /// Waits for the one session named after its group (the first record is written).
     func waitForSession() throws -> String {
-        try waitUntil { sessions().contains { !$0.contains("-sessie-") } && (try? journal(sessions()[0]).contains("\"setup\"")) == true }
+        try waitUntil("a session in \(sessions())") { sessions().contains { !$0.contains("-sessie-") } && (try? journal(sessions()[0]).contains("\"setup\"")) == true }
         return sessions()[0]
     }
 
@@ -194,16 +226,16 @@ struct Workspace {
 }
 
 /// `casus room` on a free loopback port, its output in a file.
-final class RoomProcess {
+final class GroupsRoom {
     let process: PseudoTerminal
-    let work: Workspace
+    let work: RoomWorkspace
     let url: String
     let port: Int
     let code: String
     let token: String
     private var stopped = false
 
-    init(work: Workspace, port: Int = 0) throws {
+    init(work: RoomWorkspace, port: Int = 0) throws {
         self.work = work
         let out = work.folder.appendingPathComponent("room-\(UUID().uuidString).out").path
         process = try PseudoTerminal(
@@ -244,6 +276,17 @@ final class RoomProcess {
     /// What the room stored of `session`: its own copy of the group's journal.
     func storedJournal(_ session: String) throws -> String {
         try String(contentsOfFile: "\(work.roomDir)/groups/\(session)/journal", encoding: .utf8)
+    }
+
+    /// A facilitator's POST (JSON), as the page sends it.
+    func post(_ path: String, json: [String: Any]) throws {
+        var request = URLRequest(url: URL(string: url + path)!)
+        request.httpMethod = "POST"
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        request.httpBody = try JSONSerialization.data(withJSONObject: json)
+        let done = DispatchSemaphore(value: 0)
+        URLSession.shared.dataTask(with: request) { _, _, _ in done.signal() }.resume()
+        done.wait()
     }
 
     func overview() throws -> [String: Any] {
