@@ -57,6 +57,8 @@ public final class RoomLink: @unchecked Sendable {
     private var rewriteFrom: Int?
     private var seenMessages = Set<Int>()
     private var unshown: [RoomMessage] = []
+    /// Whether the room has answered once; what it said before is old news to this group.
+    private var heardOnce = false
     private var presetsByKey: [String: RoomPreset] = [:]
     private var unreachable = false
     private var stopped = false
@@ -275,9 +277,12 @@ public final class RoomLink: @unchecked Sendable {
 
     private func apply(_ status: RoomStatus) {
         lock.withLock {
-            for message in status.messages where seenMessages.insert(message.id).inserted {
+            // Messages from before this group joined (or before this laptop came back) were
+            // meant for the room as it was then: only those sent later are shown.
+            for message in status.messages where seenMessages.insert(message.id).inserted && heardOnce {
                 unshown.append(message)
             }
+            heardOnce = true
             presetsByKey = Dictionary(status.presets.map { ($0.key, $0) }, uniquingKeysWith: { _, last in last })
         }
     }

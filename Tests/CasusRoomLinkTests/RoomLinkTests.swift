@@ -180,17 +180,19 @@ struct RoomLinkTests {
         await link.stop(waitingUpTo: 1)
     }
 
-    @Test("messages are handed out once each, presets are kept, and a status poll brings new ones while idle")
+    @Test("messages sent after joining are handed out once each (older ones are not), presets are kept, and a status poll brings new ones while idle")
     func messagesAndPresets() async {
         let room = FakeRoom()
-        room.set { $0.messages = [RoomMessage(id: 1, text: "Over 2 minuten plenair")] }
+        room.set { $0.messages = [RoomMessage(id: 1, text: "Welkom")] }
         let link = RoomLink(transport: room, timing: fast)
         link.start()
         link.update(session: session, records: records(2...2))
+        #expect(await eventually { link.roomNext == 3 })
+        room.set { $0.messages = [RoomMessage(id: 1, text: "Welkom"), RoomMessage(id: 2, text: "Over 2 minuten plenair")] }
         #expect(await eventually { !link.peekMessages().isEmpty })
         #expect(link.takeMessages().map(\.text) == ["Over 2 minuten plenair"])
         room.set {
-            $0.messages = [RoomMessage(id: 1, text: "Over 2 minuten plenair"), RoomMessage(id: 2, text: "Terug naar de zaal")]
+            $0.messages = [RoomMessage(id: 1, text: "Welkom"), RoomMessage(id: 2, text: "Over 2 minuten plenair"), RoomMessage(id: 3, text: "Terug naar de zaal")]
             $0.presets = [RoomPreset(key: "onderwerp", answer: "3", label: "Melden")]
         }
         #expect(await eventually { link.preset(for: "onderwerp") != nil })
