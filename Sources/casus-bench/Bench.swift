@@ -52,6 +52,11 @@ struct Bench {
         print("casus benchmark — \(casus)")
         print("machine: \(Self.machine())")
         print("")
+        // `casus-bench CASUS --room-only`: only the room's rows (they take a minute).
+        if CommandLine.arguments.contains("--room-only") {
+            try roomUnderLoad()
+            return printTable()
+        }
         try checkThroughput()
         try firstPrompt()
         try durableAnswers()
@@ -60,6 +65,7 @@ struct Bench {
         try peakMemory()
         try hostileFiles()
         if let comparison { try startupComparison(comparison) }
+        try roomUnderLoad()
         printTable()
     }
 
