@@ -99,6 +99,11 @@ struct RoomCommand: ParsableCommand {
             finished.signal()
         }
         finished.wait()
+        if let failure, "\(failure)".contains("Address already in use") {
+            throw CasusFailure(LocalizedText(
+                nl: "Poort \(port) is al in gebruik (door een ander programma of een andere casus room). Kies een andere, bijvoorbeeld --listen \(host):\(port + 1).",
+                en: "Port \(port) is already in use (by another program or another casus room). Choose another, for example --listen \(host):\(port + 1).").text(language))
+        }
         if let failure {
             throw CasusFailure(LocalizedText(
                 nl: "De zaal kan niet luisteren op \(listen): \(failure)",

@@ -60,6 +60,19 @@ struct RoomReportTests {
         #expect(lines.last?.contains("\"key\":\"\(key)\"") == true)
     }
 
+    @Test("a port in use: a plain sentence with another port to try, exit 1")
+    func portInUse() throws {
+        let room = try RoomProcess(directory: temp.appendingPathComponent("room"))
+        let port = try #require(room.base.split(separator: ":").last.map(String.init))
+        let binary = try #require(TestEnvironment.binary(named: "casus"))
+        let second = try runProcess(
+            binary: binary, arguments: ["room", "--listen", "127.0.0.1:\(port)", "--dir", temp.appendingPathComponent("other").path],
+            environment: TestEnvironment.base.merging(["CASUS_LANG": "nl"]) { $1 })
+        #expect(second.status == 1)
+        #expect(second.stderr.contains("Poort \(port) is al in gebruik"))
+        #expect(!second.stderr.contains("errno"))
+    }
+
     @Test("casus room --lang en: the pages and the start are in English")
     func english() async throws {
         let room = try RoomProcess(directory: temp.appendingPathComponent("room"), language: "en")
