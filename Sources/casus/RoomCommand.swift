@@ -85,11 +85,11 @@ struct RoomCommand: ParsableCommand {
                         LocalizedText(nl: "Adres voor de groepen: \(address)", en: "Address for the groups: \(address)"),
                         LocalizedText(nl: "Code: \(identity.code)", en: "Code: \(identity.code)"),
                         LocalizedText(
-                            nl: "Link voor de begeleider (geheim, niet delen): \(address)/f/\(identity.token)",
-                            en: "Facilitator's link (secret, do not share): \(address)/f/\(identity.token)"),
+                            nl: "Link voor de begeleider (geheim, niet delen):\n  \(address)/f/\(identity.token)",
+                            en: "Facilitator's link (secret, do not share):\n  \(address)/f/\(identity.token)"),
                         LocalizedText(
-                            nl: "Een groep doet mee met: casus play SCENARIO --room \(address) --code \(identity.code)",
-                            en: "A group joins with: casus play SCENARIO --room \(address) --code \(identity.code)"),
+                            nl: "Een groep doet mee met:\n  casus play SCENARIO --room \(address) --code \(identity.code)",
+                            en: "A group joins with:\n  casus play SCENARIO --room \(address) --code \(identity.code)"),
                         LocalizedText(nl: "Stoppen: Ctrl-C.", en: "Stop: Ctrl-C."),
                     ]
                     Output.out(lines.map { $0.text(language) }.joined(separator: "\n") + "\n")
@@ -100,6 +100,11 @@ struct RoomCommand: ParsableCommand {
             finished.signal()
         }
         finished.wait()
+        if let failure, "\(failure)".contains("Address already in use") {
+            throw CasusFailure(LocalizedText(
+                nl: "Poort \(port) is al in gebruik (door een ander programma of een andere casus room). Kies een andere, bijvoorbeeld --listen \(host):\(port + 1).",
+                en: "Port \(port) is already in use (by another program or another casus room). Choose another, for example --listen \(host):\(port + 1).").text(language))
+        }
         if let failure {
             throw CasusFailure(LocalizedText(
                 nl: "De zaal kan niet luisteren op \(listen): \(failure)",

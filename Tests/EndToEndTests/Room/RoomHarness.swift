@@ -58,10 +58,16 @@ final class RoomProcess {
         process.waitUntilExit()
     }
 
-    /// Ctrl-C; returns the exit status.
-    func interrupt() -> Int32 {
+    /// Ctrl-C; returns the exit status, or nil when the room has not stopped within 30 s
+    /// (then it is killed).
+    func interrupt() -> Int32? {
         kill(process.processIdentifier, SIGINT)
-        process.waitUntilExit()
+        let deadline = Date().addingTimeInterval(30)
+        while process.isRunning, Date() < deadline { usleep(20_000) }
+        guard !process.isRunning else {
+            kill9()
+            return nil
+        }
         return process.terminationStatus
     }
 

@@ -2,6 +2,10 @@ import Foundation
 import Testing
 import TestSupport
 
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
 /// `casus room` end to end: the built binary on loopback, requests made by the test, groups'
 /// journals from real playthroughs.
 @Suite("Room server")
@@ -213,7 +217,12 @@ struct RoomServerTests {
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
         let folder = try FileManager.default.attributesOfItem(atPath: second.directory.appendingPathComponent("groups").path)
         #expect((folder[.posixPermissions] as? Int) == 0o700)
+        // Ctrl-C with the overview's event stream open: the room stops by itself.
+        let events = try #require(URL(string: "\(second.base)/f/\(second.token)/events"))
+        let stream = Task { _ = try? await URLSession.shared.data(from: events) }
+        try await Task.sleep(for: .milliseconds(300))
         #expect(second.interrupt() == 0)
+        stream.cancel()
         #expect(second.printed.contains("De zaal is gesloten"))
     }
 
