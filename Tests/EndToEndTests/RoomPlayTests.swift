@@ -253,7 +253,8 @@ final class GroupsRoom {
         }
         url = after("Adres voor de groepen: ")
         code = after("Code: ")
-        token = after("Link voor de begeleider (geheim, niet delen): ").components(separatedBy: "/f/").last ?? ""
+        // The facilitator's link: `…/f/<32 hex digits>`, wherever the room prints it.
+        token = text.firstMatch(of: /\/f\/([0-9a-f]{32})/).map { String($0.1) } ?? ""
         self.port = Int(url.split(separator: ":").last ?? "") ?? 0
     }
 
