@@ -3,35 +3,6 @@ import CasusStore
 import CasusTerminal
 import Foundation
 
-/// How `casus play` wants its session stored.
-public struct PlayStorageOptions {
-    /// `--dir`; nil uses `CASUS_DIR`, then the XDG data folder.
-    public var dir: String?
-    /// `--resume`: continue the newest unfinished session of this scenario without asking.
-    public var resume: Bool
-    /// The language of notices, questions and sheets.
-    public var language: Language
-    /// `--lang` was given: it wins over the language a resumed session was started in.
-    public var languageIsExplicit = false
-    /// Picks the session to continue from the unfinished ones (newest first), or a new one.
-    public var choose: ([PlayStorage.Candidate]) -> ResumeDecision
-    /// Shows notices gathered so far right away, before a question is asked; nil returns
-    /// them all with the result instead.
-    public var showNotice: ((String) -> Void)? = nil
-
-    public init(
-        dir: String?, resume: Bool, language: Language, languageIsExplicit: Bool = false,
-        choose: @escaping ([PlayStorage.Candidate]) -> ResumeDecision, showNotice: ((String) -> Void)? = nil
-    ) {
-        self.dir = dir
-        self.resume = resume
-        self.language = language
-        self.languageIsExplicit = languageIsExplicit
-        self.choose = choose
-        self.showNotice = showNotice
-    }
-}
-
 /// Opens the durable storage for playing `scenario`: a new session (its folder is created at
 /// the first event) or the unfinished session of the same scenario file that `choose` picks.
 /// Returns the recorder, the events to replay, notices to show (repairs of the journal, which
@@ -140,7 +111,9 @@ public enum PlayStorage {
     public static func unfinished(in store: SessionStore, scenarioPath: String, language: Language = .nl) throws -> [Candidate] {
         let all: [SessionStore.Summary]
         do {
-            all = try store.list()
+            // Finished sessions are passed over by name (the store's finished index), so
+            // start-up does not grow with the sessions played before.
+            all = try store.listUnfinished()
         } catch let error as StoreError {
             throw SessionFiles.failure(error, folder: nil, language: language)
         }
@@ -148,13 +121,19 @@ public enum PlayStorage {
         // A crash before the first answer leaves a folder without answers; only such folders,
         // certainly casus's own and left alone for a minute, are removed (others are left
         // as they are, and `casus sessions` shows them).
-        let abandoned = Set(store.removeAbandoned())
+        let abandoned = Set(store.removeAbandoned(among: all.map(\.folder.id)))
         // A session with nothing recorded yet (another casus that is just starting, or one
         // killed before the setup) has nothing to continue.
         let list = all.filter { !abandoned.contains($0.folder.id) && !($0.meta == nil && $0.folder.journalHoldsOnlyItsHeader) }
         return list.compactMap { summary -> (Candidate, Date)? in
-            guard let meta = SessionFiles.meta(summary), !meta.finished,
-                meta.scenarioPath == scenarioPath || FileSourceProvider.realPath(meta.scenarioPath) == real
+            guard let meta = SessionFiles.meta(summary) else { return nil }
+            if meta.finished {
+                // Not in the index yet (a store of an older casus, or a crash just after the
+                // end): added now, so it is read only this once.
+                try? store.markFinished(summary.folder.id)
+                return nil
+            }
+            guard meta.scenarioPath == scenarioPath || FileSourceProvider.realPath(meta.scenarioPath) == real
             else { return nil }
             return (Candidate(folder: summary.folder, meta: meta), max(summary.modified, meta.updated))
         }
@@ -167,7 +146,9 @@ public enum PlayStorage {
         switch error.kind {
         case .sessionInUse, .notPrivate: false
         case .io: ![EROFS, ENOSPC, EDQUOT, EACCES, EPERM, EIO].contains(error.code ?? 0)
-        default: true
+        case .journalEmpty, .journalHeader, .journalFormat, .journalCorrupt, .journalUnusable, .invalidPayload,
+            .sessionNotFound, .sessionAmbiguous, .outsideRoot, .notAFile:
+            true
         }
     }
 

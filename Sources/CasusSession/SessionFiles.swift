@@ -3,36 +3,6 @@ import CasusStore
 import CasusTerminal
 import Foundation
 
-/// The journal's header object (line 1): which scenario, in which language, since when.
-public struct SessionHeader: Codable, Equatable {
-    /// The header layout version.
-    public var sessionFormat: Int = 1
-    public var app: String = "casus"
-    /// The scenario's absolute path when the session started.
-    public var scenarioPath: String
-    public var scenarioTitle: String
-    public var language: String
-    /// Seconds since 1970.
-    public var created: Double
-}
-
-/// `meta.json`: what `casus sessions` lists and what resume looks for.
-public struct SessionMeta: Codable, Equatable {
-    public var format: Int = 1
-    public var id: String
-    public var group: String?
-    public var scenarioPath: String
-    public var scenarioTitle: String
-    public var language: String
-    public var started: Date
-    public var updated: Date
-    public var answers: Int
-    public var finished: Bool
-    /// The 1-based number and title of the step the session is in (absent in older metas).
-    public var step: Int? = nil
-    public var stepTitle: String? = nil
-}
-
 /// The durable recorder: every event goes to the session's journal (one fsynced line)
 /// before `record` returns; then the sheets and `meta.json` are replaced atomically.
 ///
@@ -44,8 +14,10 @@ public struct SessionMeta: Codable, Equatable {
 /// until `close` or deinit.
 ///
 /// Durability comes from the journal: `record` returns once the event is fsynced. The sheets
-/// are derived from the journal and are rewritten after every answer by a background writer,
-/// so a long session's sheet rendering never delays the next prompt; `close` waits for it.
+/// are derived from the journal: a background writer rewrites them when a step is done (the
+/// next answer is in another step), after an undo, a resume or the setup, and `close` writes
+/// them a last time. After any other answer only `meta.json` is rewritten (what `casus
+/// sessions` and resume show), so an answer costs the same late in a long session as early.
 public final class SessionFiles: SessionRecorder, @unchecked Sendable {
     public let store: SessionStore
     public let scenario: Scenario
@@ -66,7 +38,9 @@ public final class SessionFiles: SessionRecorder, @unchecked Sendable {
     /// Sheet writes run here, one at a time; `pending` holds the newest state not yet written.
     private let sheetQueue = DispatchQueue(label: "casus.sheets")
     private let pendingLock = NSLock()
-    private var pending: (state: SessionState, events: [SessionEvent])?
+    private var pending: (state: SessionState, events: [SessionEvent], sheets: Bool)?
+    /// The step the sheets were last scheduled in (nil: before the first step).
+    private var sheetsStep: Int?
     private var sheetError: Error?
 
     /// A new session; nothing is written until `prepare` or the first event.
@@ -153,7 +127,14 @@ public final class SessionFiles: SessionRecorder, @unchecked Sendable {
 
     public func record(_ event: SessionEvent, state: SessionState) throws {
         try append(event)
-        scheduleSheets(state)
+        switch event {
+        case .answer, .skip:
+            // Within a step only the metadata changes what a person sees outside the sheet.
+            let step = state.currentStep?.index
+            scheduleSheets(state, sheets: step != sheetsStep)
+        case .setup, .resumed, .finished:
+            scheduleSheets(state)
+        }
     }
 
     /// Undo: the journal is replaced, atomically, by one holding only `remaining`.
@@ -199,6 +180,10 @@ public final class SessionFiles: SessionRecorder, @unchecked Sendable {
             if let sheetError { throw sheetError }
             try writeSheets()
         }
+        // After meta.json says so: a crash in between only costs one more read at the next start.
+        if events.contains(where: { if case .finished = $0 { true } else { false } }) {
+            try? store.markFinished(folder.id)
+        }
     }
 
     /// Runs `body`, turning a store error into a sentence in the session's language (the
@@ -211,12 +196,14 @@ public final class SessionFiles: SessionRecorder, @unchecked Sendable {
         }
     }
 
-    /// Queues a sheet rewrite for `state`; a newer state replaces one still waiting.
-    func scheduleSheets(_ state: SessionState) {
+    /// Queues a rewrite of `meta.json` and, when `sheets`, the three sheets for `state`; a
+    /// newer state replaces one still waiting (and keeps its sheets due).
+    func scheduleSheets(_ state: SessionState, sheets: Bool = true) {
         guard folder != nil else { return }
+        if sheets { sheetsStep = state.currentStep?.index }
         pendingLock.lock()
         let idle = pending == nil
-        pending = (state, events)
+        pending = (state, events, sheets || pending?.sheets == true)
         pendingLock.unlock()
         guard idle else { return }
         sheetQueue.async { [self] in
@@ -226,13 +213,18 @@ public final class SessionFiles: SessionRecorder, @unchecked Sendable {
             pendingLock.unlock()
             guard let job else { return }
             do {
-                try writeSheets(state: job.state, events: job.events)
+                try writeSheets(state: job.state, events: job.events, sheets: job.sheets)
             } catch {
                 pendingLock.lock()
                 sheetError = error
                 pendingLock.unlock()
             }
         }
+    }
+
+    /// Waits until the rewrites queued so far are on disk.
+    func waitForSheets() {
+        sheetQueue.sync {}
     }
 
     /// Forgets a rewrite that has not started and waits for the one in progress.
@@ -327,17 +319,21 @@ public final class SessionFiles: SessionRecorder, @unchecked Sendable {
         try sheetQueue.sync { try writeSheets(state: state, events: events) }
     }
 
-    /// Replaces the three sheets and `meta.json`; files whose bytes did not change are skipped.
-    private func writeSheets(state: SessionState, events: [SessionEvent]) throws {
+    /// Replaces `meta.json` and, when `sheets`, the three sheets; files whose bytes did not
+    /// change are skipped.
+    private func writeSheets(state: SessionState, events: [SessionEvent], sheets: Bool = true) throws {
         guard let folder else { return }
-        let model = SheetModel(
-            state: state, language: language, started: Timestamp(started.timeIntervalSince1970),
-            updated: events.last.map(\.timestamp), utcOffsetSeconds: TimeZone.current.secondsFromGMT(for: started))
-        var files: [(data: Data, url: URL)] = [
-            (Data(MarkdownSheet.render(model).utf8), folder.sheetURL(.markdown)),
-            (Data(HTMLSheet.render(model).utf8), folder.sheetURL(.html)),
-            (Data(JSONSheet.render(model).utf8), folder.sheetURL(.json)),
-        ]
+        var files: [(data: Data, url: URL)] = []
+        if sheets {
+            let model = SheetModel(
+                state: state, language: language, started: Timestamp(started.timeIntervalSince1970),
+                updated: events.last.map(\.timestamp), utcOffsetSeconds: TimeZone.current.secondsFromGMT(for: started))
+            files = [
+                (Data(MarkdownSheet.render(model).utf8), folder.sheetURL(.markdown)),
+                (Data(HTMLSheet.render(model).utf8), folder.sheetURL(.html)),
+                (Data(JSONSheet.render(model).utf8), folder.sheetURL(.json)),
+            ]
+        }
         let meta = SessionMeta(
             id: folder.id, group: state.setup?.group, scenarioPath: scenarioPath,
             scenarioTitle: scenario.metadata.title, language: language.rawValue, started: started,
@@ -399,22 +395,4 @@ public final class SessionFiles: SessionRecorder, @unchecked Sendable {
             id: summary.folder.id, group: nil, scenarioPath: header.scenarioPath, scenarioTitle: header.scenarioTitle,
             language: header.language, started: started, updated: summary.modified, answers: 0, finished: false)
     }
-}
-
-/// A failure with a plain message for the user; exits with status 1.
-public struct CasusFailure: Error, CustomStringConvertible, LocalizedError {
-    public let message: String
-    /// The store error behind it, if any.
-    public let store: StoreError?
-    /// Whether the failure means the session cannot be continued (so resume moves on).
-    public let damaged: Bool
-
-    public init(_ message: String, store: StoreError? = nil, damaged: Bool = false) {
-        self.message = message
-        self.store = store
-        self.damaged = damaged || store.map { StoreMessages.isDamage($0, journal: nil) } ?? false
-    }
-
-    public var description: String { message }
-    public var errorDescription: String? { message }
 }

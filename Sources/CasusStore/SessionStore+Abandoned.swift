@@ -18,9 +18,10 @@ extension SessionStore {
     /// holding either the lock and a journal with only its header, or at most a lock and
     /// left alone for `abandonedAge`. Everything else (sheets copied in, a journal with
     /// answers, a folder another casus has just made) is left exactly as it is.
+    /// `among` limits the look to those ids (a finished session is never abandoned).
     @discardableResult
-    public func removeAbandoned(now: Date = Date()) -> [String] {
-        guard let names = try? Posix.listFolder(root.path) else { return [] }
+    public func removeAbandoned(now: Date = Date(), among ids: [String]? = nil) -> [String] {
+        guard let names = ids ?? (try? Posix.listFolder(root.path)) else { return [] }
         return names.filter(Self.isValidID).sorted().filter { id in
             removeIfAbandoned(SessionFolder(id: id, url: root.appendingPathComponent(id, isDirectory: true)), now: now)
         }

@@ -46,6 +46,8 @@ public struct SessionStore: Sendable {
                 throw StoreError(error.kind, error.message, code: error.code, path: root.path)
             }
             if made {
+                // A marker left by a session of the same name removed by hand must not hide this one.
+                forgetFinished(id)
                 try Posix.syncFolder(root.path)
                 return SessionFolder(id: id, url: url)
             }
@@ -55,16 +57,18 @@ public struct SessionStore: Sendable {
 
     /// All sessions, oldest id first (ids start with their date, so this is by start time).
     public func list() throws -> [Summary] {
-        let names = try Posix.listFolder(root.path)
-        return names.filter(Self.isValidID).sorted().compactMap { name in
-            let url = folderURL(name)
-            guard Posix.fileType(url.path) == Posix.typeDirectory else { return nil }
-            let folder = SessionFolder(id: name, url: url)
-            let modified = [url, folder.journalURL, folder.metaURL].compactMap(Self.modificationDate).max()
-            return Summary(
-                folder: folder, meta: try? folder.readMeta(),
-                modified: modified ?? Date(timeIntervalSince1970: 0))
-        }
+        try Posix.listFolder(root.path).filter(Self.isValidID).sorted().compactMap(summary)
+    }
+
+    /// The summary of the session folder `name`; nil when it is not a folder.
+    func summary(_ name: String) -> Summary? {
+        let url = folderURL(name)
+        guard Posix.fileType(url.path) == Posix.typeDirectory else { return nil }
+        let folder = SessionFolder(id: name, url: url)
+        let modified = [url, folder.journalURL, folder.metaURL].compactMap(Self.modificationDate).max()
+        return Summary(
+            folder: folder, meta: try? folder.readMeta(),
+            modified: modified ?? Date(timeIntervalSince1970: 0))
     }
 
     /// Finds a session by exact id, by unique id prefix, or by folder path (anything with a
@@ -110,6 +114,7 @@ public struct SessionStore: Sendable {
         defer { lock.unlock() }
         try Self.removeContents(of: checked.url.path)
         guard rmdir(checked.url.path) == 0 else { throw Posix.error("remove", checked.url.path, errno) }
+        forgetFinished(checked.id)
         try Posix.syncFolder(root.path)
     }
 
@@ -128,6 +133,7 @@ public struct SessionStore: Sendable {
                 if code == EEXIST || code == ENOTEMPTY { continue }
                 throw Posix.error("rename", folder.url.path, code)
             }
+            forgetFinished(id)
             try Posix.syncFolder(root.path)
             return SessionFolder(id: id, url: url)
         }

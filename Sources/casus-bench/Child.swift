@@ -46,9 +46,19 @@ final class Child {
 
     func closeInput() { close(input) }
 
-    /// Reads until the output holds `count` occurrences of `marker`; false on EOF or timeout.
-    func waitFor(_ marker: String, count: Int, timeout: Double = 30) -> Bool {
+    /// How much output has been read so far: pass it as `after` to wait for new output only.
+    var outputCount: Int { text.count }
+
+    /// Reads until the output holds `count` occurrences of `marker` (counted from byte
+    /// `after` on, so a long session's output is not scanned again for every answer); false
+    /// on EOF or timeout.
+    func waitFor(_ marker: String, count: Int, timeout: Double = 30, after: Int = 0) -> Bool {
         let needle = Array(marker.utf8)
+        if needle != self.needle {
+            self.needle = needle
+            scanned = after
+            found = 0
+        }
         let deadline = Bench.now() + timeout
         while occurrences(of: needle) < count {
             var fds = pollfd(fd: output, events: Int16(POLLIN), revents: 0)

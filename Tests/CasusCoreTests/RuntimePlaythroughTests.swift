@@ -75,4 +75,46 @@ struct RuntimePlaythroughTests {
         #expect(unused.isEmpty, "\(name): not asked: \(unused)")
         for vote in state.votes { #expect(vote.winner != nil) }
     }
+
+    /// `replay(_:continuing:)`, which the REPL uses after every answer, gives exactly what a
+    /// full replay gives, at every answer and skip of every bundled playthrough.
+    @Test(arguments: names) func continuingEqualsAFullReplay(name: String) throws {
+        let path = "Scenarios/\(name).casus"
+        let loaded = ScenarioLoader.load(path: path, provider: InMemorySourceProvider(Self.scenarioFiles()))
+        let scenario = try #require(loaded.scenario)
+        let scriptText = try String(
+            contentsOf: Self.root.appendingPathComponent("Tests/Fixtures/Playthroughs/\(name).answers"),
+            encoding: .utf8)
+        let script = AnswerScript.parse(scriptText, path: "\(name).answers").script
+        let engine = Engine(scenario: scenario)
+        var events: [SessionEvent] = [.setup(try #require(script.setup), at: Timestamp(0))]
+        var state = engine.replay(events)
+        var steps = 0
+        while let prompt = state.prompt {
+            let time = Timestamp(Double(events.count) * 30 + Double(steps % 7))
+            switch script.input(for: prompt.key) {
+            case .skip: events.append(.skip(prompt.key, at: time))
+            case .lines(let lines):
+                guard case .success(let value) = AnswerParser.parse(lines, for: prompt) else { return }
+                events.append(.answer(prompt.key, value, at: time))
+            case nil: return
+            }
+            let continued = engine.replay(events, continuing: state)
+            let full = engine.replay(events)
+            #expect(continued.answers == full.answers, "\(prompt.key)")
+            #expect(continued.skipped == full.skipped)
+            #expect(continued.next == full.next)
+            #expect(continued.output == full.output)
+            #expect(continued.transcript == full.transcript)
+            #expect(continued.votes == full.votes)
+            #expect(continued.orphaned == full.orphaned)
+            #expect(continued.timings == full.timings)
+            #expect(continued.lastCounted == full.lastCounted)
+            #expect(continued.hasFinishedMarker == full.hasFinishedMarker)
+            state = continued
+            steps += 1
+        }
+        #expect(steps > 10)
+        #expect(state.next == .finished)
+    }
 }

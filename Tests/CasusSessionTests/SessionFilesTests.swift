@@ -137,6 +137,71 @@ struct SessionFilesTests {
         #expect(Engine(scenario: scenario).replay(opened.events).prompt?.key == AnswerKey("c"))
     }
 
+    /// Start-up does not read finished sessions: the store's finished index passes them over
+    /// by name. Here the finished session's own files are made to say "unfinished", so only
+    /// its marker can keep it from being offered.
+    @Test func aFinishedSessionIsPassedOverByItsMarkerAlone() throws {
+        let (finished, _) = try play(3, finished: true)
+        let folder = try #require(finished.folder)
+        #expect(FileManager.default.fileExists(atPath: dir + "/.finished/" + folder.id))
+        var meta = try #require(try folder.readMeta(as: SessionMeta.self))
+        meta.finished = false
+        try DurableFile.writeAtomically(try SessionFolder.metaEncoder().encode(meta), to: folder.metaURL)
+        var offered: [PlayStorage.Candidate] = []
+        _ = try openPlayStorage(
+            scenario: scenario,
+            options: PlayStorageOptions(dir: dir, resume: false, language: .nl, choose: { offered = $0; return .newSession }))
+        #expect(offered.isEmpty)
+    }
+
+    /// A store made by an older casus has no finished index: its finished sessions are read
+    /// once, marked then, and never offered.
+    @Test func finishedSessionsOfAStoreWithoutTheIndexAreMarkedOnce() throws {
+        let (finished, _) = try play(3, finished: true)
+        let (unfinished, _) = try play(2)
+        try FileManager.default.removeItem(atPath: dir + "/.finished")
+        var offered: [PlayStorage.Candidate] = []
+        _ = try openPlayStorage(
+            scenario: scenario,
+            options: PlayStorageOptions(dir: dir, resume: false, language: .nl, choose: { offered = $0; return .newSession }))
+        #expect(offered.map(\.folder) == [try #require(unfinished.folder)])
+        let store = try SessionStore(location: StoreLocation(root: URL(fileURLWithPath: dir)))
+        #expect(store.finishedIDs() == [try #require(finished.folder).id])
+    }
+
+    /// An answer within a step rewrites only `meta.json`; the sheets follow when the step is
+    /// done and when play ends, so an answer late in a long session costs what an early one does.
+    @Test func sheetsAreRewrittenPerStepAndMetaPerAnswer() throws {
+        let twoSteps = try #require(
+            ScenarioLoader.load(
+                source: Self.source.replacingOccurrences(of: "    vraag c (tekst)", with: "einde\nstap \"Twee\" (5 min)\n    vraag c (tekst)"),
+                path: dir + "-twee/twee.casus"
+            ).scenario)
+        let opened = try openPlayStorage(scenario: twoSteps, options: options())
+        let files = try #require(opened.recorder as? SessionFiles)
+        let engine = Engine(scenario: twoSteps)
+        var events: [SessionEvent] = []
+        func record(_ event: SessionEvent) throws {
+            events.append(event)
+            try files.record(event, state: engine.replay(events))
+            files.waitForSheets()
+        }
+        try record(.setup(Self.setup, at: Timestamp(1_000)))
+        let folder = try #require(files.folder)
+        func sheet() throws -> String { try String(contentsOf: folder.sheetURL(.markdown), encoding: .utf8) }
+        let atSetup = try sheet()
+        try record(.answer(AnswerKey("a"), .text("eerste antwoord"), at: Timestamp(1_060)))
+        #expect(try folder.readMeta(as: SessionMeta.self)?.answers == 1)
+        #expect(try sheet() == atSetup)
+        // The last answer of step one: the next question is in step two.
+        try record(.answer(AnswerKey("b"), .text("tweede antwoord"), at: Timestamp(1_120)))
+        #expect(try folder.readMeta(as: SessionMeta.self)?.answers == 2)
+        #expect(try sheet().contains("eerste antwoord") && sheet().contains("tweede antwoord"))
+        try record(.answer(AnswerKey("c"), .text("derde antwoord"), at: Timestamp(1_180)))
+        try files.close(state: engine.replay(events), finished: true)
+        #expect(try sheet().contains("derde antwoord"))
+    }
+
     @Test func aResumedSessionKeepsItsLanguageUnlessLangIsGiven() throws {
         let (first, events) = try play(2, language: .en)
         let folder = try #require(first.folder)

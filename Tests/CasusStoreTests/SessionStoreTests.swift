@@ -31,6 +31,25 @@ import Testing
         }
     }
 
+    /// The finished index lets `listUnfinished` pass over finished sessions by name; it is
+    /// kept out of `list()` and forgets a session when it is deleted.
+    @Test func finishedSessionsAreLeftOutByTheirMarker() throws {
+        let temp = try TempFolder()
+        let store = try makeStore(temp)
+        let done = try store.create(group: "klaar")
+        let open = try store.create(group: "bezig")
+        #expect(store.finishedIDs().isEmpty)
+        try store.markFinished(done.id)
+        try store.markFinished(done.id)
+        #expect(store.finishedIDs() == [done.id])
+        #expect(try store.listUnfinished().map(\.folder) == [open])
+        #expect(try store.list().map(\.folder.id).sorted() == [done.id, open.id].sorted())
+        #expect(mode(temp.path("casus/.finished")) == 0o700)
+        #expect(mode(temp.path("casus/.finished/" + done.id)) == 0o600)
+        try store.delete(done)
+        #expect(store.finishedIDs().isEmpty)
+    }
+
     @Test func createListAndReadMeta() throws {
         let temp = try TempFolder()
         let store = try makeStore(temp)

@@ -137,7 +137,8 @@ struct StoreSafetyTests {
         let dir = mount.path + "/casus"
         let played = try playThrough(dir)
         #expect(played.status == 0, "\(played.stderr)")
-        let id = try #require(try FileManager.default.contentsOfDirectory(atPath: dir).first)
+        // The store also holds its finished index (`.finished`).
+        let id = try #require(try FileManager.default.contentsOfDirectory(atPath: dir).first { !$0.hasPrefix(".") })
         let sheet = try String(contentsOfFile: dir + "/" + id + "/sheet.md", encoding: .utf8)
         try mount.remountReadOnly()
 

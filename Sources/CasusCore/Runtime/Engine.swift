@@ -48,7 +48,15 @@ public struct Engine: Sendable {
         }
         let context = RuntimeContext(scenario: scenario, setup: setup, answers: answers, skipped: skipped)
         let (timings, lastCounted) = StepTiming.compute(scenario: scenario, events: events)
-        guard setup != nil else {
+        return walk(context, orphaned: orphaned, timings: timings, lastCounted: lastCounted, finished: finished)
+    }
+
+    /// The state of `context`: walked up to its next prompt, or waiting for the setup.
+    func walk(
+        _ context: RuntimeContext, orphaned: [AnswerKey], timings: [StepTiming], lastCounted: Timestamp?,
+        finished: Bool
+    ) -> SessionState {
+        guard context.setup != nil else {
             return SessionState(
                 context: context, next: .setup, output: [], transcript: [], votes: [], orphaned: orphaned,
                 timings: timings, lastCounted: lastCounted, finishedMarker: finished)

@@ -162,7 +162,7 @@ public final class PlaySession {
     /// Records `event` and moves on; an ending when saving failed.
     func record(_ event: SessionEvent) -> PlayEnding? {
         let next = events + [event]
-        let nextState = engine.replay(next)
+        let nextState = engine.replay(next, continuing: state)
         do {
             try recorder.record(event, state: nextState)
         } catch {
