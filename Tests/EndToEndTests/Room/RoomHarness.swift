@@ -143,7 +143,8 @@ struct PlayedSession {
             binary: binary, arguments: ["play", scenarioURL.path, "--answers", answers.path, "--dir", store.path],
             environment: TestEnvironment.base.merging(["CASUS_LANG": "nl"]) { $1 })
         guard result.status == 0 else { throw HarnessFailure("play failed: \(result.stderr)") }
-        let after = Set(try FileManager.default.contentsOfDirectory(atPath: store.path))
+        // Session folders only: the store also keeps hidden files of its own (`.finished`).
+        let after = Set(try FileManager.default.contentsOfDirectory(atPath: store.path).filter { !$0.hasPrefix(".") })
         let id = try after.subtracting(before).first.orThrow("no new session")
         let journal = try String(contentsOf: store.appendingPathComponent("\(id)/journal.jsonl"), encoding: .utf8)
         let lines = try journal.split(separator: "\n").map {
