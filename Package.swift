@@ -9,7 +9,16 @@ let package = Package(
     ],
     dependencies: [
         // The only external dependency: the command line surface.
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // The group's side of the room (casus play --room). Only CasusRoomLink links it.
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        // The room's HTTP server (casus room). Only CasusRoom links it.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        // Already in Hummingbird's graph; named for the products CasusRoom imports.
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
     ],
     targets: [
         // GNU readline, nothing else. Linked only by CasusTerminal.
@@ -30,6 +39,24 @@ let package = Package(
         // The durable session recorder (journal, sheets, meta.json), opening and resuming a
         // play session, store errors as sentences, scenarios read from disk.
         .target(name: "CasusSession", dependencies: ["CasusCore", "CasusStore", "CasusTerminal"]),
+        // The group's side of the room: join, send the journal, poll the room's status.
+        .target(
+            name: "CasusRoomLink",
+            dependencies: [.product(name: "AsyncHTTPClient", package: "async-http-client")]
+        ),
+        // The room (casus room): HTTP server, the facilitator's pages, the room's journals.
+        .target(
+            name: "CasusRoom",
+            dependencies: [
+                "CasusCore", "CasusStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            resources: [.embedInCode("Assets")]
+        ),
         // Test-only helpers: pseudo-terminal and pipe process runners. Lives under
         // Tests/ and is no product, so it never ships.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
@@ -42,7 +69,7 @@ let package = Package(
         .executableTarget(
             name: "casus",
             dependencies: [
-                "CasusCore", "CasusStore", "CasusSession", "CasusTerminal", "CasusLSP",
+                "CasusCore", "CasusStore", "CasusSession", "CasusTerminal", "CasusRoom", "CasusRoomLink", "CasusLSP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -51,6 +78,7 @@ let package = Package(
         .testTarget(name: "CasusStoreTests", dependencies: ["CasusStore"]),
         .testTarget(name: "CasusSessionTests", dependencies: ["CasusCore", "CasusStore", "CasusSession", "CasusTerminal"]),
         .testTarget(name: "CasusLSPTests", dependencies: ["CasusLSP", "CasusCore"]),
+        .testTarget(name: "CasusRoomLinkTests", dependencies: ["CasusRoomLink"]),
         .testTarget(
             name: "CasusTerminalTests",
             // The probe dependency makes `swift test` build the binary the PTY tests run.

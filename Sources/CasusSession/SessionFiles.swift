@@ -113,6 +113,13 @@ public final class SessionFiles: SessionRecorder, @unchecked Sendable {
     }
 
     public var sheetLocation: String? { folder?.sheetURL(.markdown).path }
+
+    /// The journal as it is on disk now: the session's id, the header object and every
+    /// record. `casus play --room` sends the room what is here, so only what is durable.
+    public var durableJournal: (id: String, header: Data, records: [JournalRecord])? {
+        guard let folder, let journal else { return nil }
+        return (folder.id, journal.header, journal.records)
+    }
     public var printableSheetLocation: String? { folder?.sheetURL(.html).path }
 
     // MARK: SessionRecorder

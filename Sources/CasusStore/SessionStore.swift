@@ -224,7 +224,8 @@ public struct SessionStore: Sendable {
     /// Whether `name` could be a session id: lowercase ASCII letters, digits and dashes,
     /// starting with a digit or letter.
     public static func isValidID(_ name: String) -> Bool {
-        guard let first = name.unicodeScalars.first, name.utf8.count <= 128,
+        // `rooms` holds casus room's folders (the default --dir of `casus room`); never a session.
+        guard name != "rooms", let first = name.unicodeScalars.first, name.utf8.count <= 128,
             first != "-"
         else { return false }
         return name.unicodeScalars.allSatisfy {

@@ -16,7 +16,7 @@ struct Casus: ParsableCommand {
             version: CasusVersion.current,
             subcommands: [
                 PlayCommand.self, CheckCommand.self, TestCommand.self, SheetCommand.self, SessionsCommand.self,
-                DeleteCommand.self, ReportCommand.self, FmtCommand.self, NewCommand.self, ListCommand.self,
+                DeleteCommand.self, ReportCommand.self, RoomCommand.self, FmtCommand.self, NewCommand.self, ListCommand.self,
                 LSPCommand.self,
             ]
         )

@@ -47,10 +47,29 @@ struct PlayCommand: ParsableCommand {
     @Option(help: helpText("Proef voor de auteur: begin bij deze stap (nummer of titel); de stappen ervoor worden ingevuld zoals casus test doet.", "A trial for the author: start at this step (number or title); the steps before it are filled in as casus test does."))
     var from: String?
 
+    @Option(help: helpText(
+        "Speel mee in de zaal van de begeleider (casus room): het adres dat die geeft (anders CASUS_ROOM).",
+        "Play in the facilitator's room (casus room): the address it gives (default: CASUS_ROOM)."))
+    var room: String?
+
+    @Option(help: helpText("De code van de zaal (anders CASUS_ROOM_CODE).", "The room's join code (default: CASUS_ROOM_CODE)."))
+    var code: String?
+
+    /// `--room`/`--code`, else `CASUS_ROOM`/`CASUS_ROOM_CODE`; nil plays without a room.
+    private var roomChoice: (url: String, code: String)? {
+        let environment = ProcessInfo.processInfo.environment
+        guard let url = room ?? environment["CASUS_ROOM"].flatMap({ $0.isEmpty ? nil : $0 }) else { return nil }
+        return (url, code ?? environment["CASUS_ROOM_CODE"] ?? "")
+    }
+
     func validate() throws {
         if let pace, pace < 0 { throw ValidationError(CommandLanguage.text("--pace neemt een aantal milliseconden, 0 of meer", "--pace takes a number of milliseconds, 0 or more")) }
         if from != nil && resume { throw ValidationError(CommandLanguage.text("--from begint altijd een nieuwe proefsessie; laat --resume weg", "--from always starts a new trial session; leave out --resume")) }
         if pace != nil && answers == nil { throw ValidationError(CommandLanguage.text("--pace werkt alleen met --answers", "--pace only works with --answers")) }
+        if code != nil && roomChoice == nil { throw ValidationError(CommandLanguage.text("--code werkt alleen met --room", "--code only works with --room")) }
+        if let choice = roomChoice, choice.code.isEmpty {
+            throw ValidationError(CommandLanguage.text("--room heeft ook de code van de zaal nodig: --code CODE", "--room also needs the room's code: --code CODE"))
+        }
     }
 
     func run() throws {
@@ -77,6 +96,18 @@ struct PlayCommand: ParsableCommand {
         var script: AnswerScript?
         if let answers {
             script = try loadScript(answers, scenario: scenario, language: language)
+        }
+
+        // The room is found before the session opens, so a wrong code costs no empty session.
+        var roomPlay: RoomPlay?
+        if let choice = roomChoice {
+            do {
+                roomPlay = try RoomPlay.connect(
+                    url: choice.url, code: choice.code, loaded: loaded, scenarioPath: path, language: language,
+                    editor: editor, interactive: capabilities.stdinIsTTY, say: { sink.write(Self.wrapped($0, capabilities)) })
+            } catch is RoomPlay.Stop {
+                throw ExitCode(2)
+            }
         }
 
         let storage: (recorder: SessionRecorder, events: [SessionEvent], notices: [String], language: Language)
@@ -115,10 +146,13 @@ struct PlayCommand: ParsableCommand {
             page: capabilities.stdoutIsTTY ? { Pager.page($0, environment: environment) } : nil,
             liveWidth: capabilities.stdoutIsTTY ? { TerminalCapabilities.windowColumns(fd: STDOUT_FILENO) } : nil)
         options.startNotice = startNotice
+        options.room = roomPlay?.feed
         let session = PlaySession(
             scenario: scenario, events: events, editor: editor, output: sink,
-            clock: Self.clock(environment: environment), recorder: storage.recorder, options: options)
+            clock: Self.clock(environment: environment),
+            recorder: roomPlay?.recorder(wrapping: storage.recorder) ?? storage.recorder, options: options)
         let ending = session.run()
+        roomPlay?.finish(say: { sink.write(Self.wrapped($0, capabilities)) })
         if ending.exitCode != 0 { throw ExitCode(ending.exitCode) }
     }
 

@@ -103,6 +103,18 @@ public enum PlayMessages {
     public static let tallyHeading = t("Stemmen:", "Votes:")
     public static func votes(_ n: Int) -> LocalizedText { n == 1 ? t("1 stem", "1 vote") : t("\(n) stemmen", "\(n) votes") }
     public static let skipped = t("Overgeslagen.", "Skipped.")
+
+    // The room (casus play --room).
+    static func roomMessage(_ text: String) -> LocalizedText {
+        t("Bericht van de begeleider: \(text)", "Message from the facilitator: \(text)")
+    }
+    static let roomAway = t("(zaal niet bereikbaar, antwoorden blijven bewaard)", "(room not reachable, answers are kept)")
+    static func roomAnswered(_ label: String) -> LocalizedText {
+        t("Jullie onderwerp, gekregen van de begeleider: \(label)", "Your topic, given by the facilitator: \(label)")
+    }
+    static func roomChanged(_ label: String) -> LocalizedText {
+        t("De begeleider heeft jullie een ander onderwerp gegeven: \(label)", "The facilitator gave you another topic: \(label)")
+    }
     public static let undone = t("Het laatste antwoord is teruggedraaid.", "The last answer was undone.")
     public static let nothingToUndo = t("Er is nog niets om terug te draaien.", "There is nothing to undo yet.")
     public static let saved = t("Alles is bewaard: elk antwoord wordt meteen opgeslagen.", "Everything is saved: each answer is stored right away.")

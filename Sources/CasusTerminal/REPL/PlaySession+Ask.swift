@@ -19,6 +19,8 @@ extension PlaySession {
 
     /// Asks `prompt` until it is answered or skipped (nil) or the session ends.
     func ask(_ prompt: Prompt) -> PlayEnding? {
+        noticeRoom()
+        if let answered = answerFromRoom(prompt) { return answered }
         showQuestion(prompt, full: true)
         // List items already typed when the list was still too short: kept, not retyped.
         var carried: [String] = []
@@ -155,6 +157,12 @@ extension PlaySession {
     /// The budget notices that are due, written before a prompt (also on piped input).
     func noticeBudget() {
         for notice in budgetNotices() { line(notice) }
+        noticeRoom()
+    }
+
+    /// What the room has to say, written before a prompt (also on piped input).
+    func noticeRoom() {
+        for notice in roomNotices() { line(notice) }
     }
 
     /// The notices due now, each once per step: one a minute before the step's budget is
@@ -185,7 +193,7 @@ extension PlaySession {
     func livePrompt(showsTime: Bool) -> LivePrompt? {
         guard options.showsClock else { return nil }
         return { [self] in
-            let notices = budgetNotices()
+            let notices = budgetNotices() + roomNotices()
             return LivePromptUpdate(prompt: showsTime ? promptString() : nil, notices: notices)
         }
     }

@@ -45,6 +45,8 @@ public struct PlayOptions {
     /// Shown just above the step a continued session starts at (`--from` says here what was
     /// filled in).
     public var startNotice: String?
+    /// The room the group plays in (`--room`); nil plays without one.
+    public var room: (any RoomFeed)?
 
     public init(
         language: Language, style: Style = .plain, width: Int = 80, interactive: Bool = false,
@@ -94,6 +96,10 @@ public final class PlaySession {
     var scriptRejected = Set<AnswerKey>()
     /// True when the group left during setup on purpose (`:stop`, Ctrl-D at a terminal).
     var setupStopped = false
+    /// Steps (by index; -1 before the first) in which the group was told the room is away.
+    var roomTroubleShown = Set<Int>()
+    /// The answers taken from the room, by key, so a changed one is recorded once.
+    var roomApplied: [String: AnswerValue] = [:]
 
     var language: Language { options.language }
     var style: Style { options.style }
@@ -136,6 +142,7 @@ public final class PlaySession {
         while true {
             showPendingOutput()
             announceVotes()
+            if let ending = takeRoomChanges() { return ending }
             guard let prompt = state.prompt else { return finish() }
             if let ending = ask(prompt) { return ending }
         }

@@ -1,0 +1,87 @@
+import Foundation
+
+/// The JSON bodies of the room's API (docs/room-protocol.md), shared with the group side.
+public enum RoomWire {
+    /// `POST /api/join`.
+    public struct Join: Codable, Sendable {
+        public var session: String
+        /// The group's journal header object (line 1 data), kept byte for byte as JSON.
+        public var header: JSONObject
+        /// The scenario file and every file it includes, by path relative to the scenario's folder.
+        public var sources: [String: String]
+
+        public init(session: String, header: JSONObject, sources: [String: String]) {
+            self.session = session
+            self.header = header
+            self.sources = sources
+        }
+    }
+
+    /// One journal record: its sequence number and the journal line's data (a SessionEvent).
+    public struct Record: Codable, Sendable {
+        public var seq: Int
+        public var data: JSONObject
+
+        public init(seq: Int, data: JSONObject) {
+            self.seq = seq
+            self.data = data
+        }
+    }
+
+    /// `POST /api/sessions/<session>/records`.
+    public struct Records: Codable, Sendable {
+        public var records: [Record]
+
+        public init(records: [Record]) { self.records = records }
+    }
+
+    /// A facilitator's message for every group.
+    public struct Message: Codable, Sendable, Equatable {
+        public var id: Int
+        public var text: String
+
+        public init(id: Int, text: String) {
+            self.id = id
+            self.text = text
+        }
+    }
+
+    /// An answer the room gives the group (Opdracht 2's topic), in answer-script syntax.
+    public struct Preset: Codable, Sendable, Equatable {
+        public var key: String
+        public var answer: String
+        public var label: String
+
+        public init(key: String, answer: String, label: String) {
+            self.key = key
+            self.answer = answer
+            self.label = label
+        }
+    }
+
+    /// The answer to join, to every records POST and to `GET …/status`.
+    public struct Status: Codable, Sendable, Equatable {
+        /// The journal sequence number the room wants next (2 for a new session).
+        public var next: Int
+        public var messages: [Message]
+        public var presets: [Preset]
+
+        public init(next: Int, messages: [Message], presets: [Preset]) {
+            self.next = next
+            self.messages = messages
+            self.presets = presets
+        }
+    }
+
+    /// Every error body: `{"error":"<english message>"}`.
+    public struct Failure: Codable, Sendable {
+        public var error: String
+    }
+
+    /// The most records one request may carry.
+    public static let maxRecordsPerRequest = 200
+    /// The largest body the room reads (bigger is 413).
+    public static let maxBodyBytes = 512 * 1024
+    /// The header that carries the join code.
+    public static let codeHeader = "X-Casus-Code"
+}
