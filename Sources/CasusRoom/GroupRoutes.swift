@@ -7,6 +7,8 @@ import Hummingbird
 struct GroupRoutes {
     let room: Room
     let limiter: RateLimiter
+    /// Wrong codes per client address: a code cannot be guessed by trying many.
+    let guesses = RateLimiter(policy: .wrongCodes)
 
     func add(to router: Router<RoomContext>) {
         router.post("/api/join") { request, context in
@@ -38,6 +40,9 @@ struct GroupRoutes {
                 throw RoomError(429, "too many requests; wait a moment")
             }
             guard room.identity.accepts(code: request.headers[HTTPField.Name(RoomWire.codeHeader)!]) else {
+                guard await guesses.allow(context.clientHost) else {
+                    throw RoomError(429, "too many wrong codes; wait a moment")
+                }
                 throw RoomError.forbidden("wrong or missing join code (\(RoomWire.codeHeader))")
             }
             return RoomResponses.json(try await body(request))

@@ -12,6 +12,10 @@ actor RateLimiter {
         /// a group sends a record per answer and polls every ~2 s.
         static let standard = Policy(rate: 20, burst: 100)
 
+        /// Wrong join codes per address: 20 at once, then one a second (a code of 27^6
+        /// possibilities then takes years to guess).
+        static let wrongCodes = Policy(rate: 1, burst: 20)
+
         /// From `CASUS_ROOM_RATE` ("RATE" or "RATE/BURST"), for tests and odd networks.
         static func from(environment: [String: String]) -> Policy {
             guard let text = environment["CASUS_ROOM_RATE"] else { return .standard }

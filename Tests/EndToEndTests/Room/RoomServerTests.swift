@@ -113,6 +113,18 @@ struct RoomServerTests {
         #expect(statuses.contains(429))
     }
 
+    @Test("guessing the code: after 20 wrong codes from one address, 429")
+    func guessingTheCode() async throws {
+        let room = try room()
+        var statuses: [Int] = []
+        for index in 0..<40 {
+            let session = "20260101-000000-guess-\(String(format: "%04d", index))"
+            statuses.append(try await room.request("GET", "/api/sessions/\(session)/status", code: "AAAAAA").status)
+        }
+        #expect(statuses.prefix(20).allSatisfy { $0 == 403 })
+        #expect(statuses.suffix(10).contains(429))
+    }
+
     @Test("a group named <script> is shown as text; pages forbid inline script")
     func hostileName() async throws {
         let room = try room()
