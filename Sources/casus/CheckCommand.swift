@@ -39,7 +39,9 @@ struct CheckCommand: ParsableCommand {
         var lastLanguage: Language = .nl
         for file in files {
             let result = ScenarioLoader.load(path: file, provider: FileSourceProvider())
-            let language = LanguageChoice.resolve(flag: lang, scenario: result.language)
+            // One file speaks its scenario's language (unless told otherwise); several files
+            // are one report, in the interface language, not in whichever file came last.
+            let language = LanguageChoice.resolve(flag: lang, scenario: files.count == 1 ? result.language : nil)
             lastLanguage = language
             let unreadable = result.diagnostics.contains { $0.code == .unreadableFile }
             worst = max(worst, unreadable ? 2 : (result.diagnostics.hasErrors ? 1 : 0))

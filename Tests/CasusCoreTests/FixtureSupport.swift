@@ -30,4 +30,20 @@ struct FolderSourceProvider: SourceProvider {
     func resolve(include: String, from file: String, root: String) -> String? {
         InMemorySourceProvider([:]).resolve(include: include, from: file, root: root)
     }
+
+    func casusFiles(in path: String) -> [String] { Self.files(under: folder.appendingPathComponent(path)) }
+
+    /// The `.casus` files of `url` and of the folders just below it, relative to `url`.
+    static func files(under url: URL) -> [String] {
+        let manager = FileManager.default
+        var found: [String] = []
+        for name in (try? manager.contentsOfDirectory(atPath: url.path)) ?? [] {
+            if name.hasSuffix(".casus") { found.append(name); continue }
+            for inner in (try? manager.contentsOfDirectory(atPath: url.appendingPathComponent(name).path)) ?? []
+            where inner.hasSuffix(".casus") {
+                found.append(name + "/" + inner)
+            }
+        }
+        return found.sorted()
+    }
 }

@@ -40,7 +40,10 @@ extension Checker {
                 }
             case .members:
                 if let range = Self.memberRange(value) { metadata.members = range } else {
-                    report(.badMetadataValue, entry.valueRange, CheckerMessages.badMembers(value))
+                    report(.badMetadataValue, entry.valueRange, CheckerMessages.badMembers(value),
+                           fixIt: Self.rangeInWords(value).map {
+                               FixIt(CheckerMessages.didYouMean($0), replacement: $0, range: entry.valueRange)
+                           })
                 }
             case .jobs:
                 var jobs: [Job] = []
@@ -79,5 +82,13 @@ extension Checker {
             low >= 1, high <= 12, low <= high
         else { return nil }
         return low...high
+    }
+
+    /// `3 tot 5` written as a range (`3-5`), when that is what it says.
+    static func rangeInWords(_ value: String) -> String? {
+        let words = value.split(separator: " ")
+        guard words.count == 3, let a = Int(words[0]), let b = Int(words[2]), Lexicon.to.contains(words[1].lowercased())
+        else { return nil }
+        return "\(a)-\(b)"
     }
 }

@@ -121,12 +121,13 @@ extension Checker {
         for entry in sheet.entries {
             guard case .show(let names) = entry else { continue }
             for id in names {
-                if parts.contains(id.name.lowercased()) || brokenNames.contains(id.name) || includeFailed { continue }
+                if parts.contains(id.name.lowercased()) || brokenNames.contains(id.name) { continue }
                 if Lexicon.isSolutions(id.name), reportedNames.contains(Lexicon.solutionsId) { continue }
                 if let i = asked.position(of: id.name) ?? (Lexicon.isSolutions(id.name) ? solutionsIndex : nil) {
                     used[i] = true
                     continue
                 }
+                if includeFailed { continue }
                 let fixIt = Suggestion.nearest(to: id.name, in: asked.all.map(\.question.id.name).sorted() + parts).map {
                     FixIt(CheckerMessages.didYouMean($0), replacement: $0, range: id.range)
                 }

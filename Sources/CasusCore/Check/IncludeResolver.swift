@@ -72,7 +72,7 @@ struct IncludeResolver<Provider: SourceProvider> {
             }
             if stack.contains(target) {
                 diagnostics.append(Diagnostic(
-                    .includeCycle, at: include.pathRange, CheckerMessages.includeCycle(include.path),
+                    .includeCycle, at: include.pathRange, CheckerMessages.includeCycle(include.path, direct: target == path),
                     notes: [DiagnosticNote(CheckerMessages.cycleChain((stack + [target]).joined(separator: " → ")))]))
                 continue
             }

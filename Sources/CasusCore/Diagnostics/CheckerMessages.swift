@@ -31,8 +31,13 @@ enum CheckerMessages {
     static func includeOutside(_ p: String) -> LocalizedText {
         LocalizedText(nl: "`\(p)` ligt buiten de map van het scenario", en: "`\(p)` lies outside the scenario's folder")
     }
-    static func includeCycle(_ p: String) -> LocalizedText {
-        LocalizedText(nl: "`\(p)` voegt zichzelf (via via) weer in", en: "`\(p)` includes itself (directly or not)")
+    static func includeCycle(_ p: String, direct: Bool) -> LocalizedText {
+        direct
+            ? LocalizedText(
+                nl: "`\(p)` voegt zichzelf in; haal deze regel weg", en: "`\(p)` includes itself; remove this line")
+            : LocalizedText(
+                nl: "`\(p)` voegt, via de bestanden die het invoegt, zichzelf weer in; haal één van die `invoegen`-regels weg",
+                en: "`\(p)` includes itself through the files it includes; remove one of those `include` lines")
     }
     static func cycleChain(_ chain: String) -> LocalizedText {
         LocalizedText(nl: "kring: \(chain)", en: "cycle: \(chain)")

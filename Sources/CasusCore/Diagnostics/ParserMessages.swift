@@ -128,6 +128,29 @@ enum ParserMessages {
     static func removeEarlyEnd(_ line: Int) -> LocalizedText {
         LocalizedText(nl: "haal de `einde` op regel \(line) weg", en: "remove the `end` on line \(line)")
     }
+    static func rangeInWords(_ written: String, _ range: String) -> LocalizedText {
+        LocalizedText(
+            nl: "een bereik schrijf je met een streepje: `\(range)`, niet `\(written)`",
+            en: "a range is written with a dash: `\(range)`, not `\(written)`")
+    }
+    static func idWithSpaces(_ written: String) -> LocalizedText {
+        LocalizedText(
+            nl: "de naam van een vraag is één woord; `\(written)` zijn er meer",
+            en: "a question's name is one word; `\(written)` is more than one")
+    }
+    static func metadataWithoutColon(_ key: String) -> LocalizedText {
+        LocalizedText(nl: "na `\(key)` hoort een dubbele punt `:`", en: "`\(key)` needs a colon `:` after it")
+    }
+    static func everydayCondition(_ written: String, _ replacement: String) -> LocalizedText {
+        LocalizedText(
+            nl: "een voorwaarde kent `\(written)` niet; schrijf `\(replacement)`",
+            en: "a condition has no `\(written)`; write `\(replacement)`")
+    }
+    static func notComesFirst(_ replacement: String) -> LocalizedText {
+        LocalizedText(
+            nl: "`niet` komt vóór wat het omdraait; schrijf `\(replacement)`",
+            en: "`not` comes before what it turns round; write `\(replacement)`")
+    }
     static let tooDeep = LocalizedText(
         nl: "te diep genest (meer dan \(Parser.maxNesting) blokken in elkaar)",
         en: "nested too deeply (more than \(Parser.maxNesting) blocks)")

@@ -19,6 +19,17 @@ enum Lexicon {
     static let yes = ["ja", "yes"]
     static let no = ["nee", "no"]
     static let minutes = ["min", "minuten", "minuut", "minutes", "minute"]
+    /// `1 tot 5`: a range in words (written `1-5`).
+    static let to = ["tot", "to", "t/m", "tm"]
+    /// Other forms of keywords that people write (`tonen`, `vragen`): the keyword they mean.
+    static let keywordForms: [String: String] = [
+        "tonen": "toon", "toont": "toon", "vragen": "vraag", "vraagt": "vraag", "zeggen": "zeg",
+        "zegt": "zeg", "stappen": "stap", "rollen": "rol", "stemmen": "stem", "stemt": "stem", "eind": "einde",
+        "einden": "einde", "eindig": "einde", "notities": "notitie", "opmerking": "notitie", "voeg": "invoegen",
+        "invoeg": "invoegen", "oplossing": "oplossingen", "bladen": "blad", "kopje": "kop", "koppen": "kop",
+        "anderes": "anders", "asks": "ask", "shows": "show", "says": "say", "steps": "step",
+        "ends": "end", "notes": "note", "roles": "role", "votes": "vote", "includes": "include",
+    ]
     static let choice = ["keuze", "choice"]
     /// The modifier that tags a question with protocol sections; the same in both languages.
     static let protocolTag = "protocol"

@@ -36,7 +36,7 @@ extension Parser {
                 // A misspelt keyword: report it, then read the line as the keyword it most
                 // likely is, so the rest of the file does not collapse into follow-on errors.
                 let candidates = Keyword.statements.flatMap(\.spellings)
-                if let nearest = Suggestion.nearest(to: spelling(line, first), in: candidates) {
+                if let nearest = nearestKeyword(to: spelling(line, first), in: candidates) {
                     reportUnknownWord(line, first, candidates: candidates, skipText: false)
                     keyword = Keyword(word: nearest)
                 }

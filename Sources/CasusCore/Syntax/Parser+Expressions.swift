@@ -151,10 +151,53 @@ extension Parser {
         do {
             return try parser.parse()
         } catch let e as ExpressionError {
+            if e.code == .unreadableCondition, let hint = everydayCondition(line, tokens) {
+                report(.unreadableCondition, hint.range, hint.message, fixIt: hint.fixIt)
+                return nil
+            }
             report(e.code, e.token.map { range(line, $0) } ?? contentRange(line), e.message)
             return nil
         } catch {
             return nil
         }
+    }
+
+    /// A condition in everyday words, with the word at fault and what to write instead:
+    /// `geen X` → `niet X`, `X en/of Y` → `X of Y`, `X is ja` → `X = ja`, `X is niet Y` →
+    /// `X != Y`, `X niet` → `niet X`.
+    private func everydayCondition(
+        _ line: SourceLine, _ tokens: ArraySlice<Token>
+    ) -> (range: SourceRange, message: LocalizedText, fixIt: FixIt)? {
+        let words = tokens.map { $0.isWord ? spelling(line, $0).lowercased() : spelling(line, $0) }
+        let all = Array(tokens)
+        func hint(_ from: Int, _ to: Int, _ written: String, _ replacement: String) -> (SourceRange, LocalizedText, FixIt) {
+            let at = range(line, all[from].column, all[to].endColumn)
+            return (at, ParserMessages.everydayCondition(written, replacement),
+                    FixIt(ParserMessages.didYouMean(replacement), replacement: replacement, range: at))
+        }
+        for (i, word) in words.enumerated() {
+            if word == "geen" || word == "none" {
+                return hint(i, i, spelling(line, all[i]), word == "geen" ? "niet" : "not")
+            }
+            if i + 2 < words.count, Lexicon.and.contains(word), words[i + 1] == "/", Lexicon.or.contains(words[i + 2]) {
+                return hint(i, i + 2, text(line, all[i].column, all[i + 2].endColumn), spelling(line, all[i + 2]))
+            }
+            if i >= 1, word == "is" || word == "equals", i + 1 < words.count {
+                if Lexicon.not.contains(words[i + 1]), i + 2 < words.count {
+                    return hint(i, i + 1, text(line, all[i].column, all[i + 1].endColumn), "!=")
+                }
+                return hint(i, i, spelling(line, all[i]), "=")
+            }
+            if i >= 1, Lexicon.not.contains(word), all[i - 1].isWord, !Lexicon.connectives.contains(words[i - 1]),
+                i + 1 == words.count || Lexicon.and.contains(words[i + 1]) || Lexicon.or.contains(words[i + 1])
+            {
+                let name = spelling(line, all[i - 1])
+                let replacement = "\(spelling(line, all[i])) \(name)"
+                let at = range(line, all[i - 1].column, all[i].endColumn)
+                return (at, ParserMessages.notComesFirst(replacement),
+                        FixIt(ParserMessages.didYouMean(replacement), replacement: replacement, range: at))
+            }
+        }
+        return nil
     }
 }

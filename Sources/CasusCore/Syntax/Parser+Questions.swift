@@ -51,6 +51,11 @@ extension Parser {
             i = close + 1
         }
         guard i < tokens.count, tokens[i].isPunct(.colon), let restColumn else {
+            if let fix = idWithSpaces(line, tokens, idIndex: i - 1, keyword: questionKeyword) {
+                report(.missingColon, fix.range, fix.message, fixIt: fix.fixIt)
+                skipIndented(under: line)
+                return nil
+            }
             let at = i < tokens.count ? range(line, tokens[i]) : range(line, tokens[i - 1].endColumn, tokens[i - 1].endColumn + 1)
             report(.missingColon, at, ParserMessages.expected(ParserMessages.aColon, after: spelling(line, tokens[i - 1])),
                   fixIt: FixIt(ParserMessages.didYouMean("\(text(line, kw.column, tokens[i - 1].endColumn)): …")))
@@ -85,6 +90,23 @@ extension Parser {
         return Question(keyword: questionKeyword, id: id, type: type, prompt: prompt, options: options, protocolTags: protocolTags, range: contentRange(line))
     }
 
+    /// `vraag wat gebeurde (lang): …`: an id of several words, with words up to a `(` or
+    /// `:`. The fix joins them with `_`; the broken line's names are not reported again.
+    private mutating func idWithSpaces(
+        _ line: SourceLine, _ tokens: [Token], idIndex: Int, keyword: QuestionKeyword
+    ) -> (range: SourceRange, message: LocalizedText, fixIt: FixIt)? {
+        guard keyword == .ask || keyword == .vote, idIndex >= 1, idIndex + 1 < tokens.count, tokens[idIndex].isWord else { return nil }
+        var j = idIndex + 1
+        while j < tokens.count, tokens[j].isWord { j += 1 }
+        guard j > idIndex + 1, j < tokens.count, tokens[j].isPunct(.colon) || tokens[j].isPunct(.openParen) else { return nil }
+        let words = tokens[idIndex..<j].map { spelling(line, $0) }
+        let joined = words.joined(separator: "_")
+        brokenNames.insert(joined)
+        let span = range(line, tokens[idIndex].column, tokens[j - 1].endColumn)
+        return (span, ParserMessages.idWithSpaces(words.joined(separator: " ")),
+                FixIt(ParserMessages.didYouMean(joined), replacement: joined, range: span))
+    }
+
     /// `- option` lines right below a choice or vote but not indented under it: taken as its
     /// options, with one error for the lot (not one per line, and no "choice without options").
     private mutating func takeUnindentedOptions(under owner: SourceLine) -> ArraySlice<SourceLine> {
@@ -112,6 +134,14 @@ extension Parser {
         "choice": "choice", "schaal": "scale", "scale": "scale", "lid": "member", "member": "member",
         "rol": "role", "role": "role", "effect": "effect", "stem": "vote",
         ]
+    /// Everyday words for a type, and the type word they mean.
+    static let typeSynonyms: [String: String] = [
+        "meerkeuze": "keuze", "keuzes": "keuze", "meerkeus": "keuze", "multiplechoice": "choice",
+        "opsomming": "lijst", "lijstje": "lijst", "janeevraag": "ja/nee", "open": "tekst", "kort": "tekst",
+        "getal": "schaal", "cijfer": "schaal", "leerling": "lid", "groepslid": "lid", "persoon": "lid",
+        "langetekst": "lang", "verhaal": "lang",
+    ]
+
     /// The canonical names of `typeWords`.
     private enum BaseType: String {
         case text, long, list, yesno, choice, scale, member, role, effect, vote
@@ -166,6 +196,22 @@ extension Parser {
             // Only a question's own type word can be unknown.
             let base = typeWord.map { typeWordText(line, $0.first, $0.second) } ?? ""
             let at = range(line, tokens[tokens.startIndex])
+            let f = tokens.startIndex
+            // `ja-nee`, `ja nee`: the yes/no type with another mark between its words.
+            if tokens.count >= 3, tokens[f].isWord, tokens[f + 2].isWord, !tokens[f + 1].isPunct(.comma),
+                Self.typeWords["\(spelling(line, tokens[f]).lowercased())/\(spelling(line, tokens[f + 2]).lowercased())"] != nil
+            {
+                let pair = "\(spelling(line, tokens[f]))/\(spelling(line, tokens[f + 2]))"
+                let span = range(line, tokens[f].column, tokens[f + 2].endColumn)
+                report(.unknownAnswerType, span, ParserMessages.unknownType(text(line, tokens[f].column, tokens[f + 2].endColumn)),
+                      fixIt: FixIt(ParserMessages.didYouMean(pair), replacement: pair, range: span))
+                return nil
+            }
+            if let synonym = Self.typeSynonyms[base.lowercased()] {
+                report(.unknownAnswerType, at, ParserMessages.unknownType(base),
+                      fixIt: FixIt(ParserMessages.didYouMean(synonym), replacement: synonym, range: at))
+                return nil
+            }
             let nearest = Suggestion.nearest(to: base, in: Self.typeWords.keys.sorted().filter { $0 != "effect" && $0 != "stem" })
             report(.unknownAnswerType, at, ParserMessages.unknownType(base),
                   fixIt: nearest.map { FixIt(ParserMessages.didYouMean($0), replacement: $0, range: at) } ?? FixIt(ParserMessages.typeList))
@@ -194,8 +240,17 @@ extension Parser {
             {
                 scale = (a, b)
             } else {
-                report(.malformedTypeDetail, range(line, item[k].column, item[item.endIndex - 1].endColumn),
-                      ParserMessages.unknownModifier(item.map { spelling(line, $0) }.joined(separator: " ")), fixIt: FixIt(ParserMessages.modifierHint))
+                let at = range(line, item[k].column, item[item.endIndex - 1].endColumn)
+                let written = item.map { spelling(line, $0) }.joined(separator: " ")
+                if item.count == 3, case .number(let a) = item[k].kind, matches(line, item[k + 1], Lexicon.to),
+                    case .number(let b) = item[k + 2].kind
+                {
+                    // `1 tot 5`: a range in words.
+                    report(.malformedTypeDetail, at, ParserMessages.rangeInWords(written, "\(a)-\(b)"),
+                          fixIt: FixIt(ParserMessages.didYouMean("\(a)-\(b)"), replacement: "\(a)-\(b)", range: at))
+                } else {
+                    report(.malformedTypeDetail, at, ParserMessages.unknownModifier(written), fixIt: FixIt(ParserMessages.modifierHint))
+                }
                 return nil
             }
         }

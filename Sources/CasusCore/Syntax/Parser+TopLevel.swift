@@ -24,9 +24,16 @@ extension Parser {
         if let key = MetadataKey(word: firstKey), tokens.count >= 2, tokens[1].isPunct(.colon) {
             return parseMetadata(line, key: key, keyToken: first, valueColumn: restColumn ?? line.count + 1)
         }
+        if let key = MetadataKey(word: firstKey), tokens.count >= 2, !tokens[1].isPunct(.colon) {
+            // `doelgroep po, groep 8`: metadata without its colon, read as meant.
+            let spelled = spelling(line, first)
+            report(.malformedLine, range(line, first), ParserMessages.metadataWithoutColon(spelled),
+                  fixIt: FixIt(ParserMessages.didYouMean("\(spelled):"), replacement: "\(spelled):", range: range(line, first)))
+            return parseMetadata(line, key: key, keyToken: first, valueColumn: first.endColumn)
+        }
         guard let keyword = Keyword(word: firstKey) else {
             // A misspelt top-level keyword is read as the keyword it most likely is.
-            if let nearest = Suggestion.nearest(to: word, in: Keyword.topLevel.flatMap(\.spellings)),
+            if let nearest = nearestKeyword(to: word, in: Keyword.topLevel.flatMap(\.spellings)),
                 let guess = Keyword(word: nearest), !(tokens.count >= 2 && tokens[1].isPunct(.colon) && guess == .step)
             {
                 reportUnknownWord(line, first, candidates: topLevelCandidates, skipText: false)
@@ -185,10 +192,17 @@ extension Parser {
 
     // MARK: - Shared error reports
 
+    /// The keyword `word` most likely means: another form of it (`tonen` → `toon`), or the
+    /// nearest by spelling.
+    func nearestKeyword(to word: String, in candidates: [String]) -> String? {
+        if let form = Lexicon.keywordForms[word.lowercased()], candidates.contains(form) { return form }
+        return Suggestion.nearest(to: word, in: candidates)
+    }
+
     mutating func reportUnknownWord(_ line: SourceLine, _ token: Token, candidates: [String], skipText: Bool = true) {
         let word = spelling(line, token)
         var fixIt: FixIt?
-        if let nearest = Suggestion.nearest(to: word, in: candidates) {
+        if let nearest = nearestKeyword(to: word, in: candidates) {
             fixIt = FixIt(ParserMessages.didYouMean(nearest), replacement: nearest, range: range(line, token))
         } else if line.contentString(in: source).split(separator: " ").count > 3 {
             fixIt = FixIt(ParserMessages.proseHint())
