@@ -49,8 +49,9 @@ public enum PlayMessages {
 
     // MARK: Resuming
 
+    /// A no-break space keeps the number with its noun when a narrow terminal wraps the line.
     public static func answerCount(_ n: Int) -> LocalizedText {
-        n == 1 ? t("1 antwoord", "1 answer") : t("\(n) antwoorden", "\(n) answers")
+        n == 1 ? t("1\u{00A0}antwoord", "1\u{00A0}answer") : t("\(n)\u{00A0}antwoorden", "\(n)\u{00A0}answers")
     }
     /// One unfinished session in a line: group, start, answers, step.
     public static func resumableSession(_ session: ResumableSession) -> LocalizedText {
