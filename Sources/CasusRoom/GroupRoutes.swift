@@ -19,7 +19,8 @@ struct GroupRoutes {
         router.post("/api/sessions/:session/records") { request, context in
             let session = context.parameters.get("session") ?? ""
             return await respond(request, context, key: session) { request in
-                try await room.append(session: session, try await decode(RoomWire.Records.self, request).records)
+                let body = try await decode(RoomWire.Records.self, request)
+                return try await room.append(session: session, body.records, end: body.end)
             }
         }
         router.get("/api/sessions/:session/status") { request, context in

@@ -93,13 +93,24 @@ public actor Room {
     }
 
     /// `POST /api/sessions/<session>/records`: stores the records the room does not have yet.
-    public func append(session: String, _ records: [RoomWire.Record]) throws -> RoomWire.Status {
+    /// `end` (the group's last seq) removes what the group undid since the room got it.
+    public func append(session: String, _ records: [RoomWire.Record], end: Int? = nil) throws -> RoomWire.Status {
         let group = try existing(session)
         group.lastHeard = now()
         guard records.count <= RoomWire.maxRecordsPerRequest else {
             throw RoomError.malformed("at most \(RoomWire.maxRecordsPerRequest) records per request")
         }
-        guard let first = records.first else { return status(group) }
+        if let end, end < max(1, records.last?.seq ?? 1) {
+            throw RoomError.malformed("end must be at least 1 and at least the last record's seq")
+        }
+        guard let first = records.first else {
+            // Nothing new, only where the group's journal ends: an undo with nothing after it.
+            if let end, end < group.next - 1 {
+                try storing { try group.truncate(from: end + 1) }
+                changed()
+            }
+            return status(group)
+        }
         for (offset, record) in records.enumerated() where record.seq != first.seq + offset {
             throw RoomError.malformed("records must be in order with contiguous seq numbers")
         }
@@ -125,8 +136,7 @@ public actor Room {
                 break
             }
         }
-        guard let firstNew = incoming.first else { return status(group) }
-        if firstNew.seq > next {
+        if let firstNew = incoming.first, firstNew.seq > next {
             throw RoomError.conflict("records missing: the room wants seq \(next) next", status(group))
         }
         let added = try incoming.map(event)
@@ -135,8 +145,11 @@ public actor Room {
         if let bad = after.orphaned.first(where: { !before.contains($0) }) {
             throw RoomError.doesNotFit("answer \(bad.description) does not fit this session's scenario")
         }
+        // Records the room has past the group's end (all sent ones were equal): undone there.
+        let cut = rewriteFrom ?? end.flatMap { incoming.isEmpty && $0 < group.next - 1 ? $0 + 1 : nil }
+        guard cut != nil || !incoming.isEmpty else { return status(group) }
         try storing {
-            if let rewriteFrom { try group.truncate(from: rewriteFrom) }
+            if let cut { try group.truncate(from: cut) }
             try group.append(incoming.map(\.data.data), events: added, now: now())
         }
         changed()

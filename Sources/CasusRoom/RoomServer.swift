@@ -31,6 +31,7 @@ public struct RoomServer: Sendable {
     public func run(onListening: @escaping @Sendable (String) async -> Void) async throws {
         let router = Router(context: RoomContext.self)
         let address = GroupAddress()
+        router.add(middleware: NotFoundPage(language: room.language))
         GroupRoutes(room: room, limiter: RateLimiter(policy: policy)).add(to: router)
         FacilitatorRoutes(room: room, groupAddress: address).add(to: router)
         StaticAssets().add(to: router, language: room.language)

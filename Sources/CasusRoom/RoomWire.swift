@@ -31,8 +31,14 @@ public enum RoomWire {
     /// `POST /api/sessions/<session>/records`.
     public struct Records: Codable, Sendable {
         public var records: [Record]
+        /// The seq of the last record in the group's journal (1: only the header). Records
+        /// the room has beyond it were undone on the group's side (`:terug`) and are removed.
+        public var end: Int?
 
-        public init(records: [Record]) { self.records = records }
+        public init(records: [Record], end: Int? = nil) {
+            self.records = records
+            self.end = end
+        }
     }
 
     /// A facilitator's message for every group.

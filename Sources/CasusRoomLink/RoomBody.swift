@@ -16,8 +16,9 @@ enum RoomBody {
         return body
     }
 
-    /// `{"records":[{"seq":N,"data":{…}},…]}`
-    static func records(_ records: some Collection<RoomRecord>) -> [UInt8] {
+    /// `{"records":[{"seq":N,"data":{…}},…],"end":E}`; `end` is the seq of the journal's
+    /// last record, so the room drops what `:terug` removed even when nothing follows it.
+    static func records(_ records: some Collection<RoomRecord>, end: Int) -> [UInt8] {
         var body = Array(#"{"records":["#.utf8)
         for (index, record) in records.enumerated() {
             if index > 0 { body.append(UInt8(ascii: ",")) }
@@ -25,7 +26,7 @@ enum RoomBody {
             body += record.data
             body.append(UInt8(ascii: "}"))
         }
-        body += Array("]}".utf8)
+        body += Array(#"],"end":\#(end)}"#.utf8)
         return body
     }
 

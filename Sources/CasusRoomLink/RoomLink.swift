@@ -164,7 +164,7 @@ public final class RoomLink: @unchecked Sendable {
 
     /// Whether the room has every record handed to `update`.
     public var isCaughtUp: Bool {
-        lock.withLock { session != nil && next.map { n in records.allSatisfy { $0.seq < n } } == true }
+        lock.withLock { session != nil && rewriteFrom == nil && next.map { n in records.allSatisfy { $0.seq < n } } == true }
     }
 
     /// Gives the sender up to `seconds` to deliver what is left, then stops it. Returns
@@ -193,10 +193,13 @@ public final class RoomLink: @unchecked Sendable {
         var failures = 0
         var batchRecords = timing.batchRecords
         while !lock.withLock({ stopped }) {
-            let snapshot = lock.withLock { () -> (session: RoomSession?, next: Int?, pending: [RoomRecord], empty: Bool) in
-                guard let known = self.next else { return (self.session, nil, [], records.isEmpty) }
+            let snapshot = lock.withLock { () -> (session: RoomSession?, next: Int?, pending: [RoomRecord], empty: Bool, end: Int, undone: Bool) in
+                let end = records.last?.seq ?? 1
+                guard let known = self.next else { return (self.session, nil, [], records.isEmpty, end, false) }
                 let pending = Self.batch(records, from: known, count: batchRecords, bytes: timing.batchBytes)
-                return (self.session, known, pending, records.isEmpty)
+                // `:terug` removed records the room may have and nothing replaced them yet.
+                let undone = rewriteFrom.map { $0 > end } ?? false
+                return (self.session, known, pending, records.isEmpty, end, undone)
             }
             let next = snapshot.next, pending = snapshot.pending
             guard let session = snapshot.session, !snapshot.empty || next != nil else {
@@ -207,17 +210,17 @@ public final class RoomLink: @unchecked Sendable {
             let request: RoomRequest
             if next == nil {
                 request = RoomRequest(method: .post, path: "/api/join", body: RoomBody.join(session))
-            } else if !pending.isEmpty {
+            } else if !pending.isEmpty || snapshot.undone {
                 request = RoomRequest(
                     method: .post, path: "/api/sessions/\(Self.pathSegment(session.id))/records",
-                    body: RoomBody.records(pending))
+                    body: RoomBody.records(pending, end: snapshot.end))
             } else {
                 // Caught up: sleep until the journal grows or it is time to poll.
                 if await nap(timing.poll) { continue }
                 if lock.withLock({ stopped }) { break }
                 request = RoomRequest(method: .get, path: "/api/sessions/\(Self.pathSegment(session.id))/status")
             }
-            let outcome = await exchange(request, sessionID: session.id, batchStart: next == nil ? nil : pending.first?.seq)
+            let outcome = await exchange(request, sessionID: session.id, batchStart: request.method == .get ? nil : pending.first?.seq ?? next)
             switch outcome {
             case .progress:
                 failures = 0

@@ -9,15 +9,29 @@ import Foundation
 import Glibc
 #endif
 
-/// `casus room` — the facilitator's room: groups send their answers here, the facilitator
-/// follows them live in a browser, calls them back, runs the plenary and gets one report.
+/// `casus room` — the facilitator's room (`casus room [open]`) and, on a group's laptop,
+/// `casus room send`. The parent has no options of its own, so each subcommand's `--dir`
+/// and `--lang` are its own (a parent's options would take them first).
 struct RoomCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "room",
-            abstract: CommandLanguage.text(
-                "Open een zaal: groepen sturen hun antwoorden hierheen; de begeleider volgt ze live in de browser.",
-                "Open a room: groups send their answers here; the facilitator follows them live in a browser."))
+            abstract: RoomOpenCommand.abstract,
+            subcommands: [RoomOpenCommand.self, RoomSendCommand.self],
+            defaultSubcommand: RoomOpenCommand.self)
+    }
+}
+
+/// `casus room [open]` — the facilitator's room: groups send their answers here, the
+/// facilitator follows them live in a browser, calls them back, runs the plenary and gets
+/// one report.
+struct RoomOpenCommand: ParsableCommand {
+    static let abstract = CommandLanguage.text(
+        "Open een zaal: groepen sturen hun antwoorden hierheen; de begeleider volgt ze live in de browser.",
+        "Open a room: groups send their answers here; the facilitator follows them live in a browser.")
+
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "open", abstract: abstract)
     }
 
     @Option(help: helpText(

@@ -66,9 +66,13 @@ final class RoomPlay {
     /// Play should not start (a wrong address, or a wrong code on piped input); said already.
     struct Stop: Error {}
 
+    /// The session's files, once `recorder(wrapping:)` made the room's recorder.
+    private var files: SessionFiles?
+
     /// The recorder that hands the link the journal after each durable write.
     func recorder(wrapping inner: SessionRecorder) -> SessionRecorder {
         guard let files = inner as? SessionFiles else { return inner }
+        self.files = files
         let recorder = RoomRecorder(inner: files, link: link, sources: sources)
         // A resumed session: the room gets what it is missing as soon as the link joins.
         recorder.handOver()
@@ -79,13 +83,22 @@ final class RoomPlay {
     /// What the REPL asks at every prompt.
     var feed: RoomFeed { RoomLinkFeed(link: link) }
 
-    /// After play: gives the link a few seconds to deliver the rest, and says so when the
-    /// room does not have everything yet (the answers are safe on this laptop either way).
+    /// After play: gives the link a short, bounded time to deliver the rest (saying so when
+    /// it has to wait), and when the room still does not have everything, leaves a
+    /// `RoomPending` marker for `casus room send` and says how (the answers are safe on this
+    /// laptop either way).
     func finish(say: (String) -> Void) {
         let link = self.link
-        let wait = link.isUnreachable ? 3.0 : 10.0
+        if !link.isCaughtUp { say(RoomText.sending.text(language)) }
+        let wait = link.isUnreachable ? 2.0 : 5.0
         let caughtUp = waitFor { await link.stop(waitingUpTo: wait) }
-        if !caughtUp { say(RoomText.notAllSent.text(language)) }
+        guard let folder = files?.folder, files?.durableJournal?.records.isEmpty == false else { return }
+        if caughtUp {
+            RoomPending.remove(from: folder)
+        } else {
+            try? RoomPending(url: address.base, code: address.code, sources: sources).write(to: folder)
+            say(RoomText.notAllSent.text(language))
+        }
     }
 
     /// The scenario's sources by path relative to its folder, as the room wants them.
@@ -201,7 +214,8 @@ enum RoomText {
             nl: "De zaal neemt deze sessie niet aan (HTTP \(status)\(detail)). Jullie spelen zonder zaal; de antwoorden blijven op deze laptop bewaard.",
             en: "The room does not take this session (HTTP \(status)\(detail)). You play without the room; the answers are kept on this laptop.")
     }
+    static let sending = LocalizedText(nl: "Antwoorden naar de zaal sturen…", en: "Sending the answers to the room…")
     static let notAllSent = LocalizedText(
-        nl: "De zaal heeft nog niet alle antwoorden ontvangen; ze staan veilig op deze laptop.",
-        en: "The room has not received every answer yet; they are safe on this laptop.")
+        nl: "De zaal heeft nog niet alle antwoorden ontvangen; ze staan veilig op deze laptop. Zodra de zaal weer bereikbaar is, stuurt `casus room send` de rest.",
+        en: "The room has not received every answer yet; they are safe on this laptop. Once the room can be reached again, `casus room send` sends the rest.")
 }

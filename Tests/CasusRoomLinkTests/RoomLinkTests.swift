@@ -54,6 +54,8 @@ final class FakeRoom: RoomTransport, @unchecked Sendable {
             let new = sent.filter { $0.seq >= next }
             if let first = new.first, first.seq > next { return status(id, code: 409) }
             stored[id] = have + new
+            // `end`: the group's journal ends there; what the room has beyond was undone.
+            if let end = body?["end"] as? Int { stored[id] = stored[id]!.filter { $0.seq <= end } }
             return status(id)
         }
     }
@@ -180,6 +182,20 @@ struct RoomLinkTests {
         await link.stop(waitingUpTo: 1)
     }
 
+    @Test("after :terug removed the last record and nothing followed, the room drops it too and the link waits for that")
+    func undoThenNothing() async {
+        let room = FakeRoom()
+        let link = RoomLink(transport: room, timing: fast)
+        link.start()
+        link.update(session: session, records: records(2...5))
+        #expect(await eventually { room.records(session.id).count == 4 })
+        #expect(await eventually { link.isCaughtUp })
+        // :terug removes seq 5, then the group quits: no record follows to carry the change.
+        link.update(session: session, records: records(2...4))
+        #expect(await link.stop(waitingUpTo: 2))
+        #expect(room.records(session.id) == records(2...4))
+    }
+
     @Test("messages sent after joining are handed out once each (older ones are not), presets are kept, and a status poll brings new ones while idle")
     func messagesAndPresets() async {
         let room = FakeRoom()
@@ -224,9 +240,10 @@ struct RoomLinkTests {
 
     @Test("bodies carry the journal's objects byte for byte")
     func bodies() throws {
-        let body = RoomBody.records(records(2...3))
+        let body = RoomBody.records(records(2...3), end: 4)
         let object = try JSONSerialization.jsonObject(with: Data(body)) as? [String: Any]
         #expect((object?["records"] as? [[String: Any]])?.map { $0["seq"] as? Int } == [2, 3])
+        #expect(object?["end"] as? Int == 4)
         let join = try JSONSerialization.jsonObject(with: Data(RoomBody.join(session))) as? [String: Any]
         #expect(join?["session"] as? String == session.id)
         #expect((join?["header"] as? [String: Any])?["app"] as? String == "casus")

@@ -108,6 +108,67 @@ struct RoomPlayTests {
         #expect(try room.storedJournal(session) == work.journal(session))
     }
 
+    @Test("the room is gone when play ends; back later, casus room send gives it the rest, once")
+    func sendAfterTheEnd() throws {
+        let work = try RoomWorkspace()
+        var room = try GroupsRoom(work: work)
+        defer { room.stop() }
+        let group = try work.startGroup(Self.vo1, script: Self.script("vo1-afpersing-havo4"), room: room, pace: 60)
+        let session = try work.waitForSession()
+        try waitUntil { (try? room.storedJournal(session).split(separator: "\n").count) ?? 0 >= 6 }
+        room.kill(SIGKILL)
+        #expect(try group.waitForExit(timeout: 60) == 0)
+        #expect(try room.storedJournal(session) != work.journal(session))
+        let pending = "\(work.store)/\(session)/room-pending.json"
+        #expect(FileManager.default.fileExists(atPath: pending))
+        #expect(try FileManager.default.attributesOfItem(atPath: pending)[.posixPermissions] as? Int == 0o600)
+
+        // Still away: said, and the marker stays for the next try.
+        let away = try runProcess(binary: Self.casus, arguments: ["room", "send", "--dir", work.store], environment: work.environment)
+        #expect(away.status == 1)
+        #expect(away.stdout.contains("\(session): de zaal is niet bereikbaar"))
+        #expect(FileManager.default.fileExists(atPath: pending))
+
+        room = try GroupsRoom(work: work, port: room.port)
+        let sent = try runProcess(binary: Self.casus, arguments: ["room", "send", "--dir", work.store], environment: work.environment)
+        #expect(sent.status == 0, "\(sent.stdout)\(sent.stderr)")
+        #expect(sent.stdout.contains("\(session): de zaal heeft nu alle antwoorden."))
+        #expect(try room.storedJournal(session) == work.journal(session))
+        #expect(!FileManager.default.fileExists(atPath: pending))
+        let again = try runProcess(binary: Self.casus, arguments: ["room", "send", "--dir", work.store], environment: work.environment)
+        #expect(again.status == 0)
+        #expect(again.stdout.contains("Er wacht niets op de zaal"))
+    }
+
+    @Test("at a terminal, :terug and then :stop: the room drops the undone answer too (journal and report)")
+    func undoThenQuit() throws {
+        let work = try RoomWorkspace()
+        let room = try GroupsRoom(work: work)
+        defer { room.stop() }
+        let setup = work.folder.appendingPathComponent("setup.answers").path
+        try "groep: Groep Geel\nleden: Anna, Bram, Carla\nnotulist: Anna\npresentator: Bram\ntijdbewaker: Carla\n"
+            .write(toFile: setup, atomically: true, encoding: .utf8)
+        let terminal = try PseudoTerminal(
+            binary: RoomPlayTests.casus,
+            arguments: work.arguments(Self.vo1, script: setup, room: room, code: nil, pace: nil, extra: []),
+            environment: work.environment)
+        try terminal.waitFor("Wat gebeurde er precies")
+        try terminal.waitFor("> ")
+        try terminal.send("Ze werden afgeperst\r")
+        try terminal.waitFor("…")
+        try terminal.send("\r")
+        let session = try work.waitForSession()
+        try waitUntil("the room has the answer") { (try? room.storedJournal(session).contains("Ze werden afgeperst")) == true }
+        try terminal.send(":terug\r")
+        try waitUntil { (try? work.journal(session).contains("Ze werden afgeperst")) == false }
+        try terminal.send(":stop\r")
+        #expect(try terminal.waitForExit(timeout: 20) == 0)
+        #expect(!terminal.output.contains("De zaal heeft nog niet alle antwoorden"))
+        #expect(try room.storedJournal(session) == work.journal(session))
+        #expect(try !room.get("/f/\(room.token)/report.md").contains("Ze werden afgeperst"))
+        #expect(!FileManager.default.fileExists(atPath: "\(work.store)/\(session)/room-pending.json"))
+    }
+
     @Test("at a terminal, the facilitator's message appears above a half-typed line, once, and the line is kept")
     func messageWhileTyping() throws {
         let work = try RoomWorkspace()

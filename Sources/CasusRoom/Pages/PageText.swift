@@ -52,7 +52,9 @@ enum PageText {
     static let forbidden = LocalizedText(
         nl: "Deze link is niet (meer) geldig. Gebruik de link die casus room liet zien.",
         en: "This link is not valid. Use the link casus room printed.")
-    static let notFound = LocalizedText(nl: "Deze pagina bestaat niet.", en: "This page does not exist.")
+    static let notFound = LocalizedText(
+        nl: "Deze pagina bestaat niet. Gebruik de hele link die casus room liet zien (…/f/ en 32 tekens).",
+        en: "This page does not exist. Use the whole link casus room printed (…/f/ and 32 characters).")
     static let home = LocalizedText(
         nl: "Dit is een zaal van casus. Groepen doen mee met casus play --room en de code; de begeleider gebruikt de eigen link.",
         en: "This is a casus room. Groups join with casus play --room and the code; the facilitator uses their own link.")

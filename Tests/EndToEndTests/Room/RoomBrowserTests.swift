@@ -51,6 +51,59 @@ struct RoomBrowserTests {
         try save(page.screenshot(width: 1366, height: 768), "report-laptop")
     }
 
+    @Test("every page with three groups (one finished, one not heard from) at laptop, projector and phone sizes")
+    func everyPage() async throws {
+        let folder = temp.appendingPathComponent("room")
+        var room = try RoomProcess(directory: folder)
+        let finished = try PlayedSession.play("vo1-afpersing-havo4", store: store)
+        let busy = try PlayedSession.play("opdracht2-aanpak-school", store: store)
+        let quiet = try PlayedSession.play("opdracht2-aanpak-school", store: store)
+        for (group, count) in [(finished, finished.records.count), (busy, 9), (quiet, 5)] {
+            _ = try await room.request("POST", "/api/join", json: group.join)
+            _ = try await room.request("POST", "/api/sessions/\(group.id)/records", json: group.records(0..<count))
+        }
+        // One laptop went silent five minutes ago: the room, started again, last heard of it
+        // when its journal was last written.
+        #expect(room.interrupt() == 0)
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date().addingTimeInterval(-300)],
+            ofItemAtPath: folder.appendingPathComponent("groups/\(quiet.id)/journal").path)
+        room = try RoomProcess(directory: folder)
+        let message = try await room.request("POST", "/f/\(room.token)/messages", json: ["text": "Over 2 minuten plenair"])
+        #expect(message.status == 200)
+
+        let browser = try HeadlessChromium()
+        let page = try browser.open("\(room.base)/f/\(room.token)")
+        try page.waitUntil("document.querySelectorAll('#groups tbody tr').length === 3")
+        #expect(try page.evaluate("document.querySelectorAll('#groups tbody tr.quiet').length") as? Int == 1)
+        #expect(try page.evaluate("document.querySelectorAll('#groups tbody select').length") as? Int == 2)
+        try shoot(page, "overview")
+        try page.go("\(room.base)/f/\(room.token)/plenair?groep=\(finished.id)")
+        try page.waitUntil(
+            "(document.getElementById('sheet').contentDocument?.body?.innerText || '').includes('Groep Blauw')")
+        try shoot(page, "plenary")
+        try page.go("\(room.base)/f/\(room.token)/verslag")
+        try page.waitUntil(
+            "(document.getElementById('report').contentDocument?.body?.innerText || '').includes('Groep Blauw')")
+        try shoot(page, "report")
+        // The refusals a facilitator meets with a wrong or half-copied link: a sentence, not a blank page.
+        for (path, name, says) in [
+            ("/f/\(String(repeating: "0", count: 32))", "wrong-token", "Deze link is niet (meer) geldig"),
+            ("/f/", "no-token", "Deze pagina bestaat niet"), ("/", "home", "Dit is een zaal van casus"),
+        ] {
+            try page.go(room.base + path)
+            try page.waitUntil("document.body?.innerText.includes('\(says)') === true")
+            try shoot(page, name)
+        }
+    }
+
+    /// The page at a laptop's, a projector's and a phone's size.
+    func shoot(_ page: HeadlessChromium.Page, _ name: String) throws {
+        try save(page.screenshot(width: 1366, height: 768), "\(name)-laptop")
+        try save(page.screenshot(width: 1920, height: 1080), "\(name)-projector")
+        try save(page.screenshot(width: 390, height: 844), "\(name)-phone")
+    }
+
     /// Keeps screenshots for a person to look at (`CASUS_SCREENSHOTS=DIR`); otherwise in temp.
     func save(_ png: Data, _ name: String) throws {
         #expect(png.count > 1000)
