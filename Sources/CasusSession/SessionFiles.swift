@@ -75,19 +75,7 @@ public final class SessionFiles: SessionRecorder, @unchecked Sendable {
         } catch let error as StoreError {
             throw SessionFiles.failure(error, folder: folder, language: language)
         }
-        var events: [SessionEvent] = []
-        let decoder = JSONDecoder()
-        for record in journal.records {
-            do {
-                events.append(try decoder.decode(SessionEvent.self, from: record.payload))
-            } catch {
-                throw CasusFailure(
-                    LocalizedText(
-                        nl: "Het logboek \(journal.url.path) heeft op regel \(record.seq) een antwoord dat casus niet kan lezen; er is niets veranderd.",
-                        en: "The journal \(journal.url.path) has an answer on line \(record.seq) that casus cannot read; nothing was changed."
-                    ).text(language), damaged: true)
-            }
-        }
+        let events = try SessionFiles.decode(journal.records, of: journal.url, language: language)
         let header = try? JSONDecoder().decode(SessionHeader.self, from: journal.header)
         trial = header?.trial == true
         self.folder = folder
@@ -103,6 +91,46 @@ public final class SessionFiles: SessionRecorder, @unchecked Sendable {
                     en: "The last answer in the journal was only half written (cut off); it was removed and kept aside in \(saved.path)."
                 ).text(language))
         }
+    }
+
+    /// The events of a journal's records; a record that does not decode is damage.
+    static func decode(_ records: [JournalRecord], of url: URL, language: Language) throws -> [SessionEvent] {
+        var events: [SessionEvent] = []
+        events.reserveCapacity(records.count)
+        let decoder = JSONDecoder()
+        for record in records {
+            do {
+                events.append(try decoder.decode(SessionEvent.self, from: record.payload))
+            } catch {
+                throw CasusFailure(
+                    LocalizedText(
+                        nl: "Het logboek \(url.path) heeft op regel \(record.seq) een antwoord dat casus niet kan lezen; er is niets veranderd.",
+                        en: "The journal \(url.path) has an answer on line \(record.seq) that casus cannot read; nothing was changed."
+                    ).text(language), damaged: true)
+            }
+        }
+        return events
+    }
+
+    /// A session as a reader sees it (`casus report`): the header and every durable event,
+    /// read without the lock, repairs or clean-up, so none of the session's files changes. A
+    /// half-written last line is left out and said in `notices`. Store errors are thrown as
+    /// they are (`.sessionInUse` while the session is played).
+    public static func read(_ folder: SessionFolder, language: Language) throws
+        -> (header: SessionHeader?, events: [SessionEvent], notices: [String])
+    {
+        let journal = try folder.readJournal()
+        let events = try decode(journal.records, of: folder.journalURL, language: language)
+        let header = try? JSONDecoder().decode(SessionHeader.self, from: journal.header)
+        var notices: [String] = []
+        if journal.tornTail {
+            notices.append(
+                LocalizedText(
+                    nl: "Het laatste antwoord in het logboek van \(folder.id) is half geschreven (afgebroken) en telt niet mee; casus play --resume haalt het eraf en bewaart het apart.",
+                    en: "The last answer in the journal of \(folder.id) is only half written (cut off) and is left out; casus play --resume removes it and keeps it aside."
+                ).text(language))
+        }
+        return (header, events, notices)
     }
 
     /// What opening had to say (repairs).

@@ -102,7 +102,7 @@ public final class Journal {
     }
 
     /// Reads and verifies every line; returns the good prefix and where it ends.
-    private static func scan(fd: Int32, path: String) throws -> (
+    static func scan(fd: Int32, path: String) throws -> (
         header: Data, records: [JournalRecord], goodSize: Int, total: Int, bytes: [UInt8]
     ) {
         let bytes = try Posix.readAll(fd, path: path)

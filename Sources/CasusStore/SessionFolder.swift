@@ -56,6 +56,13 @@ public struct SessionFolder: Equatable, Sendable {
         try Journal.open(at: journalURL)
     }
 
+    /// The journal's header and intact records, read without the lock and without repairing
+    /// anything (see `Journal.read`); `.sessionInUse` while another process plays the session.
+    public func readJournal() throws -> (header: Data, records: [JournalRecord], tornTail: Bool) {
+        try SessionLock.requireFree(folder: url)
+        return try Journal.read(at: journalURL)
+    }
+
     /// The bytes of a sheet file written during play, or nil if there is none. A symlink or
     /// anything else but a regular file is refused.
     public func readSheet(_ sheet: Sheet) throws -> Data? {

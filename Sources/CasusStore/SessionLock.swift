@@ -57,6 +57,28 @@ public final class SessionLock {
         _ = pid.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
     }
 
+    /// Throws `.sessionInUse` when another process holds the lock of `folder`, without taking
+    /// it: a shared `flock` on the lock file, let go at once, so nothing is created or written
+    /// (a reader such as `casus report` must not change a session). No lock file: nobody holds it.
+    public static func requireFree(folder: URL) throws {
+        let folderFD = try Posix.openFolder(folder.path, follow: false)
+        defer { _ = Posix.closeDescriptor(folderFD) }
+        try Posix.requirePrivateFolder(folderFD, folder.path)
+        let path = folder.appendingPathComponent("lock", isDirectory: false).path
+        guard Posix.fileType(path) != nil else { return }
+        let fd = try Posix.open(path, O_RDONLY, action: "open lock file")
+        defer { _ = Posix.closeDescriptor(fd) }
+        while flock(fd, LOCK_SH | LOCK_NB) != 0 {
+            let code = errno
+            if code == EINTR { continue }
+            guard code == EWOULDBLOCK else { throw Posix.error("lock", path, code) }
+            let pid = (try? Posix.readAll(fd, path: path)).flatMap {
+                Int32(String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+            }
+            throw StoreError(.sessionInUse(pid: pid), "session is in use by \(pid.map { "another casus (pid \($0))" } ?? "another casus")")
+        }
+    }
+
     deinit { unlock() }
 
     /// Whether this object still holds the lock.

@@ -63,17 +63,8 @@ struct ReportCommand: ParsableCommand {
             let opened = try sessions ?? store.store()
             sessions = opened
             let folder = try store.find(opened, argument)
-            // An author's trial is no group's work: left out unless asked for.
-            if !trials, SessionFiles.readHeader(folder)?.trial == true {
-                Output.err(LocalizedText(
-                    nl: "Sessie \(folder.id) is een proef (casus play --from) en blijft buiten het verslag; --trials neemt haar mee.",
-                    en: "Session \(folder.id) is a trial (casus play --from) and is left out of the report; --trials includes it."
-                ).text(messages) + "\n")
-                continue
-            }
-            switch try SheetCommand.replay(folder: folder, sheet: .json, language: messages, scenarios: scenarios, store: opened) {
-            case .model(let model): sheets.append(SheetDocument(model))
-            case .written(let data): sheets.append(try Self.decode(data, name: argument, language: messages))
+            if let sheet = try self.sheet(of: folder, name: argument, language: messages, scenarios: scenarios) {
+                sheets.append(sheet)
             }
         }
         if sheets.isEmpty {
@@ -93,6 +84,57 @@ struct ReportCommand: ParsableCommand {
         } else {
             Output.out(text)
         }
+    }
+
+    /// The sheet of the session in `folder`, replayed from its journal as it is on disk: read
+    /// without the lock, repairs or clean-up, so a report changes none of a session's files.
+    /// Nil for a trial left out. When the session is being played, its journal is damaged or
+    /// its scenario cannot be loaded, the sheet written during play, with a note (as `casus sheet`).
+    func sheet(of folder: SessionFolder, name: String, language: Language, scenarios: ScenarioCache) throws
+        -> SheetDocument?
+    {
+        let written = { (reason: LocalizedText) throws -> SheetDocument in
+            let data = try SheetCommand.written(folder, .json, because: reason, language: language)
+            return try Self.decode(data, name: name, language: language)
+        }
+        let read: (header: SessionHeader?, events: [SessionEvent], notices: [String])
+        do {
+            read = try SessionFiles.read(folder, language: language)
+        } catch let error as StoreError {
+            if case .sessionInUse = error.kind {
+                return try written(LocalizedText(nl: "De sessie wordt nu gespeeld.", en: "The session is being played right now."))
+            }
+            if StoreMessages.isDamage(error, journal: folder.journalURL) {
+                return try written(StoreMessages.describe(error, folder: folder))
+            }
+            throw SessionFiles.failure(error, folder: folder, language: language)
+        } catch let failure as CasusFailure where failure.damaged {
+            return try written(LocalizedText(nl: failure.message, en: failure.message))
+        }
+        guard let header = read.header else {
+            return try written(LocalizedText(nl: "Het logboek van deze sessie is onleesbaar.", en: "This session's journal is unreadable."))
+        }
+        // An author's trial is no group's work: left out unless asked for.
+        if !trials, header.trial == true {
+            Output.err(LocalizedText(
+                nl: "Sessie \(folder.id) is een proef (casus play --from) en blijft buiten het verslag; --trials neemt haar mee.",
+                en: "Session \(folder.id) is a trial (casus play --from) and is left out of the report; --trials includes it."
+            ).text(language) + "\n")
+            return nil
+        }
+        guard let scenario = scenarios.scenario(header.scenarioPath) else {
+            return try written(
+                LocalizedText(
+                    nl: "Het scenario \(header.scenarioPath) is niet (meer) te laden.",
+                    en: "The scenario \(header.scenarioPath) cannot be loaded (any more)."))
+        }
+        for notice in read.notices { Output.err(notice + "\n") }
+        let started = Date(timeIntervalSince1970: header.created)
+        let model = SheetModel(
+            state: Engine(scenario: scenario).replay(read.events), language: Language(tag: header.language) ?? language,
+            started: Timestamp(header.created), updated: read.events.last.map(\.timestamp),
+            utcOffsetSeconds: TimeZone.current.secondsFromGMT(for: started))
+        return SheetDocument(model)
     }
 
     /// A JSON sheet of a supported format, or a failure that names the file. A sheet that

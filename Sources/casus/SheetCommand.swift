@@ -82,27 +82,34 @@ struct SheetCommand: ParsableCommand {
         case written(Data)
     }
 
+    /// The `sheet` file written during play, with a note saying `reason` (why it is not
+    /// replayed); when there is none, `reason` is the error.
+    static func written(_ folder: SessionFolder, _ sheet: SessionFolder.Sheet, because reason: LocalizedText, language: Language)
+        throws -> Data
+    {
+        guard let data = try? folder.readSheet(sheet) else {
+            throw CasusFailure(reason.text(language))
+        }
+        Output.err(
+            LocalizedText(
+                nl: "Let op: \(reason.nl) Het blad van tijdens het spelen wordt getoond.",
+                en: "Note: \(reason.en) Showing the sheet written during play."
+            ).text(language) + "\n")
+        return data
+    }
+
     /// The sheet model of the session in `folder`, or (see `render`) its `sheet` file.
     static func replay(
-        folder: SessionFolder, sheet: SessionFolder.Sheet, language: Language, scenarios: ScenarioCache = ScenarioCache(),
-        store opened: SessionStore? = nil
+        folder: SessionFolder, sheet: SessionFolder.Sheet, language: Language
     ) throws -> Replayed {
         let header = SessionFiles.readHeader(folder)
         let fallback = { (reason: LocalizedText) throws -> Replayed in
-            guard let data = try? folder.readSheet(sheet) else {
-                throw CasusFailure(reason.text(language))
-            }
-            Output.err(
-                LocalizedText(
-                    nl: "Let op: \(reason.nl) Het blad van tijdens het spelen wordt getoond.",
-                    en: "Note: \(reason.en) Showing the sheet written during play."
-                ).text(language) + "\n")
-            return .written(data)
+            .written(try written(folder, sheet, because: reason, language: language))
         }
         guard let header else {
             return try fallback(LocalizedText(nl: "Het logboek van deze sessie is onleesbaar.", en: "This session's journal is unreadable."))
         }
-        guard let scenario = scenarios.scenario(header.scenarioPath) else {
+        guard let scenario = ScenarioCache().scenario(header.scenarioPath) else {
             return try fallback(
                 LocalizedText(
                     nl: "Het scenario \(header.scenarioPath) is niet (meer) te laden.",
@@ -111,11 +118,7 @@ struct SheetCommand: ParsableCommand {
         let sheetLanguage = Language(tag: header.language) ?? language
         let files: SessionFiles
         do {
-            // The store the folder was found in, when it is its parent: opening a store
-            // checks the root, which a report of many sessions would do once per session.
-            let root = folder.url.deletingLastPathComponent()
-            let store = try opened.flatMap { $0.root.standardizedFileURL.path == root.standardizedFileURL.path ? $0 : nil }
-                ?? SessionStore(location: StoreLocation(root: root))
+            let store = try SessionStore(location: StoreLocation(root: folder.url.deletingLastPathComponent()))
             files = try SessionFiles(
                 resuming: folder, store: store,
                 scenario: scenario, scenarioPath: header.scenarioPath, language: sheetLanguage)

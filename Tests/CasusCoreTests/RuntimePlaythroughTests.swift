@@ -76,8 +76,10 @@ struct RuntimePlaythroughTests {
         for vote in state.votes { #expect(vote.winner != nil) }
     }
 
-    /// `replay(_:continuing:)`, which the REPL uses after every answer, gives exactly what a
-    /// full replay gives, at every answer and skip of every bundled playthrough.
+    /// `replay(_:continuing:)`, which the REPL uses after every answer and which walks from
+    /// the step of the answered question, gives exactly what a full replay (a walk from the
+    /// first step) gives, at every answer and skip of every bundled playthrough, after a resume
+    /// marker, and when the state it continues comes from an undo.
     @Test(arguments: names) func continuingEqualsAFullReplay(name: String) throws {
         let path = "Scenarios/\(name).casus"
         let loaded = ScenarioLoader.load(path: path, provider: InMemorySourceProvider(Self.scenarioFiles()))
@@ -101,20 +103,35 @@ struct RuntimePlaythroughTests {
             }
             let continued = engine.replay(events, continuing: state)
             let full = engine.replay(events)
-            #expect(continued.answers == full.answers, "\(prompt.key)")
-            #expect(continued.skipped == full.skipped)
-            #expect(continued.next == full.next)
-            #expect(continued.output == full.output)
-            #expect(continued.transcript == full.transcript)
-            #expect(continued.votes == full.votes)
-            #expect(continued.orphaned == full.orphaned)
-            #expect(continued.timings == full.timings)
-            #expect(continued.lastCounted == full.lastCounted)
-            #expect(continued.hasFinishedMarker == full.hasFinishedMarker)
+            Self.expectSame(continued, full, "\(name) \(prompt.key)")
+            // After an undo the state comes from a full replay; answering again continues from it.
+            let back = engine.replay(SessionEvent.undo(events))
+            #expect(back.prompt?.key == prompt.key)
+            Self.expectSame(engine.replay(events, continuing: back), full, "\(name) \(prompt.key) after undo")
             state = continued
+            if steps % 5 == 4 {
+                // A resume in between only restarts the clock.
+                events.append(.resumed(at: time + 600))
+                state = engine.replay(events, continuing: state)
+                Self.expectSame(state, engine.replay(events), "\(name) resumed after \(prompt.key)")
+            }
             steps += 1
         }
         #expect(steps > 10)
         #expect(state.next == .finished)
+    }
+
+    /// Everything a state shows or stores, compared field by field.
+    static func expectSame(_ continued: SessionState, _ full: SessionState, _ at: String) {
+        #expect(continued.answers == full.answers, "\(at)")
+        #expect(continued.skipped == full.skipped, "\(at)")
+        #expect(continued.next == full.next, "\(at)")
+        #expect(continued.output == full.output, "\(at)")
+        #expect(continued.transcript == full.transcript, "\(at)")
+        #expect(continued.votes == full.votes, "\(at)")
+        #expect(continued.orphaned == full.orphaned, "\(at)")
+        #expect(continued.timings == full.timings, "\(at)")
+        #expect(continued.lastCounted == full.lastCounted, "\(at)")
+        #expect(continued.hasFinishedMarker == full.hasFinishedMarker, "\(at)")
     }
 }

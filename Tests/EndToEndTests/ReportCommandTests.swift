@@ -106,6 +106,49 @@ struct ReportCommandTests {
         #expect(result.stdout.contains("Groep Geel") && result.stdout.contains("signaal noteren in het leerlingvolgsysteem"))
     }
 
+    /// Every file of a session folder: its bytes and its modification time.
+    static func snapshot(_ folder: String) throws -> [String: (Data, Date)] {
+        var files: [String: (Data, Date)] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder) {
+            let path = folder + "/" + name
+            let modified = try #require(try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date)
+            files[name] = (try Data(contentsOf: URL(fileURLWithPath: path)), modified)
+        }
+        return files
+    }
+
+    /// A report only reads: even a session with a half-written last line and a leftover
+    /// temp file (which `casus play --resume` repairs and removes) keeps every byte and every
+    /// modification time, its lock file too; the torn line is left out and said.
+    @Test func aReportChangesNoFileOfASession() throws {
+        let name = "vo1-afpersing-havo4"
+        let played = try casus([
+            "play", Self.root.appendingPathComponent("Scenarios/\(name).casus").path, "--answers",
+            Self.root.appendingPathComponent("Tests/Fixtures/Playthroughs/\(name).answers").path, "--dir", dir,
+        ])
+        #expect(played.status == 0, "\(played.stderr)")
+        let id = try #require(try FileManager.default.contentsOfDirectory(atPath: dir).first { !$0.hasPrefix(".") })
+        let folder = dir + "/" + id
+        let journal = try FileHandle(forWritingTo: URL(fileURLWithPath: folder + "/journal.jsonl"))
+        try journal.seekToEnd()
+        try journal.write(contentsOf: Data("{\"seq\":999,\"data\":{\"ans".utf8))
+        try journal.close()
+        #expect(FileManager.default.createFile(atPath: folder + "/.sheet.md.tmp-1", contents: Data("x".utf8), attributes: [.posixPermissions: 0o600]))
+        let before = try Self.snapshot(folder)
+        #expect(before["lock"] != nil)
+
+        let report = try casus(["report", id, "--dir", dir])
+        #expect(report.status == 0, "\(report.stderr)")
+        #expect(report.stdout.contains("Plenair overzicht"), "\(report.stdout.prefix(200))")
+        #expect(report.stderr.contains("half geschreven"), "\(report.stderr)")
+        let after = try Self.snapshot(folder)
+        #expect(Set(after.keys) == Set(before.keys))
+        for (file, (bytes, modified)) in before {
+            #expect(after[file]?.0 == bytes, "\(file) changed")
+            #expect(after[file]?.1 == modified, "\(file) was written")
+        }
+    }
+
     @Test func badInputsFailClearly() throws {
         let notSheet = temp.appendingPathComponent("lijst.json").path
         try Data("{\"format\":1,\"hello\":true}".utf8).write(to: URL(fileURLWithPath: notSheet))

@@ -2,10 +2,19 @@ extension Engine {
     /// The state after `events`, given `previous`, the state of all but the last event: the
     /// same as `replay(events)`. When the last event answers or skips the question `previous`
     /// asks, that answer is added to `previous` instead of folding and checking every earlier
-    /// event again, so the REPL's cost per answer does not grow with the session (the walk to
-    /// the next prompt remains). Anything else (setup, resume, finish, an answer that does not
-    /// fit, a session with orphaned answers) is replayed in full.
+    /// event again, and the walk starts at the step of that question (see `StepStart`), so the
+    /// REPL's cost per answer does not grow with the session; a `resumed` marker only restarts
+    /// the clock. Anything else (setup, finish, an answer that does not fit, a session with
+    /// orphaned answers) is replayed in full.
     public func replay(_ events: [SessionEvent], continuing previous: SessionState) -> SessionState {
+        // A resume only restarts the step's clock (as in `StepTiming.compute`): the walk is the same.
+        if case .resumed(let at)? = events.last, previous.setup != nil {
+            return SessionState(
+                context: previous.context, next: previous.next, output: previous.output,
+                transcript: previous.transcript, votes: previous.votes, orphaned: previous.orphaned,
+                timings: previous.timings, lastCounted: at, finishedMarker: previous.hasFinishedMarker,
+                promptStepStart: previous.promptStepStart)
+        }
         guard let last = events.last, let prompt = previous.prompt, previous.orphaned.isEmpty,
             let setup = previous.setup
         else { return replay(events) }
@@ -39,6 +48,8 @@ extension Engine {
             timings[step].spentSeconds += max(0, at - since)
         }
         let context = RuntimeContext(scenario: scenario, setup: setup, answers: answers, skipped: skipped)
-        return walk(context, orphaned: [], timings: timings, lastCounted: at, finished: previous.hasFinishedMarker)
+        return walk(
+            context, orphaned: [], timings: timings, lastCounted: at, finished: previous.hasFinishedMarker,
+            after: previous)
     }
 }

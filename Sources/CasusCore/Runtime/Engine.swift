@@ -51,23 +51,31 @@ public struct Engine: Sendable {
         return walk(context, orphaned: orphaned, timings: timings, lastCounted: lastCounted, finished: finished)
     }
 
-    /// The state of `context`: walked up to its next prompt, or waiting for the setup.
+    /// The state of `context`: walked up to its next prompt, or waiting for the setup. With
+    /// `previous` (the state before an answer to its prompt), the walk starts at the step of
+    /// that prompt instead of the first, so an answer late in a session costs what an early one does.
     func walk(
         _ context: RuntimeContext, orphaned: [AnswerKey], timings: [StepTiming], lastCounted: Timestamp?,
-        finished: Bool
+        finished: Bool, after previous: SessionState? = nil
     ) -> SessionState {
         guard context.setup != nil else {
             return SessionState(
                 context: context, next: .setup, output: [], transcript: [], votes: [], orphaned: orphaned,
                 timings: timings, lastCounted: lastCounted, finishedMarker: finished)
         }
-        var walker = PlayWalker(context: context)
+        var walker =
+            if let previous, let start = previous.promptStepStart {
+                PlayWalker(context: context, from: start, after: previous)
+            } else {
+                PlayWalker(context: context)
+            }
         walker.run()
         let next: SessionState.Next = walker.prompt.map { .prompt($0) } ?? .finished
         return SessionState(
             context: context, next: next, output: walker.pending, transcript: walker.transcript,
             votes: walker.votes,
-            orphaned: orphaned, timings: timings, lastCounted: lastCounted, finishedMarker: finished)
+            orphaned: orphaned, timings: timings, lastCounted: lastCounted, finishedMarker: finished,
+            promptStepStart: walker.promptStepStart)
     }
 
     /// Plays on from `events` in one walk: every question without an answer is put to

@@ -21,6 +21,9 @@ struct PlayWalker: StatementWalker {
     private(set) var supplied: [(AnswerKey, AnswerValue)] = []
     /// What the walk reached, when asked for (`casus test`'s coverage).
     var trace: PlayTrace?
+    /// Where the step of `prompt` began, so the walk after its answer can start there.
+    private(set) var promptStepStart: StepStart?
+    private var firstStep = 0
     private var step = StepInfo(index: 0, total: 0, title: "", budgetMinutes: nil)
     private var scope = PlayScope.top
 
@@ -28,14 +31,29 @@ struct PlayWalker: StatementWalker {
         self.context = context
     }
 
+    /// A walk that starts at `start`'s step with what `previous` (a walk over fewer answers,
+    /// none of them in an earlier step) produced before that step.
+    init(context: RuntimeContext, from start: StepStart, after previous: SessionState) {
+        self.context = context
+        firstStep = start.stepIndex
+        pending = start.pending
+        transcript = Array(previous.transcript.prefix(start.transcriptCount))
+        votes = Array(previous.votes.prefix(start.voteCount))
+    }
+
     mutating func run() {
         let scenario = context.scenario
-        for index in scenario.steps.indices {
+        for index in scenario.steps.indices[firstStep...] {
+            let start = StepStart(
+                stepIndex: index, pending: pending, transcriptCount: transcript.count, voteCount: votes.count)
             step = Engine.stepInfo(scenario, index)
             pending.append(.stepStarted(step))
             trace?.steps.insert(index)
             walk(scenario.steps[index].body)
-            if prompt != nil { return }
+            if prompt != nil {
+                promptStepStart = start
+                return
+            }
         }
     }
 

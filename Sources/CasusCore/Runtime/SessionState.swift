@@ -27,11 +27,14 @@ public struct SessionState: Sendable {
     public let hasFinishedMarker: Bool
     /// The time from which the current step's clock runs (last answer, setup or resume).
     public let lastCounted: Timestamp?
+    /// Where the step of the next prompt began in the walk (see `Engine.replay(_:continuing:)`).
+    let promptStepStart: StepStart?
 
     init(
         context: RuntimeContext, next: Next, output: [PlayOutput], transcript: [TranscriptEntry],
         votes: [VoteResult],
-        orphaned: [AnswerKey], timings: [StepTiming], lastCounted: Timestamp?, finishedMarker: Bool
+        orphaned: [AnswerKey], timings: [StepTiming], lastCounted: Timestamp?, finishedMarker: Bool,
+        promptStepStart: StepStart? = nil
     ) {
         self.context = context
         self.next = next
@@ -42,6 +45,7 @@ public struct SessionState: Sendable {
         self.timings = timings
         self.lastCounted = lastCounted
         self.hasFinishedMarker = finishedMarker
+        self.promptStepStart = promptStepStart
     }
 
     public var scenario: Scenario { context.scenario }
