@@ -106,6 +106,14 @@ import Testing
         #expect(Self.load(Array(crlf.utf8)).diagnostics.isEmpty)
     }
 
+    @Test func theByteOrderMarkIsDroppedSoLineOneCountsFromItsFirstCharacter() throws {
+        let result = Self.load([0xEF, 0xBB, 0xBF] + Array("titel Pesten\nstap \"A\" (5 min)\n    vraag a (lang): A?\neinde\n".utf8))
+        let error = try #require(result.diagnostics.first)
+        #expect(error.code == .malformedLine)
+        #expect(error.range.start.column == 1)
+        #expect(result.line(1, of: "s.casus") == "titel Pesten")
+    }
+
     @Test func validUTF8IsNotCopied() {
         let decoded = SourceDecoding.decode(Array(Self.text.utf8))
         #expect(decoded.encoding == .utf8)

@@ -48,6 +48,9 @@ public enum SourceDecoding {
         if bytes.count >= 2, let bigEndian = utf16Order(bytes[0], bytes[1]) {
             return Decoded(bytes: utf16(bytes.dropFirst(2), bigEndian: bigEndian), encoding: .utf16)
         }
+        // A UTF-8 byte-order mark (Notepad adds one) goes silently, so columns on line 1
+        // count from the first character shown and `fmt` writes the file without it.
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return decode(Array(bytes.dropFirst(3))) }
         // A valid file is not copied.
         if Parser.isValidUTF8(bytes) { return Decoded(bytes: bytes, encoding: .utf8) }
         // Control bytes never occur in a text an editor saved: a binary file (a .docx, a
