@@ -28,12 +28,15 @@ struct FmtCommand: ParsableCommand {
         let renderer = DiagnosticRenderer(language: language, style: Output.diagnosticStyle()) { f, n in result.line(n, of: f) }
         // Read as the loader reads (regular files only, at most the size limit), never
         // with a plain read that would wait on a FIFO.
-        guard case .success(let data) = FileSourceProvider().read(file) else {
+        guard case .success(let raw) = FileSourceProvider().read(file) else {
             for d in result.diagnostics { Output.errDiagnostic(renderer.render(d)) }
             throw ExitCode(2)
         }
+        // Decoded as the loader decodes, so a Windows-1252 file is written back as UTF-8.
+        let decoded = SourceDecoding.decode(raw)
+        let source = decoded.text
         // An included fragment (no `titel:`) is checked for syntax only, by the formatter.
-        let isFragment = !String(decoding: data, as: UTF8.self).split(separator: "\n").contains {
+        let isFragment = !source.split(separator: "\n").contains {
             let t = $0.drop { $0 == " " || $0 == "\t" }.lowercased()
             return t.hasPrefix("titel:") || t.hasPrefix("title:")
         }
@@ -42,7 +45,6 @@ struct FmtCommand: ParsableCommand {
             Output.err(LocalizedText(nl: "niet opgemaakt: los eerst de fouten op\n", en: "not formatted: fix the errors first\n").text(language))
             throw ExitCode(1)
         }
-        let source = String(decoding: data, as: UTF8.self)
         switch Formatter.format(source, path: file) {
         case .failure(.invalid(let diagnostics)):
             for d in diagnostics { Output.errDiagnostic(renderer.render(d)) }
@@ -57,7 +59,7 @@ struct FmtCommand: ParsableCommand {
                 Output.out(formatted)
                 return
             }
-            if formatted == source { return }
+            if formatted == source && decoded.encoding == .utf8 { return }
             // The durable write (temp, fsync, rename, fsync of the folder), keeping the file's
             // permissions; a failure is said, not only signalled by the exit status.
             let mode = ((try? FileManager.default.attributesOfItem(atPath: file))?[.posixPermissions] as? Int).map { mode_t($0) }

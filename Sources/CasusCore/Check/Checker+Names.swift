@@ -151,6 +151,9 @@ extension Checker {
 
     /// With a `blad` section, an answer that is neither shown nor used is lost from the sheet.
     mutating func warnAboutUnusedAnswers() {
+        // After a line that did not parse or an include that did not load, the answer may be
+        // used right there: the warning would follow from the error, not from the scenario.
+        if hadSyntaxErrors || includeFailed { return }
         guard let sheet else { return }
         let showsEverything = sheet.entries.contains {
             if case .show(let names) = $0 { return names.contains { ["alles", "all"].contains($0.name.lowercased()) } }

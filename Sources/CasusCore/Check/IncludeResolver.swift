@@ -7,7 +7,7 @@ struct IncludeResolver<Provider: SourceProvider> {
     let mainPath: String
     let provider: Provider
     var diagnostics: [Diagnostic] = []
-    /// The bytes of every file read; kept as read (no second copy as a String).
+    /// The text of every file read, as UTF-8 (`SourceDecoding`; no second copy as a String).
     var sources: [String: [UInt8]] = [:]
     var mainLanguage: Language?
     /// Ids of question lines dropped for a syntax error, in any file.
@@ -36,10 +36,14 @@ struct IncludeResolver<Provider: SourceProvider> {
         }
     }
 
-    private mutating func expand(bytes: [UInt8], path: String, stack: [String]) -> [TopLevelItem] {
+    private mutating func expand(bytes raw: [UInt8], path: String, stack: [String]) -> [TopLevelItem] {
         filesRead += 1
+        // The sources keep the decoded text, so every later line shown is the line as meant.
+        let decoded = SourceDecoding.decode(raw)
+        let bytes = decoded.bytes
         let (file, parseDiagnostics) = Parser.parse(bytes: bytes, path: path)
         sources[path] = bytes
+        if let warning = decoded.warning(path: path) { diagnostics.append(warning) }
         diagnostics += parseDiagnostics
         brokenNames.formUnion(file.brokenNames)
         var items: [TopLevelItem] = []

@@ -1,5 +1,16 @@
 /// The checker's diagnostic messages, in both languages.
 enum CheckerMessages {
+    static func readAsWindows1252(_ c: Character) -> LocalizedText {
+        LocalizedText(
+            nl: "dit bestand is niet als UTF-8 opgeslagen maar in de oude Windows-codering (Windows-1252); casus leest het zo, dus `\(c)` staat er zoals bedoeld",
+            en: "this file is not saved as UTF-8 but in the old Windows encoding (Windows-1252); casus reads it as that, so `\(c)` reads as meant")
+    }
+    static let readAsUTF16 = LocalizedText(
+        nl: "dit bestand is als UTF-16 (\"Unicode\") opgeslagen; casus leest het zo, maar verwacht UTF-8",
+        en: "this file is saved as UTF-16 (\"Unicode\"); casus reads it as that, but expects UTF-8")
+    static let saveAsUTF8 = LocalizedText(
+        nl: "sla het op als UTF-8, dan verdwijnt deze waarschuwing: in Kladblok met Opslaan als → Codering: UTF-8; in Word met Opslaan als → Tekst zonder opmaak → Unicode (UTF-8); in LibreOffice met Opslaan als → Tekstcodering bewerken → UTF-8; of laat `casus fmt --write BESTAND` het doen",
+        en: "save it as UTF-8 and this warning goes: in Notepad with Save As → Encoding: UTF-8; in Word with Save As → Plain Text → Unicode (UTF-8); in LibreOffice with Save As → Edit filter settings → UTF-8; or let `casus fmt --write FILE` do it")
     static func unreadable(_ reason: SourceReadError) -> LocalizedText {
         switch reason {
         case .notFound: LocalizedText(nl: "bestand niet gevonden", en: "file not found")

@@ -45,6 +45,8 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable, C
     case unreadableCondition = "C021"
     /// A condition with too many `en`/`of`.
     case conditionTooLong = "C022"
+    /// A file not saved as UTF-8 (Windows-1252, UTF-16), read as meant.
+    case notUTF8 = "C023"
 
     // Check: names, references, includes, metadata and limits.
     /// The file cannot be read (missing, a folder).
@@ -183,7 +185,7 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable, C
     /// Errors make `casus check` (and `casus test`) fail; warnings do not.
     public var severity: Severity {
         switch self {
-        case .stepWithoutQuestions, .budgetsExceedDuration, .answerNeverShown, .zeroBudget, .emptyPrompt,
+        case .notUTF8, .stepWithoutQuestions, .budgetsExceedDuration, .answerNeverShown, .zeroBudget, .emptyPrompt,
             .branchNeverTaken, .otherwiseNeverTaken, .optionNeverChosen, .scriptKeyUnused:
             .warning
         case .notText, .emptyFile, .unknownWord, .misplacedLine, .unclosedBlock, .endWithoutBlock,

@@ -156,7 +156,7 @@ public final class CasusLanguageServer<Disk: SourceProvider> {
     private func text(_ path: String) -> String? {
         if let doc = documents[path] { return doc.text }
         guard case .success(let bytes) = disk.read(path) else { return nil }
-        return String(decoding: bytes, as: UTF8.self)
+        return SourceDecoding.decode(bytes).text
     }
 
     /// The scenario `path` belongs to: itself, or for a fragment an open scenario including it.

@@ -45,10 +45,11 @@ struct ScenarioIndex {
 
     private mutating func add(path: String, root: String, provider: some SourceProvider, depth: Int, visited: inout Set<String>) {
         // The loader's limits (depth 8, cycles) are reported by the check; here they only stop.
-        guard depth <= 8, visited.insert(path).inserted, case .success(let bytes) = provider.read(path) else { return }
-        let (file, _) = Parser.parse(bytes: bytes, path: path)
+        guard depth <= 8, visited.insert(path).inserted, case .success(let raw) = provider.read(path) else { return }
+        let decoded = SourceDecoding.decode(raw)
+        let (file, _) = Parser.parse(bytes: decoded.bytes, path: path)
         files[path] = file
-        texts[path] = String(decoding: bytes, as: UTF8.self)
+        texts[path] = decoded.text
         for item in file.items {
             switch item {
             case .metadata(let entry): if depth == 0 { metadata.append(entry) }
