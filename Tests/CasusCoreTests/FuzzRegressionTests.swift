@@ -256,8 +256,7 @@ import Testing
     @Test func sourceLinesForDiagnosticsMatchTheParsersLines() {
         let text = "\u{FEFF}titel: a\r\nb\rc\n\nd é\ne"
         let result = ScenarioLoader.load(source: text, path: "x.casus")
-        let source = Array(text.utf8)
-        let expected = SourceLine.split(source).map { $0.string(in: source) }
+        let expected = SourceLine.split(text).map { String($0.text) }
         #expect(expected.count == 6)
         for (i, line) in expected.enumerated() { #expect(result.line(i + 1, of: "x.casus") == line) }
         #expect(result.line(0, of: "x.casus") == nil)

@@ -3,10 +3,8 @@ import Testing
 
 /// Units over `SourceLine` (lines and indentation) and `LineLexer` (tokens of a code line).
 @Suite struct LexerTests {
-    private func lex(_ text: String, stopAtColon: Bool = false) -> (tokens: [Token], restColumn: Int?, unterminatedString: Int?) {
-        let source = Array(text.utf8)
-        let line = SourceLine.split(source)[0]
-        var lexer = LineLexer(source: source, line: line, fromColumn: line.contentColumn)
+    private func lex(_ text: String, stopAtColon: Bool = false) -> (tokens: [Token], rest: LinePiece?, unterminatedString: Int?) {
+        var lexer = LineLexer(line: SourceLine.split(text)[0])
         return lexer.tokens(stopAtColon: stopAtColon)
     }
 
@@ -16,13 +14,11 @@ import Testing
     }
 
     private func kinds(_ text: String, stopAtColon: Bool = false) -> [Lexeme] {
-        let source = Array(text.utf8)
-        let line = SourceLine.split(source)[0]
-        return lex(text, stopAtColon: stopAtColon).tokens.map { token in
+        lex(text, stopAtColon: stopAtColon).tokens.map { token in
             switch token.kind {
-            case .word: .word(line.text(token.column, token.endColumn, in: source))
+            case .word: .word(String(token.text))
             case .number(let n): .number(n)
-            case .string(let from, let to): .string(line.text(Int(from), Int(to), in: source))
+            case .string: .string(token.value ?? "")
             case .punct(let p): .punct(p)
             case .invalid(let c): .invalid(c)
             }
@@ -33,8 +29,7 @@ import Testing
 
     /// The lines of `text` with their contents.
     private func lines(_ text: String) -> [(line: SourceLine, content: String)] {
-        let source = Array(text.utf8)
-        return SourceLine.split(source).map { ($0, $0.contentString(in: source)) }
+        SourceLine.split(text).map { ($0, String($0.content)) }
     }
 
     @Test func splitsOnEveryKindOfLineBreak() {
@@ -63,13 +58,11 @@ import Testing
     }
 
     @Test func byteOrderMarkIsNeitherIndentNorContent() {
-        let source = Array("\u{FEFF}titel: x".utf8)
-        let line = SourceLine.split(source)[0]
+        let line = SourceLine.split("\u{FEFF}titel: x")[0]
         #expect(line.indent == 0)
-        // Internally columns are byte columns (the BOM is three bytes); people see scalars.
-        #expect(line.contentColumn == 4)
-        #expect(line.scalarColumn(line.contentColumn, in: source) == 2)
-        #expect(line.contentString(in: source) == "titel: x")
+        // The mark is one scalar, so one column.
+        #expect(line.contentColumn == 2)
+        #expect(line.content == "titel: x")
     }
 
     @Test func blankAndCommentLines() {
@@ -80,21 +73,19 @@ import Testing
         #expect(!lines[2].isComment)
     }
 
-    @Test func trimmedEndSkipsTrailingSpacesAndTabs() {
+    @Test func contentEndSkipsTrailingSpacesAndTabs() {
         let lines = self.lines("  zeg: a \t \n\t\n")
-        #expect(lines[0].line.trimmedEnd == 9)
+        #expect(lines[0].line.contentEnd == 9)
+        #expect(lines[0].content == "zeg: a")
         #expect(lines[1].line.isBlank)
     }
 
     @Test func columnsCountUnicodeScalars() {
         // "ë" as one precomposed scalar, "e\u{301}" as two.
-        let source = Array("ë e\u{301} x".utf8)
-        let line = SourceLine.split(source)[0]
-        var lexer = LineLexer(source: source, line: line, fromColumn: line.contentColumn)
-        let tokens = lexer.tokens(stopAtColon: false).tokens
-        // Token columns are byte columns; the diagnostic columns count scalars.
-        #expect(tokens.map(\.column) == [1, 4, 8])
-        #expect(tokens.map { line.scalarColumn($0.column, in: source) } == [1, 3, 6])
+        let tokens = lex("ë e\u{301} x").tokens
+        #expect(tokens.map(\.column) == [1, 3, 6])
+        #expect(tokens.map(\.endColumn) == [2, 5, 7])
+        #expect(tokens.map(\.text) == ["ë", "e\u{301}", "x"])
     }
 
     // MARK: - Tokens
@@ -145,7 +136,8 @@ import Testing
     @Test func stopAtColonGivesWhereTheProseStarts() {
         let result = lex("vraag x (tekst): Als de jongen = \"iets\"", stopAtColon: true)
         #expect(result.tokens.last?.kind == .punct(":"))
-        #expect(result.restColumn == 17)
+        #expect(result.rest?.column == 17)
+        #expect(result.rest?.text == " Als de jongen = \"iets\"")
         #expect(result.tokens.count == 6)
     }
 
@@ -166,10 +158,9 @@ import Testing
     }
 
     @Test func spellingForMessages() {
-        let source = Array("x \"y\" 3 >=".utf8)
-        let line = SourceLine.split(source)[0]
-        let tokens = lex("x \"y\" 3 >=").tokens
-        #expect(tokens.map { $0.spelling(line, in: source) } == ["x", "\"y\"", "3", ">="])
+        let tokens = lex("x \u{201C}y\u{201D} 3 >=").tokens
+        #expect(tokens.map(\.spelling) == ["x", "\"y\"", "3", ">="])
+        #expect(tokens.map(\.text) == ["x", "\u{201C}y\u{201D}", "3", ">="])
     }
 
     // MARK: - Keywords

@@ -78,8 +78,17 @@ public struct DiagnosticRenderer: Sendable {
         }
     }
 
+    /// `file:line:column`, the column counted as an editor shows the line: a tab runs to the
+    /// next tab stop (`SourceLine.tabWidth`). Ranges count Unicode scalars; only here, where a
+    /// person reads the column, does a tab count more than one.
     func location(_ r: SourceRange) -> String {
-        "\(Self.safe(r.file)):\(r.start.line):\(r.start.column)"
+        var column = r.start.column
+        if let line = sourceLine(r.file, r.start.line), line.unicodeScalars.contains("\t") {
+            let scalars = Array(line.unicodeScalars)
+            let offsets = Self.displayOffsets(scalars)
+            column = offsets[min(column - 1, scalars.count)] + 1 + max(0, column - 1 - scalars.count)
+        }
+        return "\(Self.safe(r.file)):\(r.start.line):\(column)"
     }
 
     private func gutterWidth(_ r: SourceRange) -> Int { max(3, String(r.start.line).count) + 1 }
@@ -100,26 +109,50 @@ public struct DiagnosticRenderer: Sendable {
             if start > 0 { prefix = "…" }
             length = min(length, max(1, scalars.count - column + 1))
         }
-        let shown = prefix + Self.safe(String(String.UnicodeScalarView(scalars)), keepTabsAsSpace: true)
+        // Where each scalar starts on the screen, so the carets stand under a tab's whole width.
+        let offsets = Self.displayOffsets(scalars)
+        func offset(_ k: Int) -> Int { offsets[min(k, scalars.count)] + max(0, k - scalars.count) }
+        let caretStart = offset(column - 1)
+        let caretWidth = max(1, offset(column - 1 + length) - caretStart)
+        let shown = prefix + Self.safe(Self.showingTabs(scalars, offsets))
         let number = String(r.start.line)
         let pad = String(repeating: " ", count: width - number.count)
         var out = "\(pad)\(number) | \(shown)\n"
-        let caretPad = String(repeating: " ", count: max(0, column - 1 + prefix.count))
-        let carets = "^" + String(repeating: "~", count: max(0, min(length, 200) - 1))
+        let caretPad = String(repeating: " ", count: caretStart + prefix.count)
+        let carets = "^" + String(repeating: "~", count: max(0, min(caretWidth, 200) - 1))
         out += "\(String(repeating: " ", count: width)) | \(caretPad)\(style.caret.0)\(carets)\(style.caret.1)\n"
         return out
     }
 
-    /// Control characters from a file never reach the terminal raw (see `TextSafety`).
-    static func safe(_ s: String, keepTabsAsSpace: Bool = false) -> String {
-        let shown = TextSafety.sanitize(s)
-        return keepTabsAsSpace && shown.contains("\t") ? shown.replacingTabs() : shown
+    /// The screen column (0-based) where each scalar of a line starts, and one more entry for
+    /// the end: a tab runs to the next multiple of `SourceLine.tabWidth`, anything else is one.
+    static func displayOffsets(_ scalars: [Unicode.Scalar]) -> [Int] {
+        var offsets: [Int] = []
+        offsets.reserveCapacity(scalars.count + 1)
+        var at = 0
+        for scalar in scalars {
+            offsets.append(at)
+            at += scalar == "\t" ? SourceLine.tabWidth - at % SourceLine.tabWidth : 1
+        }
+        offsets.append(at)
+        return offsets
     }
-}
 
-extension String {
-    /// Every tab as one space, so a caret under the line keeps its column.
-    fileprivate func replacingTabs() -> String {
-        String(decoding: utf8.map { $0 == 0x09 ? 0x20 : $0 }, as: UTF8.self)
+    /// The line with every tab shown as `→` followed by spaces up to the tab stop, so a tab
+    /// is visible and the caret line lines up with it.
+    static func showingTabs(_ scalars: [Unicode.Scalar], _ offsets: [Int]) -> String {
+        var shown = String.UnicodeScalarView()
+        for (k, scalar) in scalars.enumerated() {
+            if scalar == "\t" {
+                shown.append("\u{2192}")
+                shown.append(contentsOf: repeatElement(" ", count: offsets[k + 1] - offsets[k] - 1))
+            } else {
+                shown.append(scalar)
+            }
+        }
+        return String(shown)
     }
+
+    /// Control characters from a file never reach the terminal raw (see `TextSafety`).
+    static func safe(_ s: String) -> String { TextSafety.sanitize(s) }
 }

@@ -22,23 +22,22 @@ public enum Formatter {
     public static func format(_ source: String, path: String = "scenario.casus") -> Result<String, Failure> {
         let (original, diagnostics) = Parser.parse(source, path: path)
         if diagnostics.hasErrors { return .failure(.invalid(diagnostics)) }
-        let output = layout(Array(source.utf8))
+        let output = layout(source)
         let (again, againDiagnostics) = Parser.parse(output, path: path)
         guard !againDiagnostics.hasErrors, ASTComparison.same(original, again) else { return .failure(.meaningChanged) }
         return .success(output)
     }
 
 
-    private static func firstWordKeyword(_ line: SourceLine, in source: [UInt8]) -> (Keyword?, isMetadata: Bool) {
-        var lexer = LineLexer(source: source, line: line, fromColumn: line.contentColumn)
+    private static func firstWordKeyword(_ line: SourceLine) -> (Keyword?, isMetadata: Bool) {
+        var lexer = LineLexer(line: line)
         let (tokens, _, _) = lexer.tokens(stopAtColon: true)
-        guard let first = tokens.first, first.isWord else { return (nil, false) }
-        let word = line.text(first.column, first.endColumn, in: source)
+        guard let first = tokens.first, let word = first.word else { return (nil, false) }
         if MetadataKey(word: word) != nil, tokens.count >= 2, tokens[1].isPunct(.colon) { return (nil, true) }
         return (Keyword(word: word), false)
     }
 
-    static func layout(_ source: [UInt8]) -> String {
+    static func layout(_ source: String) -> String {
         let lines = SourceLine.split(source)
         var out: [String] = []
         var depth = 0
@@ -70,7 +69,7 @@ public enum Formatter {
 
         /// The depth a code line is printed at, and the depth after it.
         func depths(_ line: SourceLine, _ depth: Int) -> (at: Int, after: Int, keyword: Keyword?) {
-            let (keyword, _) = firstWordKeyword(line, in: source)
+            let (keyword, _) = firstWordKeyword(line)
             switch keyword {
             case .end?: return (max(depth - 1, 0), max(depth - 1, 0), keyword)
             case .else?: return (max(depth - 1, 0), depth, keyword)
@@ -97,13 +96,13 @@ public enum Formatter {
                 let target = nextCode(from: i + 1)
                 let (at, _, keyword) = target.map { depths($0, depth) } ?? (depth, depth, nil)
                 if opensTopLevelBlock(keyword, at), out.last.map({ !$0.hasPrefix("#") }) ?? false { forceBlank = true }
-                emit(indent(at) + trimmedContent(line, in: source))
+                emit(indent(at) + trimmedContent(line))
                 i += 1
                 continue
             }
             let (at, after, keyword) = depths(line, depth)
             if opensTopLevelBlock(keyword, at), out.last.map({ !$0.hasPrefix("#") }) ?? false { forceBlank = true }
-            emit(indent(at) + codeLine(line, keyword: keyword, in: source))
+            emit(indent(at) + codeLine(line, keyword: keyword))
             depth = after
             i += 1
             if at == 0 && keyword == .end { forceBlank = true }
@@ -137,7 +136,7 @@ public enum Formatter {
                 if blank { out.append("") }
                 blank = false
                 let relative = textLine.indent - base
-                out.append(indent(at + 1) + String(repeating: " ", count: relative) + trimmedContent(textLine, in: source))
+                out.append(indent(at + 1) + String(repeating: " ", count: relative) + trimmedContent(textLine))
             }
         }
         while out.last == "" { out.removeLast() }
@@ -146,17 +145,15 @@ public enum Formatter {
 
     private static func indent(_ depth: Int) -> String { String(repeating: " ", count: depth * indentWidth) }
 
-    private static func trimmedContent(_ line: SourceLine, in source: [UInt8]) -> String {
-        line.text(line.contentColumn, line.trimmedEnd, in: source)
-    }
+    private static func trimmedContent(_ line: SourceLine) -> String { String(line.content) }
 
     /// A code line with single spaces between tokens outside quotes, up to the prose (after
     /// the first `:` outside quotes, for text owners and metadata) or a `#` comment.
-    static func codeLine(_ line: SourceLine, keyword: Keyword?, in source: [UInt8]) -> String {
-        let trimmed = trimmedContent(line, in: source)
+    static func codeLine(_ line: SourceLine, keyword: Keyword?) -> String {
+        let trimmed = trimmedContent(line)
         // An unquoted step title is taken verbatim by the parser: leave such lines alone.
         if keyword == .step {
-            var lexer = LineLexer(source: source, line: line, fromColumn: line.contentColumn)
+            var lexer = LineLexer(line: line)
             let tokens = lexer.tokens(stopAtColon: false).tokens
             if tokens.count > 1, case .string = tokens[1].kind {} else { return trimmed }
         }

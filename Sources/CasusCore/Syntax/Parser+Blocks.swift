@@ -17,7 +17,7 @@ extension Parser {
         var body: [Statement] = []
         while let line = peekCodeLine() {
             var lexer = lexer(line)
-            let (tokens, restColumn, unterminated) = lexer.tokens(stopAtColon: true)
+            let (tokens, rest, unterminated) = lexer.tokens(stopAtColon: true)
             guard let first = tokens.first else {
                 index += 1
                 reportUnterminated(line, unterminated)
@@ -29,14 +29,14 @@ extension Parser {
                 reportNotCode(line, first)
                 continue
             }
-            let firstKey = key(line, first)
+            let firstKey = first.key
             var keyword = Keyword(word: firstKey)
             let isMetadata = MetadataKey(word: firstKey) != nil
             if keyword == nil, !isMetadata {
                 // A misspelt keyword: report it, then read the line as the keyword it most
                 // likely is, so the rest of the file does not collapse into follow-on errors.
                 let candidates = Keyword.statements.flatMap(\.spellings)
-                if let nearest = nearestKeyword(to: spelling(line, first), in: candidates) {
+                if let nearest = nearestKeyword(to: first.spelling, in: candidates) {
                     reportUnknownWord(line, first, candidates: candidates, skipText: false)
                     keyword = Keyword(word: nearest)
                 }
@@ -48,7 +48,7 @@ extension Parser {
             if keyword == .end {
                 index += 1
                 if tokens.count > 1 {
-                    report(.malformedLine, range(line, tokens[1]), ParserMessages.unexpected(spelling(line, tokens[1])))
+                    report(.malformedLine, range(line, tokens[1]), ParserMessages.unexpected(tokens[1].spelling))
                 }
                 return (body, .end(range(line, first)))
             }
@@ -62,11 +62,11 @@ extension Parser {
                     report(.misplacedElse, range(line, first), ParserMessages.elseWithoutIf)
                     continue
                 }
-                if tokens.count > 1, Keyword(word: key(line, tokens[1])) == .if {
+                if tokens.count > 1, Keyword(word: tokens[1].key) == .if {
                     return (body, .elseIf(line, tokens.dropFirst(2)))
                 }
                 if tokens.count > 1 {
-                    report(.malformedLine, range(line, tokens[1]), ParserMessages.unexpected(spelling(line, tokens[1])),
+                    report(.malformedLine, range(line, tokens[1]), ParserMessages.unexpected(tokens[1].spelling),
                           fixIt: FixIt(ParserMessages.didYouMean("anders als")))
                 }
                 return (body, .otherwise(line))
@@ -77,7 +77,7 @@ extension Parser {
             }
             if tokens.count > 1, tokens[1].isPunct(.colon), isMetadata {
                 index += 1
-                report(.misplacedLine, range(line, first), ParserMessages.notHere(spelling(line, first), ParserMessages.onlyTopLevel))
+                report(.misplacedLine, range(line, first), ParserMessages.notHere(first.spelling, ParserMessages.onlyTopLevel))
                 continue
             }
             guard let keyword else {
@@ -88,19 +88,19 @@ extension Parser {
             switch keyword {
             case .caseText, .role, .info, .include, .sheet:
                 index += 1
-                report(.misplacedLine, range(line, first), ParserMessages.notHere(spelling(line, first), ParserMessages.onlyTopLevel))
+                report(.misplacedLine, range(line, first), ParserMessages.notHere(first.spelling, ParserMessages.onlyTopLevel))
                 skipIndented(under: line)
                 continue
             case .heading, .show:
                 index += 1
-                report(.misplacedLine, range(line, first), ParserMessages.notHere(spelling(line, first), ParserMessages.onlyInSheet))
+                report(.misplacedLine, range(line, first), ParserMessages.notHere(first.spelling, ParserMessages.onlyInSheet))
                 continue
             case .note, .step, .say, .ask, .solutions, .effect, .vote, .if, .else, .end, .forEach:
                 break
             }
             index += 1
             let (statement, childEnd) = parseStatementWithEnd(
-                line, tokens: tokens, restColumn: restColumn, unterminated: unterminated, keyword: keyword)
+                line, tokens: tokens, rest: rest, unterminated: unterminated, keyword: keyword)
             if let statement { body.append(statement) }
             if case .unclosed(propagate: true)? = childEnd { return (body, .unclosed(propagate: true)) }
         }
@@ -120,7 +120,7 @@ extension Parser {
             notes: [DiagnosticNote(ParserMessages.earlyEndHere, at: early)],
             fixIt: FixIt(ParserMessages.removeEarlyEnd(early.start.line), replacement: "", range: early))
         var openerLexer = lexer(opener)
-        let ifWord = openerLexer.tokens(stopAtColon: true).tokens.first.map { spelling(opener, $0) } ?? "als"
+        let ifWord = openerLexer.tokens(stopAtColon: true).tokens.first.map { $0.spelling } ?? "als"
         openers.append((ifWord, opener))
         let (elseBody, end) = parseBody(allowElse: false)
         openers.removeLast()
@@ -141,23 +141,23 @@ extension Parser {
 
     /// Parses a statement that starts on `line`; block statements consume their body.
     mutating func parseStatement(
-        _ line: SourceLine, tokens: [Token], restColumn: Int?, unterminated: Int?, keyword: Keyword
+        _ line: SourceLine, tokens: [Token], rest: LinePiece?, unterminated: Int?, keyword: Keyword
     ) -> Statement? {
-        parseStatementWithEnd(line, tokens: tokens, restColumn: restColumn, unterminated: unterminated, keyword: keyword).0
+        parseStatementWithEnd(line, tokens: tokens, rest: rest, unterminated: unterminated, keyword: keyword).0
     }
 
     private mutating func parseStatementWithEnd(
-        _ line: SourceLine, tokens: [Token], restColumn: Int?, unterminated: Int?, keyword: Keyword
+        _ line: SourceLine, tokens: [Token], rest: LinePiece?, unterminated: Int?, keyword: Keyword
     ) -> (Statement?, BlockEnd?) {
         switch keyword {
         case .say:
-            return (parseTextOwner(line, tokens: tokens, restColumn: restColumn, keyword: spelling(line, tokens[0])).map { .say($0) }, nil)
+            return (parseTextOwner(line, tokens: tokens, rest: rest, keyword: tokens[0].spelling).map { .say($0) }, nil)
         case .note:
-            return (parseTextOwner(line, tokens: tokens, restColumn: restColumn, keyword: spelling(line, tokens[0])).map { .note($0) }, nil)
-        case .ask: return (parseQuestionLine(line, tokens, restColumn, unterminated, .ask), nil)
-        case .solutions: return (parseQuestionLine(line, tokens, restColumn, unterminated, .solutions), nil)
-        case .effect: return (parseQuestionLine(line, tokens, restColumn, unterminated, .effect), nil)
-        case .vote: return (parseQuestionLine(line, tokens, restColumn, unterminated, .vote), nil)
+            return (parseTextOwner(line, tokens: tokens, rest: rest, keyword: tokens[0].spelling).map { .note($0) }, nil)
+        case .ask: return (parseQuestionLine(line, tokens, rest, unterminated, .ask), nil)
+        case .solutions: return (parseQuestionLine(line, tokens, rest, unterminated, .solutions), nil)
+        case .effect: return (parseQuestionLine(line, tokens, rest, unterminated, .effect), nil)
+        case .vote: return (parseQuestionLine(line, tokens, rest, unterminated, .vote), nil)
         case .if:
             guard enterBlock(line, tokens[0]) else { return (nil, nil) }
             defer { openers.removeLast() }
@@ -175,7 +175,7 @@ extension Parser {
 
     /// A question line; nil (with its id remembered as broken) when it cannot be read.
     private mutating func parseQuestionLine(
-        _ line: SourceLine, _ tokens: [Token], _ restColumn: Int?, _ unterminated: Int?, _ keyword: QuestionKeyword
+        _ line: SourceLine, _ tokens: [Token], _ rest: LinePiece?, _ unterminated: Int?, _ keyword: QuestionKeyword
     ) -> Statement? {
         if let unterminated {
             report(.unclosedQuote, range(line, unterminated, unterminated + 1), ParserMessages.unterminatedString)
@@ -183,7 +183,7 @@ extension Parser {
             noteBrokenQuestion(line, tokens, keyword: keyword)
             return nil
         }
-        let question = parseQuestion(line, tokens: tokens, restColumn: restColumn, keyword: keyword)
+        let question = parseQuestion(line, tokens: tokens, rest: rest, keyword: keyword)
         if question == nil { noteBrokenQuestion(line, tokens, keyword: keyword) }
         return question.map { .question($0) }
     }
@@ -193,8 +193,8 @@ extension Parser {
     private mutating func noteBrokenQuestion(_ line: SourceLine, _ tokens: [Token], keyword: QuestionKeyword) {
         switch keyword {
         case .solutions: brokenNames.formUnion(Lexicon.solutions)
-        case .effect: brokenNames.insert(tokens.count > 1 ? word(line, tokens[1]) ?? "effect" : "effect")
-        case .ask, .vote: if tokens.count > 1, let name = word(line, tokens[1]) { brokenNames.insert(name) }
+        case .effect: brokenNames.insert(tokens.count > 1 ? tokens[1].word ?? "effect" : "effect")
+        case .ask, .vote: if tokens.count > 1, let name = tokens[1].word { brokenNames.insert(name) }
         }
     }
 
@@ -206,7 +206,7 @@ extension Parser {
             skipNestedRegion()
             return false
         }
-        openers.append((spelling(line, token), line))
+        openers.append((token.spelling, line))
         return true
     }
 
@@ -219,7 +219,7 @@ extension Parser {
             guard !line.isBlank, !line.isComment else { continue }
             var lexer = lexer(line)
             let (tokens, _, _) = lexer.tokens(stopAtColon: true)
-            guard let keyword = Keyword(word: key(line, tokens.first)) else { continue }
+            guard let keyword = Keyword(word: tokens.first?.key) else { continue }
             switch keyword {
             case .if, .forEach: depth += 1
             case .end: depth -= 1
@@ -243,7 +243,7 @@ extension Parser {
         }
         var title = ""
         var i = 1
-        if i < tokens.count, let s = string(line, tokens[i]) {
+        if i < tokens.count, let s = tokens[i].value {
             title = s
             i += 1
         } else {
@@ -251,7 +251,7 @@ extension Parser {
             let start = i
             while i < tokens.count, !tokens[i].isPunct(.openParen) { i += 1 }
             if i > start {
-                title = text(line, tokens[start].column, tokens[i - 1].endColumn)
+                title = text(from: tokens[start], through: tokens[i - 1])
             }
         }
         if title.isEmpty && unterminated == nil {
@@ -261,12 +261,12 @@ extension Parser {
         var budget: Int?
         if i < tokens.count {
             if tokens[i].isPunct(.openParen), i + 3 < tokens.count, case .number(let n) = tokens[i + 1].kind,
-                matches(line, tokens[i + 2], Lexicon.minutes), tokens[i + 3].isPunct(.closeParen)
+                tokens[i + 2].matches(Lexicon.minutes), tokens[i + 3].isPunct(.closeParen)
             {
                 budget = n
                 i += 4
                 if i < tokens.count {
-                    report(.malformedLine, range(line, tokens[i]), ParserMessages.unexpected(spelling(line, tokens[i])))
+                    report(.malformedLine, range(line, tokens[i]), ParserMessages.unexpected(tokens[i].spelling))
                 }
             } else {
                 report(.malformedBudget, range(line, tokens[i]), ParserMessages.expected(ParserMessages.aBudget, after: title.isEmpty ? keyword : "\"\(title)\""))
@@ -286,7 +286,7 @@ extension Parser {
         var branches: [Conditional.Branch] = []
         var elseBody: [Statement]?
         var condition = parseCondition(
-            line, tokens.dropFirst(), after: spelling(line, tokens[0]), at: tokens[0].column..<tokens[0].endColumn)
+            line, tokens.dropFirst(), after: tokens[0].spelling, at: tokens[0].column..<tokens[0].endColumn)
         var branchLine = line
         while true {
             let (body, end) = parseBody(allowElse: true)
@@ -346,36 +346,36 @@ extension Parser {
     }
 
     private mutating func parseLoopHeader(_ line: SourceLine, _ tokens: [Token]) -> (LoopSource, Identifier)? {
-        guard tokens.count >= 3, matches(line, tokens[1], Lexicon.each), let kind = word(line, tokens[2]) else {
+        guard tokens.count >= 3, tokens[1].matches(Lexicon.each), let kind = tokens[2].word else {
             let at = tokens.count >= 2 ? range(line, tokens[1]) : range(line, tokens[0])
-            report(.malformedLoop, at, ParserMessages.expected(ParserMessages.aLoop, after: spelling(line, tokens[0])))
+            report(.malformedLoop, at, ParserMessages.expected(ParserMessages.aLoop, after: tokens[0].spelling))
             return nil
         }
         let variable = Identifier(kind, at: range(line, tokens[2]))
-        if tokens.count >= 4, matches(line, tokens[3], Lexicon.in) {
-            guard tokens.count >= 5, let list = word(line, tokens[4]) else {
-                report(.malformedLoop, range(line, tokens[3]), ParserMessages.expected(ParserMessages.aName, after: spelling(line, tokens[3])),
+        if tokens.count >= 4, tokens[3].matches(Lexicon.in) {
+            guard tokens.count >= 5, let list = tokens[4].word else {
+                report(.malformedLoop, range(line, tokens[3]), ParserMessages.expected(ParserMessages.aName, after: tokens[3].spelling),
                       fixIt: FixIt(ParserMessages.loopVariableHint))
                 return nil
             }
             if tokens.count > 5 {
-                report(.malformedLine, range(line, tokens[5]), ParserMessages.unexpected(spelling(line, tokens[5])))
+                report(.malformedLine, range(line, tokens[5]), ParserMessages.unexpected(tokens[5].spelling))
             }
             return (.items(variable: variable, list: Identifier(list, at: range(line, tokens[4]))), variable)
         }
         if tokens.count > 3 {
-            report(.malformedLine, range(line, tokens[3]), ParserMessages.unexpected(spelling(line, tokens[3])))
+            report(.malformedLine, range(line, tokens[3]), ParserMessages.unexpected(tokens[3].spelling))
             return nil
         }
-        if matches(line, tokens[2], Lexicon.roleLoop) { return (.roles, variable) }
-        if matches(line, tokens[2], Lexicon.memberLoop) { return (.members, variable) }
-        if matches(line, tokens[2], Lexicon.solutionLoop) { return (.solutions, variable) }
+        if tokens[2].matches(Lexicon.roleLoop) { return (.roles, variable) }
+        if tokens[2].matches(Lexicon.memberLoop) { return (.members, variable) }
+        if tokens[2].matches(Lexicon.solutionLoop) { return (.solutions, variable) }
         let all = Lexicon.roleLoop + Lexicon.memberLoop + Lexicon.solutionLoop
         var fixIt = FixIt(ParserMessages.loopVariableHint)
         if let nearest = Suggestion.nearest(to: kind, in: all) {
             fixIt = FixIt(ParserMessages.didYouMean(nearest), replacement: nearest, range: range(line, tokens[2]))
         }
-        report(.malformedLoop, range(line, tokens[2]), ParserMessages.expected(ParserMessages.aLoop, after: spelling(line, tokens[0])), fixIt: fixIt)
+        report(.malformedLoop, range(line, tokens[2]), ParserMessages.expected(ParserMessages.aLoop, after: tokens[0].spelling), fixIt: fixIt)
         return nil
     }
 
@@ -385,25 +385,25 @@ extension Parser {
         var entries: [SheetLayout.Entry] = []
         while let inner = peekCodeLine() {
             var lexer = lexer(inner)
-            let (tokens, restColumn, _) = lexer.tokens(stopAtColon: true)
-            guard let first = tokens.first, let kw = Keyword(word: key(inner, first)) else {
+            let (tokens, rest, _) = lexer.tokens(stopAtColon: true)
+            guard let first = tokens.first, let kw = Keyword(word: first.key) else {
                 index += 1
                 if let token = tokens.first { reportUnknownWord(inner, token, candidates: ["kop", "heading", "toon", "show", "einde", "end"]) }
                 continue
             }
-            let word = spelling(inner, first)
+            let word = first.spelling
             switch kw {
             case .end:
                 index += 1
                 return SheetLayout(entries: entries, range: contentRange(line), endRange: range(inner, first))
             case .heading:
                 index += 1
-                guard tokens.count >= 2, tokens[1].isPunct(.colon), let restColumn else {
+                guard tokens.count >= 2, tokens[1].isPunct(.colon), let rest else {
                     report(.malformedLine, range(inner, first), ParserMessages.expected(LocalizedText(nl: "`:` en een kop", en: "`:` and a heading"), after: word))
                     continue
                 }
-                let (text, column) = restOfLine(inner, from: restColumn)
-                entries.append(.heading(text, range(inner, column, column + text.utf8.count)))
+                let text = rest.trimmed()
+                entries.append(.heading(text.map { String($0.text) } ?? "", text.map(range) ?? range(inner, rest.column, rest.column)))
             case .show:
                 index += 1
                 var lexer2 = self.lexer(inner)
@@ -411,13 +411,13 @@ extension Parser {
                 var names: [Identifier] = []
                 var expectName = true
                 for token in all {
-                    if expectName, let name = self.word(inner, token) {
+                    if expectName, let name = token.word {
                         names.append(Identifier(name, at: range(inner, token)))
                         expectName = false
                     } else if !expectName, token.isPunct(.comma) {
                         expectName = true
                     } else {
-                        report(.malformedLine, range(inner, token), ParserMessages.unexpected(spelling(inner, token)))
+                        report(.malformedLine, range(inner, token), ParserMessages.unexpected(token.spelling))
                         break
                     }
                 }

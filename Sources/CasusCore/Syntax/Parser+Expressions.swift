@@ -11,9 +11,8 @@ struct ExpressionParser {
     /// A slice of the line's tokens (no copy for the condition): indices are the line's.
     let tokens: ArraySlice<Token>
     let file: String
-    /// The tokens' line and the file's bytes, for the words' text.
-    let line: SourceLine
-    let source: [UInt8]
+    /// The tokens' line number.
+    let line: Int
     var position: Int
     var depth = 0
     /// `en`/`of` read so far: a chain is flat in the text but as deep as it is long in the
@@ -29,19 +28,15 @@ struct ExpressionParser {
         return e
     }
 
-    /// The token's range in the scalar columns people see (token columns count bytes).
     private func range(_ t: Token) -> SourceRange {
-        let from = line.scalarColumn(t.column, in: source)
-        let to = line.scalarColumn(t.endColumn, in: source)
-        return SourceRange(file: file, line: line.number, column: from, length: max(to - from, 1))
+        SourceRange(file: file, line: line, column: t.column, length: max(t.endColumn - t.column, 1))
     }
 
-    private func spelling(_ t: Token) -> String { t.spelling(line, in: source) }
+    private func spelling(_ t: Token) -> String { t.spelling }
 
     /// True when the current token is one of the words of `set`.
     private func currentMatches(_ set: [String]) -> Bool {
-        guard position < tokens.endIndex, tokens[position].isWord else { return false }
-        return set.contains(line.text(tokens[position].column, tokens[position].endColumn, in: source).lowercased())
+        position < tokens.endIndex && tokens[position].matches(set)
     }
 
     private var current: Token? { position < tokens.endIndex ? tokens[position] : nil }
@@ -115,10 +110,10 @@ struct ExpressionParser {
             return inner
         case .number(let n):
             return .number(n, range(t))
-        case .string(let from, let to):
-            return .string(line.text(Int(from), Int(to), in: source), range(t))
+        case .string:
+            return .string(t.value ?? "", range(t))
         case .word:
-            let key: String? = line.text(t.column, t.endColumn, in: source).lowercased()
+            let key = t.key
             if let key, Lexicon.yes.contains(key) { return .boolean(true, range(t)) }
             if let key, Lexicon.no.contains(key) { return .boolean(false, range(t)) }
             if let key, Lexicon.count.contains(key) {
@@ -147,7 +142,7 @@ extension Parser {
             report(.unreadableCondition, range(line, columns.lowerBound, columns.upperBound), ParserMessages.expected(ParserMessages.aCondition, after: keyword))
             return nil
         }
-        var parser = ExpressionParser(tokens: tokens, file: path, line: line, source: source, position: tokens.startIndex)
+        var parser = ExpressionParser(tokens: tokens, file: path, line: line.number, position: tokens.startIndex)
         do {
             return try parser.parse()
         } catch let e as ExpressionError {
@@ -168,7 +163,7 @@ extension Parser {
     private func everydayCondition(
         _ line: SourceLine, _ tokens: ArraySlice<Token>
     ) -> (range: SourceRange, message: LocalizedText, fixIt: FixIt)? {
-        let words = tokens.map { $0.isWord ? spelling(line, $0).lowercased() : spelling(line, $0) }
+        let words = tokens.map { $0.key ?? $0.spelling }
         let all = Array(tokens)
         func hint(_ from: Int, _ to: Int, _ written: String, _ replacement: String) -> (SourceRange, LocalizedText, FixIt) {
             let at = range(line, all[from].column, all[to].endColumn)
@@ -177,22 +172,22 @@ extension Parser {
         }
         for (i, word) in words.enumerated() {
             if word == "geen" || word == "none" {
-                return hint(i, i, spelling(line, all[i]), word == "geen" ? "niet" : "not")
+                return hint(i, i, all[i].spelling, word == "geen" ? "niet" : "not")
             }
             if i + 2 < words.count, Lexicon.and.contains(word), words[i + 1] == "/", Lexicon.or.contains(words[i + 2]) {
-                return hint(i, i + 2, text(line, all[i].column, all[i + 2].endColumn), spelling(line, all[i + 2]))
+                return hint(i, i + 2, text(from: all[i], through: all[i + 2]), all[i + 2].spelling)
             }
             if i >= 1, word == "is" || word == "equals", i + 1 < words.count {
                 if Lexicon.not.contains(words[i + 1]), i + 2 < words.count {
-                    return hint(i, i + 1, text(line, all[i].column, all[i + 1].endColumn), "!=")
+                    return hint(i, i + 1, text(from: all[i], through: all[i + 1]), "!=")
                 }
-                return hint(i, i, spelling(line, all[i]), "=")
+                return hint(i, i, all[i].spelling, "=")
             }
             if i >= 1, Lexicon.not.contains(word), all[i - 1].isWord, !Lexicon.connectives.contains(words[i - 1]),
                 i + 1 == words.count || Lexicon.and.contains(words[i + 1]) || Lexicon.or.contains(words[i + 1])
             {
-                let name = spelling(line, all[i - 1])
-                let replacement = "\(spelling(line, all[i])) \(name)"
+                let name = all[i - 1].spelling
+                let replacement = "\(all[i].spelling) \(name)"
                 let at = range(line, all[i - 1].column, all[i].endColumn)
                 return (at, ParserMessages.notComesFirst(replacement),
                         FixIt(ParserMessages.didYouMean(replacement), replacement: replacement, range: at))

@@ -1,7 +1,7 @@
 extension Parser {
     /// `vraag ID (TYPE, …): prompt`, `oplossingen (…): prompt`, `effect [ID]: prompt`,
     /// `stem ID [(keuze)]: prompt`, with continuation lines and `- option` lines below.
-    mutating func parseQuestion(_ line: SourceLine, tokens: [Token], restColumn: Int?, keyword questionKeyword: QuestionKeyword) -> Question? {
+    mutating func parseQuestion(_ line: SourceLine, tokens: [Token], rest: LinePiece?, keyword questionKeyword: QuestionKeyword) -> Question? {
         let kw = tokens[0]
         var i = 1
         let id: Identifier
@@ -9,16 +9,16 @@ extension Parser {
         case .solutions:
             id = Identifier(Lexicon.solutionsId, at: range(line, kw))
         case .effect:
-            if i < tokens.count, let name = word(line, tokens[i]) {
+            if i < tokens.count, let name = tokens[i].word {
                 id = Identifier(name, at: range(line, tokens[i]))
                 i += 1
             } else {
                 id = Identifier("effect", at: range(line, kw))
             }
         case .ask, .vote:
-            guard i < tokens.count, let name = word(line, tokens[i]) else {
+            guard i < tokens.count, let name = tokens[i].word else {
                 let at = i < tokens.count ? range(line, tokens[i]) : range(line, kw.endColumn, kw.endColumn + 1)
-                report(.malformedLine, at, ParserMessages.expected(ParserMessages.aName, after: spelling(line, kw)))
+                report(.malformedLine, at, ParserMessages.expected(ParserMessages.aName, after: kw.spelling))
                 skipIndented(under: line)
                 return nil
             }
@@ -50,15 +50,15 @@ extension Parser {
             protocolTags = parsed.protocolTags
             i = close + 1
         }
-        guard i < tokens.count, tokens[i].isPunct(.colon), let restColumn else {
+        guard i < tokens.count, tokens[i].isPunct(.colon), let rest else {
             if let fix = idWithSpaces(line, tokens, idIndex: i - 1, keyword: questionKeyword) {
                 report(.missingColon, fix.range, fix.message, fixIt: fix.fixIt)
                 skipIndented(under: line)
                 return nil
             }
             let at = i < tokens.count ? range(line, tokens[i]) : range(line, tokens[i - 1].endColumn, tokens[i - 1].endColumn + 1)
-            report(.missingColon, at, ParserMessages.expected(ParserMessages.aColon, after: spelling(line, tokens[i - 1])),
-                  fixIt: FixIt(ParserMessages.didYouMean("\(text(line, kw.column, tokens[i - 1].endColumn)): …")))
+            report(.missingColon, at, ParserMessages.expected(ParserMessages.aColon, after: tokens[i - 1].spelling),
+                  fixIt: FixIt(ParserMessages.didYouMean("\(text(from: kw, through: tokens[i - 1])): …")))
             skipIndented(under: line)
             return nil
         }
@@ -69,23 +69,22 @@ extension Parser {
         var promptLines: ArraySlice<SourceLine> = hasOptions ? [] : block
         var options: [ChoiceOption] = []
         for blockLine in block where hasOptions {
-            if hasOptions, !blockLine.isBlank, byte(blockLine, blockLine.contentColumn) == UInt8(ascii: "-") {
-                let (text, column) = restOfLine(blockLine, from: blockLine.contentColumn + 1)
-                if text.isEmpty {
-                    report(.malformedLine, range(blockLine, blockLine.contentColumn, blockLine.contentColumn + 1), ParserMessages.emptyOption)
+            if hasOptions, blockLine.content.unicodeScalars.first == "-" {
+                if let text = blockLine.contentPiece.droppingFirst().trimmed() {
+                    options.append(ChoiceOption(text: String(text.text), range: range(text)))
                 } else {
-                    options.append(ChoiceOption(text: text, range: range(blockLine, column, column + text.utf8.count)))
+                    report(.malformedLine, range(blockLine, blockLine.contentColumn, blockLine.contentColumn + 1), ParserMessages.emptyOption)
                 }
             } else {
                 promptLines.append(blockLine)
             }
         }
-        let inlineColumn = restStart(line, from: restColumn)
+        let inline = rest.trimmed()
         let prompt: Text
-        if inlineColumn == nil && promptLines.allSatisfy(\.isBlank) {
-            prompt = Text(segments: [], range: range(line, restColumn, restColumn + 1))
+        if inline == nil && promptLines.allSatisfy(\.isBlank) {
+            prompt = Text(segments: [], range: range(line, rest.column, rest.column + 1))
         } else {
-            prompt = buildText(promptLines, inline: inlineColumn.map { (line, $0) })
+            prompt = buildText(promptLines, inline: inline)
         }
         return Question(keyword: questionKeyword, id: id, type: type, prompt: prompt, options: options, protocolTags: protocolTags, range: contentRange(line))
     }
@@ -99,7 +98,7 @@ extension Parser {
         var j = idIndex + 1
         while j < tokens.count, tokens[j].isWord { j += 1 }
         guard j > idIndex + 1, j < tokens.count, tokens[j].isPunct(.colon) || tokens[j].isPunct(.openParen) else { return nil }
-        let words = tokens[idIndex..<j].map { spelling(line, $0) }
+        let words = tokens[idIndex..<j].map { $0.spelling }
         let joined = words.joined(separator: "_")
         brokenNames.insert(joined)
         let span = range(line, tokens[idIndex].column, tokens[j - 1].endColumn)
@@ -113,9 +112,10 @@ extension Parser {
         var taken: ArraySlice<SourceLine> = []
         while index < lines.count {
             let next = lines[index]
-            guard !next.isBlank, next.indent <= owner.indent, byte(next, next.contentColumn) == UInt8(ascii: "-") else { break }
             // `--` starts no option (an effect rating would not stand here either).
-            if next.contentColumn < next.count, byte(next, next.contentColumn + 1) == UInt8(ascii: "-") { break }
+            guard next.indent <= owner.indent, next.content.unicodeScalars.first == "-",
+                next.content.unicodeScalars.dropFirst().first != "-"
+            else { break }
             taken.append(next)
             index += 1
         }
@@ -174,7 +174,7 @@ extension Parser {
             let first = modifiers[0]
             guard let head = first.first, head.isWord else {
                 let at = tokens.first.map { range(line, $0) } ?? range(line, open)
-                report(.unknownAnswerType, at, ParserMessages.unknownType(tokens.first.map { spelling(line, $0) } ?? "()"), fixIt: FixIt(ParserMessages.typeList))
+                report(.unknownAnswerType, at, ParserMessages.unknownType(tokens.first.map { $0.spelling } ?? "()"), fixIt: FixIt(ParserMessages.typeList))
                 return nil
             }
             let f = first.startIndex
@@ -187,7 +187,7 @@ extension Parser {
         case .effect: canonical = .effect
         case .vote:
             canonical = .vote
-            if matches(line, modifiers[0].first, Lexicon.choice) {
+            if modifiers[0].first?.matches(Lexicon.choice) == true {
                 modifiers[0] = modifiers[0].dropFirst()
             }
         }
@@ -199,11 +199,11 @@ extension Parser {
             let f = tokens.startIndex
             // `ja-nee`, `ja nee`: the yes/no type with another mark between its words.
             if tokens.count >= 3, tokens[f].isWord, tokens[f + 2].isWord, !tokens[f + 1].isPunct(.comma),
-                Self.typeWords["\(spelling(line, tokens[f]).lowercased())/\(spelling(line, tokens[f + 2]).lowercased())"] != nil
+                Self.typeWords["\(tokens[f].spelling.lowercased())/\(tokens[f + 2].spelling.lowercased())"] != nil
             {
-                let pair = "\(spelling(line, tokens[f]))/\(spelling(line, tokens[f + 2]))"
+                let pair = "\(tokens[f].spelling)/\(tokens[f + 2].spelling)"
                 let span = range(line, tokens[f].column, tokens[f + 2].endColumn)
-                report(.unknownAnswerType, span, ParserMessages.unknownType(text(line, tokens[f].column, tokens[f + 2].endColumn)),
+                report(.unknownAnswerType, span, ParserMessages.unknownType(text(from: tokens[f], through: tokens[f + 2])),
                       fixIt: FixIt(ParserMessages.didYouMean(pair), replacement: pair, range: span))
                 return nil
             }
@@ -224,7 +224,7 @@ extension Parser {
         var protocolTags: [ProtocolTag] = []
         for item in modifiers where !item.isEmpty {
             let k = item.startIndex
-            let head = key(line, item[k])
+            let head = item[k].key
             if head == Lexicon.protocolTag, let tags = protocolTagList(line, item.dropFirst()) {
                 protocolTags += tags
             } else if item.count == 2, head == "min", case .number(let n) = item[k + 1].kind, canonical == .list {
@@ -232,7 +232,7 @@ extension Parser {
             } else if item.count == 2, head == "max", case .number(let n) = item[k + 1].kind, canonical == .list {
                 maximum = n
             } else if item.count == 3, head == "max", case .number(let n) = item[k + 1].kind,
-                matches(line, item[k + 2], Lexicon.minutes), canonical == .long
+                item[k + 2].matches(Lexicon.minutes), canonical == .long
             {
                 maxMinutes = n
             } else if item.count == 3, case .number(let a) = item[k].kind, item[k + 1].isPunct(.minus),
@@ -241,8 +241,8 @@ extension Parser {
                 scale = (a, b)
             } else {
                 let at = range(line, item[k].column, item[item.endIndex - 1].endColumn)
-                let written = item.map { spelling(line, $0) }.joined(separator: " ")
-                if item.count == 3, case .number(let a) = item[k].kind, matches(line, item[k + 1], Lexicon.to),
+                let written = item.map { $0.spelling }.joined(separator: " ")
+                if item.count == 3, case .number(let a) = item[k].kind, item[k + 1].matches(Lexicon.to),
                     case .number(let b) = item[k + 2].kind
                 {
                     // `1 tot 5`: a range in words.
@@ -265,9 +265,9 @@ extension Parser {
         var tags: [ProtocolTag] = []
         for (n, token) in tokens.enumerated() {
             if n % 2 == 1 {
-                guard matches(line, token, Lexicon.and) else { return nil }
+                guard token.matches(Lexicon.and) else { return nil }
             } else {
-                guard let name = word(line, token) else { return nil }
+                guard let name = token.word else { return nil }
                 tags.append(ProtocolTag(name: name, range: range(line, token)))
             }
         }
@@ -291,12 +291,8 @@ extension Parser {
 
     /// A question's type word as the messages show it: lowercased, `ja/nee` joined.
     private func typeWordText(_ line: SourceLine, _ first: Token, _ second: Token?) -> String {
-        let word = text(line, first.column, first.endColumn)
-        var typeWord = word.lowercased()
-        if let second {
-            let other = text(line, second.column, second.endColumn)
-            typeWord += "/" + other.lowercased()
-        }
+        var typeWord = first.text.lowercased()
+        if let second { typeWord += "/" + second.text.lowercased() }
         return typeWord
     }
 }

@@ -11,25 +11,25 @@ extension Parser {
 
     private mutating func parseTopLevelLine(_ line: SourceLine) -> TopLevelItem? {
         var lexer = lexer(line)
-        let (tokens, restColumn, unterminated) = lexer.tokens(stopAtColon: true)
+        let (tokens, rest, unterminated) = lexer.tokens(stopAtColon: true)
         guard let first = tokens.first else {
             reportUnterminated(line, unterminated)
             return nil
         }
-        guard let word = word(line, first) else {
+        guard let word = first.word else {
             reportNotCode(line, first)
             return nil
         }
-        let firstKey = key(line, first)
+        let firstKey = first.key
         if let key = MetadataKey(word: firstKey), tokens.count >= 2, tokens[1].isPunct(.colon) {
-            return parseMetadata(line, key: key, keyToken: first, valueColumn: restColumn ?? line.count + 1)
+            return parseMetadata(line, key: key, keyToken: first, value: rest ?? LinePiece(text: "", line: line.number, column: line.contentEnd))
         }
         if let key = MetadataKey(word: firstKey), tokens.count >= 2, !tokens[1].isPunct(.colon) {
             // `doelgroep po, groep 8`: metadata without its colon, read as meant.
-            let spelled = spelling(line, first)
+            let spelled = first.spelling
             report(.malformedLine, range(line, first), ParserMessages.metadataWithoutColon(spelled),
                   fixIt: FixIt(ParserMessages.didYouMean("\(spelled):"), replacement: "\(spelled):", range: range(line, first)))
-            return parseMetadata(line, key: key, keyToken: first, valueColumn: first.endColumn)
+            return parseMetadata(line, key: key, keyToken: first, value: line.piece(after: first))
         }
         guard let keyword = Keyword(word: firstKey) else {
             // A misspelt top-level keyword is read as the keyword it most likely is.
@@ -37,31 +37,31 @@ extension Parser {
                 let guess = Keyword(word: nearest), !(tokens.count >= 2 && tokens[1].isPunct(.colon) && guess == .step)
             {
                 reportUnknownWord(line, first, candidates: topLevelCandidates, skipText: false)
-                return parseTopLevelLine(line, tokens: tokens, restColumn: restColumn, unterminated: unterminated, keyword: guess, word: word, first: first)
+                return parseTopLevelLine(line, tokens: tokens, rest: rest, unterminated: unterminated, keyword: guess, word: word, first: first)
             }
             reportUnknownWord(line, first, candidates: topLevelCandidates)
             return nil
         }
-        return parseTopLevelLine(line, tokens: tokens, restColumn: restColumn, unterminated: unterminated, keyword: keyword, word: word, first: first)
+        return parseTopLevelLine(line, tokens: tokens, rest: rest, unterminated: unterminated, keyword: keyword, word: word, first: first)
     }
 
     private mutating func parseTopLevelLine(
-        _ line: SourceLine, tokens: [Token], restColumn: Int?, unterminated: Int?, keyword: Keyword, word: String,
+        _ line: SourceLine, tokens: [Token], rest: LinePiece?, unterminated: Int?, keyword: Keyword, word: String,
         first: Token
     ) -> TopLevelItem? {
         switch keyword {
         case .caseText:
-            guard let text = parseTextOwner(line, tokens: tokens, restColumn: restColumn, keyword: word) else { return nil }
+            guard let text = parseTextOwner(line, tokens: tokens, rest: rest, keyword: word) else { return nil }
             return .caseText(text)
         case .note:
-            guard let text = parseTextOwner(line, tokens: tokens, restColumn: restColumn, keyword: word) else { return nil }
+            guard let text = parseTextOwner(line, tokens: tokens, rest: rest, keyword: word) else { return nil }
             return .note(text)
         case .role:
-            guard let (id, name, description) = parseNamedBlock(line, tokens: tokens, restColumn: restColumn, keyword: word)
+            guard let (id, name, description) = parseNamedBlock(line, tokens: tokens, rest: rest, keyword: word)
             else { return nil }
             return .role(RoleDeclaration(id: id, name: name, description: description, range: contentRange(line)))
         case .info:
-            guard let (id, title, body) = parseNamedBlock(line, tokens: tokens, restColumn: restColumn, keyword: word)
+            guard let (id, title, body) = parseNamedBlock(line, tokens: tokens, rest: rest, keyword: word)
             else { return nil }
             let text = body ?? Text(segments: [], range: contentRange(line))
             return .info(InfoDeclaration(id: id, title: title, body: text, range: contentRange(line)))
@@ -82,7 +82,7 @@ extension Parser {
             report(.misplacedLine, range(line, first), ParserMessages.notHere(word, ParserMessages.onlyInStep))
             // Parse it anyway (and drop it) so its block's `einde` does not cascade.
             openers.append((word, line))
-            _ = parseStatement(line, tokens: tokens, restColumn: restColumn, unterminated: unterminated, keyword: keyword)
+            _ = parseStatement(line, tokens: tokens, rest: rest, unterminated: unterminated, keyword: keyword)
             openers.removeLast()
             return nil
         case .heading, .show:
@@ -98,12 +98,13 @@ extension Parser {
     // MARK: - Metadata
 
     private mutating func parseMetadata(
-        _ line: SourceLine, key: MetadataKey, keyToken: Token, valueColumn: Int
+        _ line: SourceLine, key: MetadataKey, keyToken: Token, value piece: LinePiece
     ) -> TopLevelItem? {
-        var (value, column) = restOfLine(line, from: valueColumn)
+        let trimmed = piece.trimmed()
         // Metadata lines are code lines: ` # …` is a comment.
-        value = value.removingTrailingComment()
-        let valueRange = range(line, column, column + value.utf8.count)
+        let value = trimmed.map { String($0.text).removingTrailingComment() } ?? ""
+        let column = trimmed?.column ?? piece.column
+        let valueRange = range(line, column, column + value.unicodeScalars.count)
         if value.isEmpty {
             report(.malformedLine, range(line, keyToken), ParserMessages.missingValue)
             return nil
@@ -111,59 +112,44 @@ extension Parser {
         return .metadata(MetadataEntry(key: key, value: value, keyRange: range(line, keyToken), valueRange: valueRange))
     }
 
-    /// The trimmed text from `column` to the end of the line, and the column where it starts.
-    func restOfLine(_ line: SourceLine, from column: Int) -> (String, Int) {
-        guard let start = restStart(line, from: column) else { return ("", column) }
-        return (text(line, start, line.trimmedEnd), start)
-    }
-
-    /// Where the trimmed text from `column` starts; nil when only blanks follow. For callers
-    /// that need to know whether there is text, but not the text.
-    func restStart(_ line: SourceLine, from column: Int) -> Int? {
-        var start = column
-        let end = line.trimmedEnd
-        while start < end, byte(line, start) == 0x20 || byte(line, start) == 0x09 { start += 1 }
-        return start < end ? start : nil
-    }
-
     // MARK: - Text owners
 
     /// `casus:` / `zeg:` / `notitie:` with inline text and/or an indented block.
     mutating func parseTextOwner(
-        _ line: SourceLine, tokens: [Token], restColumn: Int?, keyword: String
+        _ line: SourceLine, tokens: [Token], rest: LinePiece?, keyword: String
     ) -> Text? {
-        guard tokens.count >= 2, tokens[1].isPunct(.colon), let restColumn else {
+        guard tokens.count >= 2, tokens[1].isPunct(.colon), let rest else {
             report(.malformedLine, range(line, tokens[0]), ParserMessages.expected(LocalizedText(nl: "`:`", en: "`:`"), after: keyword),
                   fixIt: FixIt(ParserMessages.didYouMean("\(keyword):"), replacement: "\(keyword):"))
             skipIndented(under: line)
             return nil
         }
         if tokens.count > 2 {
-            report(.malformedLine, range(line, tokens[2]), ParserMessages.unexpected(spelling(line, tokens[2])))
+            report(.malformedLine, range(line, tokens[2]), ParserMessages.unexpected(tokens[2].spelling))
             skipIndented(under: line)
             return nil
         }
-        return parseText(owner: line, inlineColumn: restColumn)
+        return parseText(owner: line, inline: rest)
     }
 
     /// `rol ID: name` / `info ID: title`, with an optional indented block.
     private mutating func parseNamedBlock(
-        _ line: SourceLine, tokens: [Token], restColumn: Int?, keyword: String
+        _ line: SourceLine, tokens: [Token], rest: LinePiece?, keyword: String
     ) -> (Identifier, String, Text?)? {
-        guard tokens.count >= 2, let name = word(line, tokens[1]) else {
+        guard tokens.count >= 2, let name = tokens[1].word else {
             let at = tokens.count >= 2 ? range(line, tokens[1]) : range(line, tokens[0])
             report(.malformedLine, at, ParserMessages.expected(ParserMessages.aName, after: keyword))
             skipIndented(under: line)
             return nil
         }
         let id = Identifier(name, at: range(line, tokens[1]))
-        guard tokens.count >= 3, tokens[2].isPunct(.colon), let restColumn else {
+        guard tokens.count >= 3, tokens[2].isPunct(.colon), let rest else {
             let at = tokens.count >= 3 ? range(line, tokens[2]) : range(line, tokens[1].endColumn, tokens[1].endColumn + 1)
             report(.missingColon, at, ParserMessages.expected(LocalizedText(nl: "`:` en een omschrijving", en: "`:` and a description"), after: "\(keyword) \(name)"))
             skipIndented(under: line)
             return nil
         }
-        let (title, _) = restOfLine(line, from: restColumn)
+        let title = rest.trimmed().map { String($0.text) } ?? ""
         let block = takeTextLines(under: line)
         let description = block.isEmpty ? nil : buildText(block, inline: nil)
         return (id, title, description)
@@ -178,13 +164,13 @@ extension Parser {
             report(.unclosedQuote, range(line, unterminated, unterminated + 1), ParserMessages.unterminatedString)
             return nil
         }
-        guard tokens.count >= 2, let path = string(line, tokens[1]), !path.isEmpty else {
+        guard tokens.count >= 2, let path = tokens[1].value, !path.isEmpty else {
             let at = tokens.count >= 2 ? range(line, tokens[1]) : range(line, tokens[0])
             report(.malformedLine, at, ParserMessages.expected(ParserMessages.aPath, after: keyword))
             return nil
         }
         if tokens.count > 2 {
-            report(.malformedLine, range(line, tokens[2]), ParserMessages.unexpected(spelling(line, tokens[2])))
+            report(.malformedLine, range(line, tokens[2]), ParserMessages.unexpected(tokens[2].spelling))
             return nil
         }
         return .include(IncludeDeclaration(path: path, pathRange: range(line, tokens[1]), range: contentRange(line)))
@@ -200,11 +186,11 @@ extension Parser {
     }
 
     mutating func reportUnknownWord(_ line: SourceLine, _ token: Token, candidates: [String], skipText: Bool = true) {
-        let word = spelling(line, token)
+        let word = token.spelling
         var fixIt: FixIt?
         if let nearest = nearestKeyword(to: word, in: candidates) {
             fixIt = FixIt(ParserMessages.didYouMean(nearest), replacement: nearest, range: range(line, token))
-        } else if line.contentString(in: source).split(separator: " ").count > 3 {
+        } else if line.content.split(separator: " ").count > 3 {
             fixIt = FixIt(ParserMessages.proseHint())
         }
         report(.unknownWord, range(line, token), ParserMessages.unknownWord(word), fixIt: fixIt)
@@ -216,7 +202,7 @@ extension Parser {
             report(.invalidCharacter, range(line, token), ParserMessages.invalidCharacter(String(c).debugDescription.dropFirst().dropLast().description),
                   fixIt: FixIt(ParserMessages.proseHint()))
         } else {
-            report(.unknownWord, range(line, token), ParserMessages.unexpected(spelling(line, token)), fixIt: FixIt(ParserMessages.proseHint()))
+            report(.unknownWord, range(line, token), ParserMessages.unexpected(token.spelling), fixIt: FixIt(ParserMessages.proseHint()))
         }
         skipIndented(under: line)
     }

@@ -13,8 +13,6 @@ public struct Parser {
     public static let maxFileBytes = 32 * 1024 * 1024
 
     let path: String
-    /// The file's UTF-8 bytes, which `lines` point into.
-    let source: [UInt8]
     let lines: [SourceLine]
     var index = 0
     var diagnostics: [Diagnostic] = []
@@ -26,9 +24,8 @@ public struct Parser {
     var lastEnd: BlockEnd = .unclosed(propagate: false)
 
     /// A parser for a file already split into `lines`.
-    init(path: String, source: [UInt8], lines: [SourceLine]) {
+    init(path: String, lines: [SourceLine]) {
         self.path = path
-        self.source = source
         self.lines = lines
     }
 
@@ -40,35 +37,35 @@ public struct Parser {
             return (empty, [Diagnostic(.tooLarge, at: point(path, 1, 1), ParserMessages.fileTooLarge)])
         }
         if let diagnostic = validate(bytes, path: path) { return (empty, [diagnostic]) }
-        return parseValid(bytes, path: path)
+        return parseValid(String(decoding: bytes, as: UTF8.self), path: path)
     }
 
-    /// Parses source text, with the same limits as a file (line offsets are 32-bit).
+    /// Parses source text, with the same limits as a file.
     public static func parse(_ text: String, path: String) -> (SourceFile, [Diagnostic]) {
         parse(bytes: Array(text.utf8), path: path)
     }
 
-    /// Parses valid UTF-8.
-    static func parseValid(_ bytes: [UInt8], path: String) -> (SourceFile, [Diagnostic]) {
-        let lines = SourceLine.split(bytes)
+    /// Parses text that passed `validate`.
+    static func parseValid(_ text: String, path: String) -> (SourceFile, [Diagnostic]) {
+        let lines = SourceLine.split(text)
         if lines.allSatisfy({ $0.isBlank || $0.isComment }) {
             let d = Diagnostic(
                 .emptyFile, at: point(path, 1, 1), ParserMessages.emptyFile(),
                 fixIt: FixIt(ParserMessages.emptyFileHint()))
             return (SourceFile(path: path, items: []), [d])
         }
-        var parser = Parser(path: path, source: bytes, lines: lines)
+        var parser = Parser(path: path, lines: lines)
         let (file, diagnostics) = parser.parseFile()
-        return (file, overlongLines(lines, in: bytes, path: path) + diagnostics)
+        return (file, overlongLines(lines, path: path) + diagnostics)
     }
 
     /// A C020 error for every line longer than `maxLineLength` scalars, at its first character:
     /// prose and comment lines too, which the parser otherwise reads without looking at their
     /// length. The parser itself only skips an overlong code line (see `peekCodeLine`).
-    static func overlongLines(_ lines: [SourceLine], in source: [UInt8], path: String) -> [Diagnostic] {
+    static func overlongLines(_ lines: [SourceLine], path: String) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for line in lines where line.isTooLong(in: source) {
-            let column = line.isBlank ? 1 : line.scalarColumn(line.contentColumn, in: source)
+        for line in lines where line.isTooLong {
+            let column = line.isBlank ? 1 : line.contentColumn
             let range = SourceRange(
                 file: path, start: SourceLocation(line: line.number, column: column),
                 end: SourceLocation(line: line.number, column: column + 1))
@@ -133,43 +130,13 @@ public struct Parser {
 
     // MARK: - Line access
 
-    /// The byte at a byte column of `line`.
-    @inline(__always) func byte(_ line: SourceLine, _ column: Int) -> UInt8 { line.byte(column, in: source) }
-
-    /// The text of `line` between two byte columns (end exclusive).
-    func text(_ line: SourceLine, _ from: Int, _ to: Int) -> String { line.text(from, to, in: source) }
-
-    /// The word that `token` on `line` is; nil for other tokens.
-    func word(_ line: SourceLine, _ token: Token) -> String? {
-        token.isWord ? text(line, token.column, token.endColumn) : nil
-    }
-
-    /// The word that `token` on `line` is, lowercased, as the lexicon looks words up; nil for
-    /// other tokens.
-    func key(_ line: SourceLine, _ token: Token?) -> String? {
-        guard let token, token.isWord else { return nil }
-        return text(line, token.column, token.endColumn).lowercased()
-    }
-
-    /// True when `token` on `line` is one of the (lowercase) words of `set`, in any case.
-    func matches(_ line: SourceLine, _ token: Token?, _ set: [String]) -> Bool {
-        guard let key = key(line, token) else { return false }
-        return set.contains(key)
-    }
-
-    /// How `token` on `line` is written, for messages.
-    func spelling(_ line: SourceLine, _ token: Token) -> String { token.spelling(line, in: source) }
-
-    /// The value of a string token (without its quotes); nil for other tokens.
-    func string(_ line: SourceLine, _ token: Token) -> String? {
-        guard case .string(let from, let to) = token.kind else { return nil }
-        return text(line, Int(from), Int(to))
+    /// The text from the start of token `first` to the end of token `last` (of one line).
+    func text(from first: Token, through last: Token) -> String {
+        String(Substring(first.text.base.unicodeScalars[first.text.startIndex..<last.text.endIndex]))
     }
 
     /// A lexer for the code of `line`, from its content column.
-    func lexer(_ line: SourceLine) -> LineLexer {
-        LineLexer(source: source, line: line, fromColumn: line.contentColumn)
-    }
+    func lexer(_ line: SourceLine) -> LineLexer { LineLexer(line: line) }
 
     /// The next line that is neither blank nor a comment, without consuming it. Lines that
     /// are too long are reported and skipped here, once.
@@ -180,7 +147,7 @@ public struct Parser {
                 index += 1
                 continue
             }
-            if line.isTooLong(in: source) {
+            if line.isTooLong {
                 // Already reported with every other overlong line (`overlongLines`).
                 index += 1
                 skipIndented(under: line)
@@ -222,22 +189,25 @@ public struct Parser {
 
     // MARK: - Diagnostics
 
-    /// A range on `line` between two byte columns, in the scalar columns people see.
+    /// A range on `line` between two columns (at least one character wide).
     func range(_ line: SourceLine, _ start: Int, _ end: Int) -> SourceRange {
-        let from = line.scalarColumn(start, in: source)
-        let to = line.scalarColumn(max(end, start + 1), in: source)
-        return SourceRange(
-            file: path, start: SourceLocation(line: line.number, column: from),
-            end: SourceLocation(line: line.number, column: max(to, from + 1)))
+        SourceRange(
+            file: path, start: SourceLocation(line: line.number, column: start),
+            end: SourceLocation(line: line.number, column: max(end, start + 1)))
     }
 
     func range(_ line: SourceLine, _ token: Token) -> SourceRange {
         range(line, token.column, token.endColumn)
     }
 
+    /// The range of a piece of a line.
+    func range(_ piece: LinePiece) -> SourceRange {
+        SourceRange(file: path, line: piece.line, column: piece.column, length: max(piece.endColumn - piece.column, 1))
+    }
+
     /// The content of a line, from its first non-blank character to its last.
     func contentRange(_ line: SourceLine) -> SourceRange {
-        range(line, line.contentColumn, line.trimmedEnd)
+        range(line, line.contentColumn, line.contentEnd)
     }
 
     mutating func report(

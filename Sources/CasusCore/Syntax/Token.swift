@@ -1,16 +1,14 @@
 /// A token of a code line. Prose (text blocks, prompts) is never tokenized.
 ///
-/// A token holds no text, only where it is on its line: most words are only compared with
-/// keywords, so a `String` is made only where the tree needs one
-/// (`Parser.word(_:_:)`, `Parser.string(_:_:)`). Tokens are plain values, cheap to copy.
+/// A token carries its text (a slice of the line, quotes included for a string) and where it
+/// is on its line, in columns that count Unicode scalars (see `SourceLine`).
 struct Token: Hashable, Sendable {
     enum Kind: Hashable, Sendable {
-        /// Letters, digits and `_`; keywords are words too. The word is the token's bytes.
+        /// Letters, digits and `_`; keywords are words too.
         case word
         case number(Int)
-        /// `"…"` (straight or curly quotes); the value is the bytes between the byte columns
-        /// `contentColumn` and `contentEnd`, without the quotes.
-        case string(contentColumn: Int32, contentEnd: Int32)
+        /// `"…"` (straight or curly quotes); `value` is the text between the quotes.
+        case string
         /// `( ) , : = != < <= > >= + ++ - -- /`
         case punct(Punct)
         /// A character that cannot start any token.
@@ -18,27 +16,41 @@ struct Token: Hashable, Sendable {
     }
 
     var kind: Kind
+    /// The token as written.
+    var text: Substring
     /// 1-based columns, end exclusive.
     var column: Int
     var endColumn: Int
 
-    var isWord: Bool {
-        if case .word = kind { return true }
-        return false
-    }
+    var isWord: Bool { kind == .word }
 
     /// A plain enum compare: a `String` payload made every `isPunct` a string comparison.
-    func isPunct(_ p: Punct) -> Bool {
-        if case .punct(let q) = kind { return q == p }
-        return false
+    func isPunct(_ p: Punct) -> Bool { kind == .punct(p) }
+
+    /// The word this token is; nil for other tokens.
+    var word: String? { isWord ? String(text) : nil }
+
+    /// The word lowercased, as the lexicon looks words up; nil for other tokens.
+    var key: String? { isWord ? text.lowercased() : nil }
+
+    /// True when the token is one of the (lowercase) words of `set`, in any case.
+    func matches(_ set: [String]) -> Bool {
+        guard let key else { return false }
+        return set.contains(key)
     }
 
-    /// How the token is written, for messages; `line` is the token's line in `source`.
-    func spelling(_ line: SourceLine, in source: [UInt8]) -> String {
+    /// The value of a string token, without its quotes; nil for other tokens.
+    var value: String? {
+        guard kind == .string else { return nil }
+        return String(Substring(text.unicodeScalars.dropFirst().dropLast()))
+    }
+
+    /// How the token is written, for messages (a string always in straight quotes).
+    var spelling: String {
         switch kind {
-        case .word: line.text(column, endColumn, in: source)
+        case .word: String(text)
         case .number(let n): String(n)
-        case .string(let from, let to): "\"\(line.text(Int(from), Int(to), in: source))\""
+        case .string: "\"\(value ?? "")\""
         case .punct(let p): p.rawValue
         case .invalid(let s): String(s)
         }
