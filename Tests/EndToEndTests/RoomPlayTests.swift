@@ -140,11 +140,9 @@ struct RoomPlayTests {
         #expect(again.stdout.contains("Er wacht niets op de zaal"))
     }
 
-    @Test("at a terminal, :terug and then :stop: the room drops the undone answer too (journal and report)")
-    func undoThenQuit() throws {
-        let work = try RoomWorkspace()
-        let room = try GroupsRoom(work: work)
-        defer { room.stop() }
+    /// VO 1 at a pseudo-terminal in `room`, set up as Groep Geel by a script, waiting at the
+    /// first question of step 1.
+    func groupAtTerminal(_ work: RoomWorkspace, _ room: GroupsRoom) throws -> PseudoTerminal {
         let setup = work.folder.appendingPathComponent("setup.answers").path
         try "groep: Groep Geel\nleden: Anna, Bram, Carla\nnotulist: Anna\npresentator: Bram\ntijdbewaker: Carla\n"
             .write(toFile: setup, atomically: true, encoding: .utf8)
@@ -154,6 +152,15 @@ struct RoomPlayTests {
             environment: work.environment)
         try terminal.waitFor("Wat gebeurde er precies")
         try terminal.waitFor("> ")
+        return terminal
+    }
+
+    @Test("at a terminal, :terug and then :stop: the room drops the undone answer too (journal and report)")
+    func undoThenQuit() throws {
+        let work = try RoomWorkspace()
+        let room = try GroupsRoom(work: work)
+        defer { room.stop() }
+        let terminal = try groupAtTerminal(work, room)
         try terminal.send("Ze werden afgeperst\r")
         try terminal.waitFor("…")
         try terminal.send("\r")
@@ -174,15 +181,7 @@ struct RoomPlayTests {
         let work = try RoomWorkspace()
         let room = try GroupsRoom(work: work)
         defer { room.stop() }
-        let setup = work.folder.appendingPathComponent("setup.answers").path
-        try "groep: Groep Geel\nleden: Anna, Bram, Carla\nnotulist: Anna\npresentator: Bram\ntijdbewaker: Carla\n"
-            .write(toFile: setup, atomically: true, encoding: .utf8)
-        let terminal = try PseudoTerminal(
-            binary: RoomPlayTests.casus,
-            arguments: work.arguments(Self.vo1, script: setup, room: room, code: nil, pace: nil, extra: []),
-            environment: work.environment)
-        try terminal.waitFor("Wat gebeurde er precies")
-        try terminal.waitFor("> ")
+        let terminal = try groupAtTerminal(work, room)
         try terminal.send("Ze werden bedreigd")
         let session = try work.waitForSession()
         try waitUntil("the room has the setup") { (try? room.storedJournal(session).contains("\"setup\"")) == true }
