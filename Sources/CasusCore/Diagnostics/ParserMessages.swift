@@ -116,6 +116,43 @@ enum ParserMessages {
                 nl: "deze \(count) `-` keuzes staan niet ingesprongen onder de vraag",
                 en: "these \(count) `-` options are not indented under their question")
     }
+    static func optionsWithoutQuestion(_ count: Int) -> LocalizedText {
+        count == 1
+            ? LocalizedText(
+                nl: "deze `-` regel hoort bij geen vraag met keuzes",
+                en: "this `-` line belongs to no question with options")
+            : LocalizedText(
+                nl: "deze \(count) `-` regels horen bij geen vraag met keuzes",
+                en: "these \(count) `-` lines belong to no question with options")
+    }
+    static let optionsHint = LocalizedText(
+        nl: "`- …` regels zijn keuzes: zet ze ingesprongen onder een `(keuze)`-vraag of een `stem`; tekst hoort ingesprongen onder `zeg:`",
+        en: "`- …` lines are options: indent them under a `(choice)` question or a `vote`; text belongs indented under `say:`")
+    static let indentedWithTab = LocalizedText(
+        nl: "deze regel springt in met een tab; casus telt een tab tot de volgende kolom van 4 (4, 8, …), je editor misschien anders: gebruik spaties",
+        en: "this line is indented with a tab; casus counts a tab up to the next column of 4 (4, 8, …), your editor may differ: use spaces")
+    static func textNotIndented(_ owner: String, _ count: Int) -> LocalizedText {
+        count == 1
+            ? LocalizedText(
+                nl: "de tekst onder `\(owner):` staat niet ingesprongen",
+                en: "the text under `\(owner):` is not indented")
+            : LocalizedText(
+                nl: "de \(count) regels tekst onder `\(owner):` staan niet ingesprongen",
+                en: "the \(count) lines of text under `\(owner):` are not indented")
+    }
+    static func indentText(_ owner: String) -> LocalizedText {
+        LocalizedText(
+            nl: "zet voor elke regel van de tekst vier spaties meer dan voor `\(owner):`",
+            en: "put four more spaces before each line of the text than before `\(owner):`")
+    }
+    static func solutionsAreAList(_ keyword: String, _ type: String) -> LocalizedText {
+        LocalizedText(
+            nl: "`\(keyword)` is altijd een lijst: laat `\(type)` weg",
+            en: "`\(keyword)` is always a list: leave out `\(type)`")
+    }
+    static func leaveOut(_ written: String) -> LocalizedText {
+        LocalizedText(nl: "haal `\(written)` weg", en: "remove `\(written)`")
+    }
     static let indentOptions = LocalizedText(
         nl: "zet voor elke `-` regel vier spaties meer dan voor de vraag",
         en: "put four more spaces before each `-` line than before the question")

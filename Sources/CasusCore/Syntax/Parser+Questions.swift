@@ -40,7 +40,23 @@ extension Parser {
                 skipIndented(under: line)
                 return nil
             }
-            let inner = tokens[(i + 1)..<close]
+            var inner = tokens[(i + 1)..<close]
+            if questionKeyword == .solutions, let head = inner.first, let key = head.key, Self.baseTypes[key] == .list {
+                // `oplossingen (lijst)`: the teacher wrote the type the solutions always have.
+                // One error with the fix, and the question is kept, so nothing else follows.
+                let rest = inner.dropFirst()
+                let removal = if rest.isEmpty {
+                    range(line, kw.endColumn, tokens[close].endColumn)
+                } else if rest.count >= 2, rest[rest.startIndex].isPunct(.comma) {
+                    range(line, head.column, rest[rest.startIndex + 1].column)
+                } else {
+                    range(line, head)
+                }
+                let written = rest.isEmpty ? "(\(head.spelling))" : head.spelling
+                report(.malformedTypeDetail, range(line, head), ParserMessages.solutionsAreAList(kw.spelling, head.spelling),
+                       fixIt: FixIt(ParserMessages.leaveOut(written), replacement: "", range: removal))
+                inner = rest.first?.isPunct(.comma) == true ? rest.dropFirst() : rest
+            }
             guard let parsed = parseTypeSpec(line, inner, keyword: questionKeyword, open: tokens[i]) else {
                 skipIndented(under: line)
                 return nil
@@ -110,19 +126,24 @@ extension Parser {
     /// options, with one error for the lot (not one per line, and no "choice without options").
     private mutating func takeUnindentedOptions(under owner: SourceLine) -> ArraySlice<SourceLine> {
         var taken: ArraySlice<SourceLine> = []
-        while index < lines.count {
-            let next = lines[index]
+        var scan = index
+        while scan < lines.count {
+            let next = lines[scan]
+            scan += 1
+            // Blank lines may stand between the question and its options.
+            if next.isBlank { continue }
             // `--` starts no option (an effect rating would not stand here either).
             guard next.indent <= owner.indent, next.content.unicodeScalars.first == "-",
                 next.content.unicodeScalars.dropFirst().first != "-"
             else { break }
             taken.append(next)
-            index += 1
+            index = scan
         }
         if let first = taken.first {
             report(
                 .misplacedLine, range(first, first.contentColumn, first.contentColumn + 1),
-                ParserMessages.optionsNotIndented(taken.count), fixIt: FixIt(ParserMessages.indentOptions))
+                ParserMessages.optionsNotIndented(taken.count), notes: tabNotes(first),
+                fixIt: FixIt(ParserMessages.indentOptions))
         }
         return taken
     }

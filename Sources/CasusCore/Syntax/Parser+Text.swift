@@ -1,8 +1,11 @@
 extension Parser {
     /// Inline text after the owner's colon (may be empty) plus the block indented under it.
-    mutating func parseText(owner: SourceLine, inline: LinePiece) -> Text {
-        let block = takeTextLines(under: owner)
+    /// `keyword` is the owner's keyword as written, for the message when its text is not
+    /// indented under it.
+    mutating func parseText(owner: SourceLine, inline: LinePiece, keyword: String? = nil) -> Text {
+        var block = takeTextLines(under: owner)
         let inlinePart = inline.trimmed()
+        if inlinePart == nil, block.isEmpty, let keyword { block = takeUnindentedText(under: owner, keyword: keyword) }
         if inlinePart == nil && block.isEmpty {
             return Text(segments: [], range: range(owner, inline.column, inline.column + 1))
         }
@@ -45,6 +48,38 @@ extension Parser {
         }
         segments.append(.literal(literal))
         return Text(segments: segments, range: whole)
+    }
+
+    /// Prose right below an owner with no text of its own, but not indented under it: taken
+    /// as its text, with one error for the lot (without this, every line was an unknown word,
+    /// and a line starting with `En` was read as `einde`, closing the step).
+    private mutating func takeUnindentedText(under owner: SourceLine, keyword: String) -> ArraySlice<SourceLine> {
+        var taken: ArraySlice<SourceLine> = []
+        while index < lines.count, isUnindentedProse(lines[index], under: owner) {
+            taken.append(lines[index])
+            index += 1
+        }
+        if let first = taken.first {
+            report(
+                .misplacedLine, range(first, first.contentColumn, first.contentColumn + 1),
+                ParserMessages.textNotIndented(keyword, taken.count),
+                notes: tabNotes(first), fixIt: FixIt(ParserMessages.indentText(keyword)))
+        }
+        return taken
+    }
+
+    /// A line at the owner's indentation that is no statement: its first word is no keyword
+    /// or metadata key, and it has no `:` when the word is near a keyword (`vrag x: …` is a
+    /// misspelt question, `En nog iets.` is prose).
+    private func isUnindentedProse(_ line: SourceLine, under owner: SourceLine) -> Bool {
+        guard !line.isBlank, !line.isComment, !line.isTooLong, line.indent == owner.indent else { return false }
+        var lexer = lexer(line)
+        let (tokens, _, _) = lexer.tokens(stopAtColon: true)
+        guard let first = tokens.first else { return true }
+        guard let word = first.word else { return !first.isPunct(.minus) }
+        if Keyword(word: first.key) != nil || MetadataKey(word: first.key) != nil { return false }
+        let nearKeyword = nearestKeyword(to: word, in: Keyword.statements.flatMap(\.spellings)) != nil
+        return !(nearKeyword && tokens.contains { $0.isPunct(.colon) })
     }
 
     /// True when a text line starts like a list item: `- `, `* `, `• `, `1.` or `1)`.

@@ -129,7 +129,7 @@ extension Parser {
             skipIndented(under: line)
             return nil
         }
-        return parseText(owner: line, inline: rest)
+        return parseText(owner: line, inline: rest, keyword: keyword)
     }
 
     /// `rol ID: name` / `info ID: title`, with an optional indented block.
@@ -193,18 +193,42 @@ extension Parser {
         } else if line.content.split(separator: " ").count > 3 {
             fixIt = FixIt(ParserMessages.proseHint())
         }
-        report(.unknownWord, range(line, token), ParserMessages.unknownWord(word), fixIt: fixIt)
+        let isProse = fixIt?.replacement == nil && fixIt != nil
+        report(.unknownWord, range(line, token), ParserMessages.unknownWord(word), notes: isProse ? tabNotes(line) : [], fixIt: fixIt)
         if skipText { skipIndented(under: line) }
     }
 
     mutating func reportNotCode(_ line: SourceLine, _ token: Token) {
         if case .invalid(let c) = token.kind {
             report(.invalidCharacter, range(line, token), ParserMessages.invalidCharacter(String(c).debugDescription.dropFirst().dropLast().description),
-                  fixIt: FixIt(ParserMessages.proseHint()))
+                  notes: tabNotes(line), fixIt: FixIt(ParserMessages.proseHint()))
+        } else if token.isPunct(.minus) {
+            // `- …` lines where no question takes options: one error for the run of them.
+            skipIndented(under: line)
+            var count = 1
+            while let next = nextOptionLine(at: line.indent) {
+                index = next + 1
+                skipIndented(under: lines[next])
+                count += 1
+            }
+            report(.unknownWord, range(line, token), ParserMessages.optionsWithoutQuestion(count), notes: tabNotes(line),
+                   fixIt: FixIt(ParserMessages.optionsHint))
+            return
         } else {
-            report(.unknownWord, range(line, token), ParserMessages.unexpected(token.spelling), fixIt: FixIt(ParserMessages.proseHint()))
+            report(.unknownWord, range(line, token), ParserMessages.unexpected(token.spelling), notes: tabNotes(line),
+                   fixIt: FixIt(ParserMessages.proseHint()))
         }
         skipIndented(under: line)
+    }
+
+    /// The index of the next `- …` line at `indent` (blank lines may come between); nil when
+    /// another kind of line comes first.
+    private func nextOptionLine(at indent: Int) -> Int? {
+        var k = index
+        while k < lines.count, lines[k].isBlank { k += 1 }
+        guard k < lines.count, lines[k].indent == indent, !lines[k].isTooLong else { return nil }
+        let scalars = lines[k].content.unicodeScalars
+        return scalars.first == "-" && scalars.dropFirst().first != "-" ? k : nil
     }
 
     mutating func reportUnterminated(_ line: SourceLine, _ column: Int?) {

@@ -217,6 +217,12 @@ public struct Parser {
         diagnostics.append(Diagnostic(code, at: at, message, notes: notes, fixIt: fixIt))
     }
 
+    /// A note naming the tab when `line`'s indentation holds one: for errors about
+    /// indentation, where a tab an editor shows wider than casus counts is a likely cause.
+    func tabNotes(_ line: SourceLine) -> [DiagnosticNote] {
+        line.indentHasTab ? [DiagnosticNote(ParserMessages.indentedWithTab)] : []
+    }
+
     /// Reports a block that was never closed, at the line that opened it.
     mutating func reportUnclosed(_ opener: (keyword: String, line: SourceLine), runsUntil line: Int?) {
         var notes: [DiagnosticNote] = []
