@@ -352,9 +352,7 @@ public final class SessionFiles: SessionRecorder, @unchecked Sendable {
         guard let folder else { return }
         var files: [(data: Data, url: URL)] = []
         if sheets {
-            let model = SheetModel(
-                state: state, language: language, started: Timestamp(started.timeIntervalSince1970),
-                updated: events.last.map(\.timestamp), utcOffsetSeconds: TimeZone.current.secondsFromGMT(for: started))
+            let model = SheetModel(stored: state, language: language, started: started, events: events)
             files = [
                 (Data(MarkdownSheet.render(model).utf8), folder.sheetURL(.markdown)),
                 (Data(HTMLSheet.render(model).utf8), folder.sheetURL(.html)),

@@ -102,7 +102,7 @@ struct ReportCommand: ParsableCommand {
             read = try SessionFiles.read(folder, language: language)
         } catch let error as StoreError {
             if case .sessionInUse = error.kind {
-                return try written(LocalizedText(nl: "De sessie wordt nu gespeeld.", en: "The session is being played right now."))
+                return try written(SheetCommand.Reason.inPlay)
             }
             if StoreMessages.isDamage(error, journal: folder.journalURL) {
                 return try written(StoreMessages.describe(error, folder: folder))
@@ -112,7 +112,7 @@ struct ReportCommand: ParsableCommand {
             return try written(LocalizedText(nl: failure.message, en: failure.message))
         }
         guard let header = read.header else {
-            return try written(LocalizedText(nl: "Het logboek van deze sessie is onleesbaar.", en: "This session's journal is unreadable."))
+            return try written(SheetCommand.Reason.unreadable)
         }
         // An author's trial is no group's work: left out unless asked for.
         if !trials, header.trial == true {
@@ -123,18 +123,12 @@ struct ReportCommand: ParsableCommand {
             return nil
         }
         guard let scenario = scenarios.scenario(header.scenarioPath) else {
-            return try written(
-                LocalizedText(
-                    nl: "Het scenario \(header.scenarioPath) is niet (meer) te laden.",
-                    en: "The scenario \(header.scenarioPath) cannot be loaded (any more)."))
+            return try written(SheetCommand.Reason.scenarioGone(header.scenarioPath))
         }
         for notice in read.notices { Output.err(notice + "\n") }
-        let started = Date(timeIntervalSince1970: header.created)
-        let model = SheetModel(
-            state: Engine(scenario: scenario).replay(read.events), language: Language(tag: header.language) ?? language,
-            started: Timestamp(header.created), updated: read.events.last.map(\.timestamp),
-            utcOffsetSeconds: TimeZone.current.secondsFromGMT(for: started))
-        return SheetDocument(model)
+        return SheetDocument(SheetModel(
+            stored: Engine(scenario: scenario).replay(read.events), language: Language(tag: header.language) ?? language,
+            started: Date(timeIntervalSince1970: header.created), events: read.events))
     }
 
     /// A JSON sheet of a supported format, or a failure that names the file. A sheet that

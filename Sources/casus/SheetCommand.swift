@@ -82,6 +82,15 @@ struct SheetCommand: ParsableCommand {
         case written(Data)
     }
 
+    /// Why a session's sheet is not replayed but taken as written during play.
+    enum Reason {
+        static let inPlay = LocalizedText(nl: "De sessie wordt nu gespeeld.", en: "The session is being played right now.")
+        static let unreadable = LocalizedText(nl: "Het logboek van deze sessie is onleesbaar.", en: "This session's journal is unreadable.")
+        static func scenarioGone(_ path: String) -> LocalizedText {
+            LocalizedText(nl: "Het scenario \(path) is niet (meer) te laden.", en: "The scenario \(path) cannot be loaded (any more).")
+        }
+    }
+
     /// The `sheet` file written during play, with a note saying `reason` (why it is not
     /// replayed); when there is none, `reason` is the error.
     static func written(_ folder: SessionFolder, _ sheet: SessionFolder.Sheet, because reason: LocalizedText, language: Language)
@@ -107,13 +116,10 @@ struct SheetCommand: ParsableCommand {
             .written(try written(folder, sheet, because: reason, language: language))
         }
         guard let header else {
-            return try fallback(LocalizedText(nl: "Het logboek van deze sessie is onleesbaar.", en: "This session's journal is unreadable."))
+            return try fallback(Reason.unreadable)
         }
         guard let scenario = ScenarioCache().scenario(header.scenarioPath) else {
-            return try fallback(
-                LocalizedText(
-                    nl: "Het scenario \(header.scenarioPath) is niet (meer) te laden.",
-                    en: "The scenario \(header.scenarioPath) cannot be loaded (any more)."))
+            return try fallback(Reason.scenarioGone(header.scenarioPath))
         }
         let sheetLanguage = Language(tag: header.language) ?? language
         let files: SessionFiles
@@ -124,7 +130,7 @@ struct SheetCommand: ParsableCommand {
                 scenario: scenario, scenarioPath: header.scenarioPath, language: sheetLanguage)
         } catch let failure as CasusFailure {
             if case .sessionInUse = failure.store?.kind {
-                return try fallback(LocalizedText(nl: "De sessie wordt nu gespeeld.", en: "The session is being played right now."))
+                return try fallback(Reason.inPlay)
             }
             if [EROFS, EACCES, EPERM].contains(failure.store?.code ?? 0) {
                 // Replaying takes the lock, which needs a writable store.
@@ -142,10 +148,6 @@ struct SheetCommand: ParsableCommand {
             throw failure
         }
         for notice in files.notices { Output.err(notice + "\n") }
-        let state = files.state
-        let model = SheetModel(
-            state: state, language: sheetLanguage, started: Timestamp(files.started.timeIntervalSince1970),
-            updated: files.events.last.map(\.timestamp), utcOffsetSeconds: TimeZone.current.secondsFromGMT(for: files.started))
-        return .model(model)
+        return .model(SheetModel(stored: files.state, language: sheetLanguage, started: files.started, events: files.events))
     }
 }
