@@ -55,6 +55,9 @@ public final class RoomLink: @unchecked Sendable {
     /// The first record `:terug` rewrote that the room may still have in its old form: the
     /// room's own `next` is not believed past it until a batch from there is taken.
     private var rewriteFrom: Int?
+    /// Counts the rewrites `update` saw: only a request sent after the latest one may clear
+    /// `rewriteFrom` (a request in flight still carried the record that was undone).
+    private var rewrites = 0
     private var seenMessages = Set<Int>()
     private var unshown: [RoomMessage] = []
     /// Whether the room has answered once; what it said before is old news to this group.
@@ -122,11 +125,13 @@ public final class RoomLink: @unchecked Sendable {
             if self.session?.id != session.id {
                 next = nil
                 rewriteFrom = nil
-            } else if let changed = Self.firstChange(from: self.records, to: records), let known = next, changed < known {
+            } else if let changed = Self.firstChange(from: self.records, to: records), let known = next {
                 // `:terug` replaced the journal with one record fewer: resend from there, and
-                // the room replaces its copy (docs/room-protocol.md, Undo).
+                // the room replaces its copy (docs/room-protocol.md, Undo). Also when the room
+                // has not acknowledged that record yet: it may be on its way.
                 rewriteFrom = min(rewriteFrom ?? changed, changed)
-                next = changed
+                rewrites += 1
+                next = min(known, changed)
             }
             self.session = session
             self.records = records
@@ -193,13 +198,13 @@ public final class RoomLink: @unchecked Sendable {
         var failures = 0
         var batchRecords = timing.batchRecords
         while !lock.withLock({ stopped }) {
-            let snapshot = lock.withLock { () -> (session: RoomSession?, next: Int?, pending: [RoomRecord], empty: Bool, end: Int, undone: Bool) in
+            let snapshot = lock.withLock { () -> (session: RoomSession?, next: Int?, pending: [RoomRecord], empty: Bool, end: Int, undone: Bool, rewrites: Int) in
                 let end = records.last?.seq ?? 1
-                guard let known = self.next else { return (self.session, nil, [], records.isEmpty, end, false) }
+                guard let known = self.next else { return (self.session, nil, [], records.isEmpty, end, false, rewrites) }
                 let pending = Self.batch(records, from: known, count: batchRecords, bytes: timing.batchBytes)
                 // `:terug` removed records the room may have and nothing replaced them yet.
                 let undone = rewriteFrom.map { $0 > end } ?? false
-                return (self.session, known, pending, records.isEmpty, end, undone)
+                return (self.session, known, pending, records.isEmpty, end, undone, rewrites)
             }
             let next = snapshot.next, pending = snapshot.pending
             guard let session = snapshot.session, !snapshot.empty || next != nil else {
@@ -220,7 +225,8 @@ public final class RoomLink: @unchecked Sendable {
                 if lock.withLock({ stopped }) { break }
                 request = RoomRequest(method: .get, path: "/api/sessions/\(Self.pathSegment(session.id))/status")
             }
-            let outcome = await exchange(request, sessionID: session.id, batchStart: request.method == .get ? nil : pending.first?.seq ?? next)
+            let outcome = await exchange(request, sessionID: session.id, batchStart: request.method == .get ? nil : pending.first?.seq ?? next,
+                rewrites: snapshot.rewrites)
             switch outcome {
             case .progress:
                 failures = 0
@@ -238,7 +244,7 @@ public final class RoomLink: @unchecked Sendable {
     private enum Outcome { case progress, tooBig, failed }
 
     /// Sends one request and takes in what came back.
-    private func exchange(_ request: RoomRequest, sessionID: String, batchStart: Int?) async -> Outcome {
+    private func exchange(_ request: RoomRequest, sessionID: String, batchStart: Int?, rewrites seen: Int) async -> Outcome {
         guard let response = try? await transport.send(request) else {
             setUnreachable(true)
             return .failed
@@ -249,7 +255,7 @@ public final class RoomLink: @unchecked Sendable {
             guard let status = decode(response.body) else { return fail() }
             lock.withLock {
                 guard session?.id == sessionID else { return }
-                if response.status == 200, let start = batchStart, let from = rewriteFrom, start <= from {
+                if response.status == 200, seen == rewrites, let start = batchStart, let from = rewriteFrom, start <= from {
                     rewriteFrom = nil
                 }
                 next = min(status.next, rewriteFrom ?? Int.max)

@@ -70,6 +70,28 @@ final class FakeRoom: RoomTransport, @unchecked Sendable {
     func shutdown() async {}
 }
 
+/// Passes requests to `room` but, while held, keeps the answer to a records request back
+/// after the room has taken it in (an acknowledgement still on its way).
+final class HeldAnswers: RoomTransport, @unchecked Sendable {
+    private let room: FakeRoom
+    private let lock = NSLock()
+    private var held = false
+
+    init(_ room: FakeRoom) { self.room = room }
+
+    func hold(_ value: Bool) { lock.withLock { held = value } }
+
+    func send(_ request: RoomRequest) async throws -> RoomResponse {
+        let response = try await room.send(request)
+        if request.path.hasSuffix("/records") {
+            while lock.withLock({ held }) { try? await Task.sleep(nanoseconds: 5_000_000) }
+        }
+        return response
+    }
+
+    func shutdown() async {}
+}
+
 let fast = RoomTiming(poll: 0.05, firstRetry: 0.01, maxRetry: 0.05)
 let session = RoomSession(id: "20261202-010000-blauw-ab12", header: Array(#"{"app":"casus"}"#.utf8), sources: ["a.casus": "titel: A"])
 
@@ -192,6 +214,24 @@ struct RoomLinkTests {
         #expect(await eventually { link.isCaughtUp })
         // :terug removes seq 5, then the group quits: no record follows to carry the change.
         link.update(session: session, records: records(2...4))
+        #expect(await link.stop(waitingUpTo: 2))
+        #expect(room.records(session.id) == records(2...4))
+    }
+
+    @Test("an undo while the room's answer to that record is still on its way: the room drops it too")
+    func undoWhileTheAcknowledgementIsInFlight() async {
+        let room = FakeRoom()
+        let gate = HeldAnswers(room)
+        let link = RoomLink(transport: gate, timing: fast)
+        link.start()
+        link.update(session: session, records: records(2...4))
+        #expect(await eventually { link.isCaughtUp })
+        gate.hold(true)
+        link.update(session: session, records: records(2...5))
+        // The room has stored seq 5; its answer is held, so the link still thinks next is 5.
+        #expect(await eventually { room.records(session.id).count == 4 })
+        link.update(session: session, records: records(2...4))
+        gate.hold(false)
         #expect(await link.stop(waitingUpTo: 2))
         #expect(room.records(session.id) == records(2...4))
     }
