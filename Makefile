@@ -10,11 +10,16 @@ BIN_RELEASE = .build/release/casus
 # builds in .build/ are not relinked; then stripped (84 MB -> 61 MB).
 STATIC = .build-static
 BIN_STATIC = $(STATIC)/casus
+# casus room and casus play --room: a second program with the network libraries, so the
+# other commands start without them (see RoomNetwork in Sources/CasusCLI).
+ROOM_STATIC = $(STATIC)/casus-room
 GENERATED = $(STATIC)/generated
 
 PREFIX ?= /usr/local
 DESTDIR ?=
 BINDIR ?= $(PREFIX)/bin
+# casus finds casus-room in ../lib/casus from its own folder.
+LIBDIR ?= $(PREFIX)/lib/casus
 DATADIR ?= $(PREFIX)/share
 MANDIR ?= $(DATADIR)/man
 DOCDIR ?= $(DATADIR)/doc/casus
@@ -26,7 +31,7 @@ DOCS = docs/handleiding.md docs/language.md docs/answer-scripts.md README.md
 SCENARIO_FILES = $(shell cd Scenarios && find . -type f -name '*.casus' | LC_ALL=C sort)
 SCENARIO_DIRS = $(shell cd Scenarios && find . -mindepth 1 -type d | LC_ALL=C sort -r)
 
-.PHONY: play test deps build release static generated install uninstall deb test-install bench fuzz check-scenarios format clean
+.PHONY: play room test deps build release static generated install uninstall deb test-install bench fuzz check-scenarios format clean
 
 deps:
 	@scripts/ensure-deps
@@ -37,10 +42,16 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
-# Only the casus product: not the bench, fuzz and probe programs play never uses.
+# Only the casus product: not the room, bench, fuzz and probe programs play never uses.
 play: deps
 	$(SWIFT) build -c release --product casus
 	$(BIN_RELEASE) play $(SCENARIO)
+
+# The facilitator's room from a checkout (casus room with the arguments in ROOM_ARGS).
+room: deps
+	$(SWIFT) build -c release --product casus
+	$(SWIFT) build -c release --product casus-room
+	$(BIN_RELEASE) room $(ROOM_ARGS)
 
 # The whole test suite: unit, golden, end-to-end (pipes and pseudo-terminal), fuzz regressions.
 test: build
@@ -55,6 +66,7 @@ test: build
 BENCH_ROOT = $(STATIC)/bench-root
 bench: deps
 	$(SWIFT) build -c release --product casus
+	$(SWIFT) build -c release --product casus-room
 	$(SWIFT) build -c release --product casus-bench
 	$(MAKE) --no-print-directory install DESTDIR=$(CURDIR)/$(BENCH_ROOT) PREFIX=/usr >/dev/null
 	swiftc -O scripts/bench/prompt-reference.swift -o $(STATIC)/prompt-reference-dynamic
@@ -65,9 +77,12 @@ bench: deps
 		--reference dynamic=$(CURDIR)/$(STATIC)/prompt-reference-dynamic
 
 static: deps
-	$(SWIFT) build -c release --product casus --static-swift-stdlib --disable-local-rpath --scratch-path $(STATIC) \
-		-Xlinker -z -Xlinker now
+	for product in casus casus-room; do \
+		$(SWIFT) build -c release --product $$product --static-swift-stdlib --disable-local-rpath --scratch-path $(STATIC) \
+			-Xlinker -z -Xlinker now || exit 1; \
+	done
 	strip --strip-all --remove-section=.comment --remove-section=.note -o $(BIN_STATIC) $(STATIC)/release/casus
+	strip --strip-all --remove-section=.comment --remove-section=.note -o $(ROOM_STATIC) $(STATIC)/release/casus-room
 
 # The man page (swift-argument-parser's generate-manual tool, the one its plugin runs, here
 # run on the static binary so the plugin does not relink it) and the completion scripts.
@@ -83,9 +98,10 @@ generated: static
 	$(BIN_STATIC) --generate-completion-script fish > $(GENERATED)/casus.fish
 
 install: generated
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DOCDIR) \
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DOCDIR) \
 		$(DESTDIR)$(BASH_COMPLETIONS) $(DESTDIR)$(ZSH_COMPLETIONS) $(DESTDIR)$(FISH_COMPLETIONS)
 	install -m 0755 $(BIN_STATIC) $(DESTDIR)$(BINDIR)/casus
+	install -m 0755 $(ROOM_STATIC) $(DESTDIR)$(LIBDIR)/casus-room
 	install -m 0644 $(GENERATED)/casus.1 $(DESTDIR)$(MANDIR)/man1/casus.1
 	install -m 0644 $(GENERATED)/casus.bash $(DESTDIR)$(BASH_COMPLETIONS)/casus
 	install -m 0644 $(GENERATED)/_casus $(DESTDIR)$(ZSH_COMPLETIONS)/_casus
@@ -97,12 +113,12 @@ install: generated
 
 # Removes exactly what install put there; folders only when they are empty then.
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/casus $(DESTDIR)$(MANDIR)/man1/casus.1 $(DESTDIR)$(BASH_COMPLETIONS)/casus \
+	rm -f $(DESTDIR)$(BINDIR)/casus $(DESTDIR)$(LIBDIR)/casus-room $(DESTDIR)$(MANDIR)/man1/casus.1 $(DESTDIR)$(BASH_COMPLETIONS)/casus \
 		$(DESTDIR)$(ZSH_COMPLETIONS)/_casus $(DESTDIR)$(FISH_COMPLETIONS)/casus.fish
 	for f in $(SCENARIO_FILES); do rm -f $(DESTDIR)$(DATADIR)/casus/Scenarios/$$f; done
 	for f in $(notdir $(DOCS)) LICENSE; do rm -f $(DESTDIR)$(DOCDIR)/$$f; done
 	-cd $(DESTDIR)$(DATADIR)/casus/Scenarios 2>/dev/null && rmdir $(SCENARIO_DIRS) 2>/dev/null
-	-rmdir $(DESTDIR)$(DATADIR)/casus/Scenarios $(DESTDIR)$(DATADIR)/casus $(DESTDIR)$(DOCDIR) 2>/dev/null
+	-rmdir $(DESTDIR)$(DATADIR)/casus/Scenarios $(DESTDIR)$(DATADIR)/casus $(DESTDIR)$(DOCDIR) $(DESTDIR)$(LIBDIR) 2>/dev/null
 
 # A Debian package in .build-deb/ (scripts/make-deb), checked with lintian.
 deb: generated

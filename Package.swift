@@ -5,7 +5,8 @@ let package = Package(
     name: "casus",
     // Linux only (see README): no macOS machine builds or tests casus, so none is claimed.
     products: [
-        .executable(name: "casus", targets: ["casus"])
+        .executable(name: "casus", targets: ["casus"]),
+        .executable(name: "casus-room", targets: ["casus-room"]),
     ],
     dependencies: [
         // The only external dependency: the command line surface.
@@ -66,10 +67,23 @@ let package = Package(
         .executableTarget(name: "casus-bench"),
         // The fuzz target: libFuzzer entry with -DFUZZING (scripts/fuzz), else `casus-fuzz FILE...`.
         .executableTarget(name: "casus-fuzz", dependencies: ["CasusCore"], path: "Sources/CasusFuzz"),
-        .executableTarget(
-            name: "casus",
+        // The command line: one ArgumentParser command per file, over the libraries above.
+        // The room's network half is a protocol here (`RoomNetwork`), filled in by casus-room.
+        .target(
+            name: "CasusCLI",
             dependencies: [
-                "CasusCore", "CasusStore", "CasusSession", "CasusTerminal", "CasusRoom", "CasusRoomLink", "CasusLSP",
+                "CasusCore", "CasusStore", "CasusSession", "CasusTerminal", "CasusLSP",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // `casus`: every command without the network libraries (they would make every start
+        // slower); `casus room` and `casus play --room` become casus-room.
+        .executableTarget(name: "casus", dependencies: ["CasusCLI"]),
+        // The same command line with the room's server and client.
+        .executableTarget(
+            name: "casus-room",
+            dependencies: [
+                "CasusCLI", "CasusCore", "CasusStore", "CasusSession", "CasusTerminal", "CasusRoom", "CasusRoomLink",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -86,8 +100,8 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            // Depends on the executable so `swift test` builds the binary these tests run.
-            dependencies: ["CasusCore", "CasusSession", "TestSupport", "casus"]
+            // Depends on the executables so `swift test` builds the binaries these tests run.
+            dependencies: ["CasusCore", "CasusSession", "TestSupport", "casus", "casus-room"]
         ),
     ]
 )

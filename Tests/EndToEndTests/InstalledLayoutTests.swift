@@ -41,4 +41,39 @@ import TestSupport
             #expect(r.stdout.contains(prefix + "/share/casus/Scenarios/prefix.casus"), "\(r.stdout)")
         }
     }
+
+    /// `casus room` in the installed layout: casus in PREFIX/bin hands the command to
+    /// PREFIX/lib/casus/casus-room (here `room send`, which needs no network to answer).
+    @Test func roomCommandsRunTheRoomProgramInLib() throws {
+        let (casus, room) = (try #require(TestEnvironment.binary(named: "casus")), try #require(TestEnvironment.binary(named: "casus-room")))
+        let prefix = try Self.prefix(beside: casus)
+        defer { try? FileManager.default.removeItem(atPath: prefix) }
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: prefix + "/bin", withIntermediateDirectories: true)
+        try fm.linkItem(atPath: casus, toPath: prefix + "/bin/casus")
+        let environment = TestEnvironment.base.merging(["CASUS_DIR": prefix + "/data"]) { $1 }
+        let missing = try runProcess(binary: prefix + "/bin/casus", arguments: ["room", "send", "--lang", "nl"], environment: environment)
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("casus-room") && missing.stderr.contains(prefix + "/lib/casus/casus-room"), "\(missing.stderr)")
+        try fm.createDirectory(atPath: prefix + "/lib/casus", withIntermediateDirectories: true)
+        try fm.linkItem(atPath: room, toPath: prefix + "/lib/casus/casus-room")
+        let sent = try runProcess(binary: prefix + "/bin/casus", arguments: ["room", "send", "--lang", "nl"], environment: environment)
+        #expect(sent.status == 0, "\(sent.stderr)")
+        #expect(sent.stdout.contains("Er wacht niets op de zaal"), "\(sent.stdout)")
+    }
+
+    /// The point of the second program: casus itself carries no network library (SwiftNIO
+    /// comes with the room's server and client), casus-room does.
+    @Test func onlyTheRoomProgramCarriesTheNetworkLibraries() throws {
+        let (casus, room) = (try #require(TestEnvironment.binary(named: "casus")), try #require(TestEnvironment.binary(named: "casus-room")))
+        let marker = Data("NIOCore".utf8)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: casus), options: .alwaysMapped).range(of: marker) == nil)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: room), options: .alwaysMapped).range(of: marker) != nil)
+    }
+
+    /// A fresh folder beside the build folder (see above: hard links, not copies).
+    private static func prefix(beside binary: String) throws -> String {
+        let build = URL(fileURLWithPath: binary).deletingLastPathComponent().deletingLastPathComponent()
+        return build.appendingPathComponent("installed-layout-\(UUID().uuidString)").path
+    }
 }

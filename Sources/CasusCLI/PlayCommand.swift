@@ -73,6 +73,8 @@ struct PlayCommand: ParsableCommand {
     }
 
     func run() throws {
+        // In `casus` this becomes `casus-room` with the same arguments, before anything is read.
+        let network = try roomChoice.map { _ in try RoomNetworks.current() }
         let capabilities = TerminalCapabilities.current()
         let editor = LineEditors.make(capabilities: capabilities, echoPipedInput: true)
         let sink = ConsoleSink()
@@ -99,14 +101,15 @@ struct PlayCommand: ParsableCommand {
         }
 
         // The room is found before the session opens, so a wrong code costs no empty session.
-        var roomPlay: RoomPlay?
-        if let choice = roomChoice {
-            do {
-                roomPlay = try RoomPlay.connect(
-                    url: choice.url, code: choice.code, loaded: loaded, scenarioPath: path, language: language,
-                    editor: editor, interactive: capabilities.stdinIsTTY, say: { sink.write(Self.wrapped($0, capabilities)) })
-            } catch is RoomPlay.Stop {
-                throw ExitCode(2)
+        var roomPlay: (any RoomPlaying)?
+        if let choice = roomChoice, let network {
+            let request = RoomJoinRequest(
+                url: choice.url, code: choice.code, loaded: loaded, scenarioPath: path, language: language,
+                editor: editor, interactive: capabilities.stdinIsTTY, say: { sink.write(Self.wrapped($0, capabilities)) })
+            switch network.join(request) {
+            case .playing(let playing): roomPlay = playing
+            case .withoutRoom: break
+            case .stop: throw ExitCode(2)
             }
         }
 

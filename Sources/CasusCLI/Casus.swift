@@ -23,14 +23,15 @@ struct Casus: ParsableCommand {
     }
 }
 
-/// Runs the command; usage errors exit with status 2 (not ArgumentParser's 64), as the
-/// README promises, and no error ever prints a stack trace.
-@main
-enum Main {
-    static func main() {
+/// Runs the command line of `casus` and of `casus-room` (see `RoomNetwork`); usage errors
+/// exit with status 2 (not ArgumentParser's 64), as the README promises, and no error ever
+/// prints a stack trace.
+public enum CasusMain {
+    public static func main() -> Never {
         do {
             var command = try Casus.parseAsRoot(CommandLanguage.withoutLangForHelp(Array(CommandLine.arguments.dropFirst())))
             try command.run()
+            exit(0)
         } catch {
             let code = Casus.exitCode(for: error)
             // A CasusFailure is already a whole sentence in the chosen language: no English

@@ -1,3 +1,4 @@
+import CasusCLI
 import CasusCore
 import CasusRoomLink
 import CasusSession
@@ -5,9 +6,9 @@ import CasusTerminal
 import Foundation
 
 /// `casus play --room URL --code CODE`: the group plays as always, and what it records goes
-/// to the facilitator's room in the background (`RoomLink`). Only this file of `casus play`
-/// touches the room's client, and only with `--room`, so play without it starts as before.
-final class RoomPlay {
+/// to the facilitator's room in the background (`RoomLink`). Only `casus-room` has this
+/// file, so play without `--room` never loads the room's client.
+final class RoomPlay: RoomPlaying {
     let address: RoomAddress
     let link: RoomLink
     let language: Language
@@ -24,17 +25,14 @@ final class RoomPlay {
     /// Finds the room before play begins. A wrong code is asked again at a terminal (an
     /// empty line plays without the room); piped input stops with the message instead. An
     /// absent room is said once and play goes on: the link keeps trying in the background.
-    /// A room that refuses the scenario is said, and play goes on without it. Returns nil
-    /// when play goes on without a room, `RoomPlay.Stop` when it should not start at all.
-    static func connect(
-        url: String, code: String, loaded: ScenarioLoader.Result, scenarioPath: String, language: Language,
-        editor: any LineEditor, interactive: Bool, say: (String) -> Void
-    ) throws -> RoomPlay? {
-        var code = code
+    /// A room that refuses the scenario is said, and play goes on without it.
+    static func connect(_ request: RoomJoinRequest) -> RoomJoin {
+        let (url, language, editor, say) = (request.url, request.language, request.editor, request.say)
+        var code = request.code
         while true {
             guard let address = RoomAddress(url: url, code: code) else {
                 say(RoomText.badAddress(url).text(language))
-                throw Stop()
+                return .stop
             }
             let link = RoomLink(transport: HTTPRoomTransport(address: address))
             switch waitFor({ await link.check(session: nil) }) {
@@ -44,33 +42,31 @@ final class RoomPlay {
                 say(RoomText.unreachableAtStart(address.base).text(language))
             case .wrongCode:
                 say(RoomText.wrongCode(address.code).text(language))
-                guard interactive else { throw Stop() }
+                guard request.interactive else { return .stop }
                 switch editor.readLine(prompt: RoomText.codePrompt.text(language)) {
                 case .line(let typed) where !typed.trimmingCharacters(in: .whitespaces).isEmpty:
                     code = typed
                     continue
                 case .line, .interrupted:
                     say(RoomText.withoutRoom.text(language))
-                    return nil
+                    return .withoutRoom
                 case .endOfInput:
-                    throw Stop()
+                    return .stop
                 }
             case .refused(let status, let message):
                 say(RoomText.refused(status, message).text(language))
-                return nil
+                return .withoutRoom
             }
-            return RoomPlay(address: address, link: link, language: language, sources: sources(loaded, scenarioPath))
+            let sources = sources(request.loaded, request.scenarioPath)
+            return .playing(RoomPlay(address: address, link: link, language: language, sources: sources))
         }
     }
-
-    /// Play should not start (a wrong address, or a wrong code on piped input); said already.
-    struct Stop: Error {}
 
     /// The session's files, once `recorder(wrapping:)` made the room's recorder.
     private var files: SessionFiles?
 
     /// The recorder that hands the link the journal after each durable write.
-    func recorder(wrapping inner: SessionRecorder) -> SessionRecorder {
+    func recorder(wrapping inner: any SessionRecorder) -> any SessionRecorder {
         guard let files = inner as? SessionFiles else { return inner }
         self.files = files
         let recorder = RoomRecorder(inner: files, link: link, sources: sources)
@@ -81,7 +77,7 @@ final class RoomPlay {
     }
 
     /// What the REPL asks at every prompt.
-    var feed: RoomFeed { RoomLinkFeed(link: link) }
+    var feed: any RoomFeed { RoomLinkFeed(link: link) }
 
     /// After play: gives the link a short, bounded time to deliver the rest (saying so when
     /// it has to wait), and when the room still does not have everything, leaves a

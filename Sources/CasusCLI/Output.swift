@@ -7,8 +7,8 @@ import Foundation
 /// Whatever casus prints may hold answer or scenario text, so control characters other
 /// than newline and tab never go out raw (`TextSafety`): they could retitle or clear the
 /// facilitator's terminal.
-enum Output {
-    static func out(_ text: String) {
+public enum Output {
+    public static func out(_ text: String) {
         FileHandle.standardOutput.write(Data(TextSafety.sanitize(text).utf8))
     }
 
@@ -17,7 +17,7 @@ enum Output {
         FileHandle.standardOutput.write(Data(TextSafety.escapingControlsInJSON(json).utf8))
     }
 
-    static func err(_ text: String) {
+    public static func err(_ text: String) {
         FileHandle.standardError.write(Data(TextSafety.sanitize(text).utf8))
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CasusCLI
 import CasusCore
 import CasusRoomLink
 import CasusSession
@@ -8,33 +9,12 @@ import Foundation
 /// `casus room send` — on a group's laptop: sends the room what it is missing of the
 /// sessions that ended while the room was away (`RoomPending`), to the room each was played
 /// with, or to `--room URL --code CODE` when the room has a new address or code.
-struct RoomSendCommand: ParsableCommand {
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(
-            commandName: "send",
-            abstract: CommandLanguage.text(
-                "Stuur de zaal de antwoorden die er nog niet aankwamen (de zaal was weg toen het spel eindigde).",
-                "Send the room the answers that did not reach it (the room was away when play ended)."))
-    }
+struct RoomSending {
+    let room: String?
+    let code: String?
+    let language: Language
 
-    @Option(help: helpText(
-        "Een ander adres van de zaal dan waarmee gespeeld is.", "Another address of the room than the one played with."))
-    var room: String?
-
-    @Option(help: helpText("De code van de zaal (met --room).", "The room's code (with --room)."))
-    var code: String?
-
-    @OptionGroup var store: StoreOptions
-
-    func validate() throws {
-        if (room == nil) != (code == nil) {
-            throw ValidationError(CommandLanguage.text("--room en --code horen bij elkaar", "--room and --code go together"))
-        }
-    }
-
-    func run() throws {
-        let language = store.language
-        let sessions = try store.store()
+    func send(_ sessions: SessionStore) throws {
         let pending: [(SessionFolder, RoomPending)]
         do {
             pending = try sessions.list().compactMap { summary in RoomPending.read(from: summary.folder).map { (summary.folder, $0) } }
@@ -94,7 +74,7 @@ enum RoomSendText {
         nl: "Er wacht niets op de zaal: elke sessie die met een zaal gespeeld is, staat daar helemaal.",
         en: "Nothing is waiting for the room: every session played with a room is there in full.")
 
-    static func outcome(_ outcome: RoomSendCommand.Outcome, _ id: String) -> LocalizedText {
+    static func outcome(_ outcome: RoomSending.Outcome, _ id: String) -> LocalizedText {
         switch outcome {
         case .sent:
             LocalizedText(nl: "\(id): de zaal heeft nu alle antwoorden.", en: "\(id): the room now has every answer.")
