@@ -63,10 +63,7 @@ public struct ReportLabels: Sendable {
                  "For \(role) the groups expect \(en) effect of their own chosen solution")
     }
 
-    func list(_ items: [String]) -> String {
-        guard items.count > 1 else { return items.first ?? "" }
-        return items.dropLast().joined(separator: ", ") + t(" en ", " and ") + items.last!
-    }
+    func list(_ items: [String]) -> String { RuntimeText.list(items, language) }
 
     func groupCount(_ n: Int) -> String { n == 1 ? t("1 groep", "1 group") : t("\(n) groepen", "\(n) groups") }
 }

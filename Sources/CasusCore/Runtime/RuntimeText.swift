@@ -30,12 +30,12 @@ enum RuntimeText {
 
     /// "a, b en c" (nl) / "a, b and c" (en).
     static func list(_ items: [String], _ language: Language) -> String {
-        guard items.count > 1 else { return items.first ?? "" }
+        guard let last = items.last, items.count > 1 else { return items.first ?? "" }
         let conjunction: String
         switch language {
         case .nl: conjunction = " en "
         case .en: conjunction = " and "
         }
-        return items.dropLast().joined(separator: ", ") + conjunction + items.last!
+        return items.dropLast().joined(separator: ", ") + conjunction + last
     }
 }

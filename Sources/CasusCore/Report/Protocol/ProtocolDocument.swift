@@ -89,8 +89,8 @@ public struct ProtocolDocument: Hashable, Sendable {
                 if !(groupsBySection[section] ?? []).contains(input.group) { groupsBySection[section, default: []].append(input.group) }
                 for p in made {
                     let key = Report.normalized(p.text)
-                    if let at = points[section]?.firstIndex(where: { $0.key == key }) {
-                        points[section]![at].point.mentions.append(contentsOf: p.mentions)
+                    if let at = points[section, default: []].firstIndex(where: { $0.key == key }) {
+                        points[section, default: []][at].point.mentions.append(contentsOf: p.mentions)
                     } else {
                         points[section, default: []].append((key, p))
                     }

@@ -53,10 +53,7 @@ struct ProtocolLabels: Sendable {
           "Made with casus from the guide Draaiboek (online) pesten terugdringen. Example protocols: www.schoolenveiligheid.nl.")
     }
 
-    func list(_ items: [String]) -> String {
-        guard items.count > 1 else { return items.first ?? "" }
-        return items.dropLast().joined(separator: ", ") + t(" en ", " and ") + items.last!
-    }
+    func list(_ items: [String]) -> String { RuntimeText.list(items, language) }
 
     /// "Groep Rood (onderwerp 3)".
     func groupName(_ g: ProtocolDocument.GroupInfo) -> String {
