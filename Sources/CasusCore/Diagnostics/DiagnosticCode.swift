@@ -13,7 +13,7 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable, C
     case unknownWord = "C003"
     /// A line in the wrong place (a question outside a `stap`, a `rol` inside one).
     case misplacedLine = "C004"
-    /// A block (`stap`, `als`, `voor elke`, `blad`) is never closed with `einde`; points at the line that opened it.
+    /// A block (`stap`, `als`, `voor elke`, `blad`) is never closed with `einde`; points at the keyword that opened it.
     case unclosedBlock = "C005"
     /// `einde` without a block to close.
     case endWithoutBlock = "C006"

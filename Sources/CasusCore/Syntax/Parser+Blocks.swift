@@ -259,11 +259,13 @@ extension Parser {
             report(.malformedLine, at, ParserMessages.expected(ParserMessages.aTitle, after: keyword))
         }
         var budget: Int?
+        var budgetRange: SourceRange?
         if i < tokens.count {
             if tokens[i].isPunct(.openParen), i + 3 < tokens.count, case .number(let n) = tokens[i + 1].kind,
                 tokens[i + 2].matches(Lexicon.minutes), tokens[i + 3].isPunct(.closeParen)
             {
                 budget = n
+                budgetRange = range(line, tokens[i].column, tokens[i + 3].endColumn)
                 i += 4
                 if i < tokens.count {
                     report(.malformedLine, range(line, tokens[i]), ParserMessages.unexpected(tokens[i].spelling))
@@ -277,7 +279,9 @@ extension Parser {
         let (body, end) = parseBody(allowElse: false)
         var endRange: SourceRange?
         if case .end(let r) = end { endRange = r }
-        return Step(title: title, budgetMinutes: budget, body: body, range: contentRange(line), endRange: endRange)
+        return Step(
+            title: title, budgetMinutes: budget, body: body, range: contentRange(line), endRange: endRange,
+            keywordRange: range(line, tokens[0]), budgetRange: budgetRange)
     }
 
     // MARK: - Conditions
@@ -304,14 +308,14 @@ extension Parser {
                 return (make(branches, elseBody, line, nil), end)
             case .elseIf(let elseLine, let rest):
                 if elseBody != nil {
-                    report(.misplacedElse, contentRange(elseLine), ParserMessages.elseAfterElse)
+                    report(.misplacedElse, openingWords(elseLine), ParserMessages.elseAfterElse)
                 }
                 branchLine = elseLine
                 let column = elseLine.contentColumn
                 condition = parseCondition(elseLine, rest, after: "anders als", at: column..<(column + 1))
             case .otherwise(let elseLine):
                 if elseBody != nil {
-                    report(.misplacedElse, contentRange(elseLine), ParserMessages.elseAfterElse)
+                    report(.misplacedElse, openingWords(elseLine), ParserMessages.elseAfterElse)
                 }
                 let (body, end) = parseBody(allowElse: true)
                 elseBody = body
@@ -319,7 +323,7 @@ extension Parser {
                 case .end(let r): return (make(branches, elseBody, line, r), end)
                 case .unclosed: return (make(branches, elseBody, line, nil), end)
                 case .elseIf(let l, _), .otherwise(let l):
-                    report(.misplacedElse, contentRange(l), ParserMessages.elseAfterElse)
+                    report(.misplacedElse, openingWords(l), ParserMessages.elseAfterElse)
                     // Skip to this block's `einde`, keeping what was parsed.
                     let (_, end2) = parseBody(allowElse: true)
                     if case .end(let r) = end2 { return (make(branches, elseBody, line, r), end2) }

@@ -129,7 +129,9 @@ extension Parser {
             skipIndented(under: line)
             return nil
         }
-        return parseText(owner: line, inline: rest, keyword: keyword)
+        var text = parseText(owner: line, inline: rest, keyword: keyword)
+        text.keywordRange = range(line, tokens[0].column, tokens[1].endColumn)
+        return text
     }
 
     /// `rol ID: name` / `info ID: title`, with an optional indented block.
