@@ -35,7 +35,7 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable, C
     case misplacedElse = "C015"
     /// A step's time not written like `(10 min)`.
     case malformedBudget = "C017"
-    /// A loop not written like `voor elke rol` / `voor elk X in LIJST`.
+    /// A loop not written like `voor elke rol` / `voor elk punt in zorgen`.
     case malformedLoop = "C018"
     /// A bad type detail (`(lijst, min 2)`, `(schaal 1-5)`) or an unclosed `(`.
     case malformedTypeDetail = "C019"

@@ -48,7 +48,7 @@ extension Parser {
             if keyword == .end {
                 index += 1
                 if tokens.count > 1 {
-                    report(.malformedLine, range(line, tokens[1]), ParserMessages.unexpected(tokens[1].spelling))
+                    report(.malformedLine, range(line, tokens[1]), ParserMessages.nothingAfter("`\(first.spelling)`", tokens[1].spelling))
                 }
                 return (body, .end(range(line, first)))
             }
@@ -268,7 +268,7 @@ extension Parser {
                 budgetRange = range(line, tokens[i].column, tokens[i + 3].endColumn)
                 i += 4
                 if i < tokens.count {
-                    report(.malformedLine, range(line, tokens[i]), ParserMessages.unexpected(tokens[i].spelling))
+                    report(.malformedLine, range(line, tokens[i]), ParserMessages.nothingAfter("`(\(n) min)`", tokens[i].spelling))
                 }
             } else {
                 report(.malformedBudget, range(line, tokens[i]), ParserMessages.expected(ParserMessages.aBudget, after: title.isEmpty ? keyword : "\"\(title)\""))
@@ -363,12 +363,12 @@ extension Parser {
                 return nil
             }
             if tokens.count > 5 {
-                report(.malformedLine, range(line, tokens[5]), ParserMessages.unexpected(tokens[5].spelling))
+                report(.malformedLine, range(line, tokens[5]), ParserMessages.nothingAfter("`\(text(from: tokens[0], through: tokens[4]))`", tokens[5].spelling))
             }
             return (.items(variable: variable, list: Identifier(list, at: range(line, tokens[4]))), variable)
         }
         if tokens.count > 3 {
-            report(.malformedLine, range(line, tokens[3]), ParserMessages.unexpected(tokens[3].spelling))
+            report(.malformedLine, range(line, tokens[3]), ParserMessages.nothingAfter("`\(text(from: tokens[0], through: tokens[2]))`", tokens[3].spelling))
             return nil
         }
         if tokens[2].matches(Lexicon.roleLoop) { return (.roles, variable) }
@@ -421,7 +421,7 @@ extension Parser {
                     } else if !expectName, token.isPunct(.comma) {
                         expectName = true
                     } else {
-                        report(.malformedLine, range(inner, token), ParserMessages.unexpected(token.spelling))
+                        report(.malformedLine, range(inner, token), ParserMessages.unexpected(token.spelling, ParserMessages.namesNeedCommas))
                         break
                     }
                 }
