@@ -72,4 +72,38 @@ import CasusCore
     @Test func listTooLargeUnderItsMax() {
         expectUnderline(header + "stap \"S\"\n    vraag z (lijst, «max 51»): Zorgen?\neinde\n", code: .listTooLarge)
     }
+
+    /// What a terminal of `width` columns shows of a diagnostic under `word` of `line`: the
+    /// echoed line and the caret line, and where the caret is in it.
+    private func narrow(_ line: String, _ word: String, width: Int) throws -> (shown: String, carets: String, at: Int) {
+        let column = try #require(line.range(of: word)).lowerBound.utf16Offset(in: line) + 1
+        let d = Diagnostic(
+            .listTooLarge, at: SourceRange(file: "a.casus", line: 5, column: column, length: word.count),
+            LocalizedText(nl: "te veel", en: "too many"))
+        var style = DiagnosticStyle.plain
+        style.width = width
+        let rendered = DiagnosticRenderer(language: .en, style: style) { _, _ in line }.render(d).split(separator: "\n")
+        let carets = String(rendered[2])
+        return (String(rendered[1]), carets, try #require(carets.firstIndex(of: "^")).utf16Offset(in: carets))
+    }
+
+    @Test func aNarrowTerminalCutsTheLineSoTheCaretStaysUnderTheWord() throws {
+        let line = "    vraag zorgen (lijst, min 2, max 60): Welke zorgen hebben jullie als groep samen?"
+        let (shown, carets, at) = try narrow(line, "max 60", width: 50)
+        #expect(shown.count <= 50 && carets.count <= 50, "\(shown)\n\(carets)")
+        #expect(shown.hasSuffix("…"))
+        #expect(shown.dropFirst(at).hasPrefix("max 60"), "\(shown)\n\(carets)")
+        #expect(carets.hasSuffix("^~~~~~"))
+    }
+
+    @Test func aWordFarRightIsShownWithWhatComesBeforeIt() throws {
+        let line = "    als aantal spelers > 4 en niet ernstig en groepsdruk en niet hulp en wie = \"De pestr\""
+        let (shown, carets, at) = try narrow(line, "\"De pestr\"", width: 50)
+        #expect(shown.count <= 50 && carets.count <= 50, "\(shown)\n\(carets)")
+        #expect(shown.contains("| …"))
+        #expect(shown.dropFirst(at).hasPrefix("\"De pestr\""), "\(shown)\n\(carets)")
+        // A wide terminal shows the line whole.
+        let (whole, _, wholeAt) = try narrow(line, "\"De pestr\"", width: 200)
+        #expect(whole.hasSuffix(line) && whole.dropFirst(wholeAt).hasPrefix("\"De pestr\""))
+    }
 }
