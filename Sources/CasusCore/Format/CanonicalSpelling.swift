@@ -159,7 +159,10 @@ enum CanonicalSpelling {
         let joined = ["janee": "ja/nee", "yesno": "yes/no"]
         for (k, token) in zip(inner.indices, inner) {
             guard let key = token.key else { continue }
-            if let type = joined[key] {
+            if (Lexicon.yes + Lexicon.no).contains(key), k + 2 < inner.endIndex, inner[k + 1].isPunct(.slash), let other = inner[k + 2].key {
+                // `ja / nee` → `ja/nee`.
+                edits.replace(from: token, through: inner[k + 2], with: "\(key)/\(other)")
+            } else if let type = joined[key] {
                 edits.replace(token, with: type)
             } else if Lexicon.minutes.contains(key), k > inner.startIndex, case .number(let n) = inner[k - 1].kind {
                 edits.replace(from: inner[k - 1], through: token, with: "\(n) min")
@@ -174,9 +177,11 @@ enum CanonicalSpelling {
         private var changes: [(range: Range<String.Index>, text: String)] = []
 
         mutating func replace(_ slice: Substring, with text: String) {
-            guard slice != Substring(text) else { return }
-            changes.removeAll { $0.range.overlaps(slice.startIndex..<slice.endIndex) }
-            changes.append((slice.startIndex..<slice.endIndex, text))
+            let range = slice.startIndex..<slice.endIndex
+            // A part of a change already made (`Nee` of `Ja/Nee`) stays as that change wrote it.
+            guard slice != Substring(text), !changes.contains(where: { $0.range.clamped(to: range) == range }) else { return }
+            changes.removeAll { $0.range.overlaps(range) }
+            changes.append((range, text))
         }
 
         mutating func replace(_ token: Token, with text: String) { replace(token.text, with: text) }
