@@ -33,9 +33,11 @@ public enum Output {
         let caps = TerminalCapabilities.resolve(
             stdinIsTTY: isatty(0) == 1, stdoutIsTTY: isatty(2) == 1, windowWidth: nil,
             environment: ProcessInfo.processInfo.environment)
-        guard caps.colorEnabled else { return .plain }
-        return DiagnosticStyle(
+        var style = caps.colorEnabled ? DiagnosticStyle(
             error: ("\u{1B}[1;31m", "\u{1B}[0m"), warning: ("\u{1B}[1;33m", "\u{1B}[0m"),
-            note: ("\u{1B}[1;36m", "\u{1B}[0m"), bold: ("\u{1B}[1m", "\u{1B}[0m"), caret: ("\u{1B}[1;32m", "\u{1B}[0m"))
+            note: ("\u{1B}[1;36m", "\u{1B}[0m"), bold: ("\u{1B}[1m", "\u{1B}[0m"), caret: ("\u{1B}[1;32m", "\u{1B}[0m")) : .plain
+        // Diagnostics go to standard error: its terminal's width keeps echoed lines from wrapping.
+        style.width = isatty(2) == 1 ? TerminalCapabilities.windowColumns(fd: 2) : nil
+        return style
     }
 }

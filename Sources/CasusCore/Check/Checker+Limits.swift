@@ -14,9 +14,9 @@ extension Checker {
     mutating func checkListSize(_ question: Question) {
         guard case .list(let low, let high) = question.type else { return }
         if let low, low > Limits.maxListItems {
-            report(.listTooLarge, question.range, LimitMessages.listTooLarge("min", low, Limits.maxListItems))
+            report(.listTooLarge, question.spans.minimum ?? question.range, LimitMessages.listTooLarge("min", low, Limits.maxListItems))
         } else if let high, high > Limits.maxListItems {
-            report(.listTooLarge, question.range, LimitMessages.listTooLarge("max", high, Limits.maxListItems))
+            report(.listTooLarge, question.spans.maximum ?? question.range, LimitMessages.listTooLarge("max", high, Limits.maxListItems))
         }
     }
 

@@ -52,7 +52,7 @@ extension Checker {
                         if !jobs.contains(job) { jobs.append(job) }
                     } else {
                         let nearest = Suggestion.nearest(to: word, in: Lexicon.jobs)
-                        report(.badMetadataValue, entry.valueRange, CheckerMessages.unknownJob(word),
+                        report(.badMetadataValue, entry.valueRange.part(word, of: value), CheckerMessages.unknownJob(word),
                               fixIt: nearest.map { FixIt(CheckerMessages.didYouMean($0)) })
                     }
                 }

@@ -19,10 +19,10 @@ extension Checker: StatementWalker {
         // Counted as written: a question rejected with an error still counts. With syntax
         // errors, the step's questions may be the very lines that failed.
         if !StatementCounter.asksQuestions(step.body) && !hadSyntaxErrors {
-            report(.stepWithoutQuestions, step.range, CheckerMessages.stepWithoutQuestions)
+            report(.stepWithoutQuestions, step.keywordRange, CheckerMessages.stepWithoutQuestions)
         }
         if step.budgetMinutes == 0 {
-            report(.zeroBudget, step.range, CheckerMessages.zeroBudget(step.title))
+            report(.zeroBudget, step.budgetRange ?? step.range, CheckerMessages.zeroBudget(step.title))
         }
     }
 
@@ -67,7 +67,7 @@ extension Checker: StatementWalker {
         case .roles:
             iterations = roles.count
             if roles.isEmpty {
-                if !reportedNoRoles && !includeFailed { report(.noRoles, loop.range, CheckerMessages.noRoles) }
+                if !reportedNoRoles && !includeFailed { report(.noRoles, loop.variable.range, CheckerMessages.noRoles) }
                 reportedNoRoles = true
                 ok = false
             }
@@ -124,31 +124,31 @@ extension Checker: StatementWalker {
         let outsideLoops = question.keyword == .effect
             && (!scope.contains(where: { $0.source == .solutions }) || !scope.contains(where: { $0.source == .roles }))
         if outsideLoops {
-            report(.effectOutsideLoops, question.range, CheckerMessages.effectOutsideLoops)
+            report(.effectOutsideLoops, question.spans.keyword, CheckerMessages.effectOutsideLoops)
             // `{oplossing}` and `{rol}` in its text belong to the loops it lacks: not a second error.
             checkInterpolations(question.prompt, scope: scope + Self.missingEffectLoops(scope))
         } else {
             checkInterpolations(question.prompt, scope: scope)
         }
         if question.prompt.isEmpty {
-            report(.emptyPrompt, question.range, CheckerMessages.emptyPrompt)
+            report(.emptyPrompt, question.spans.colon, CheckerMessages.emptyPrompt)
         }
         switch question.type {
         case .choice where question.options.isEmpty:
-            report(.choiceWithoutOptions, question.range, CheckerMessages.choiceWithoutOptions)
+            report(.choiceWithoutOptions, question.spans.type ?? question.range, CheckerMessages.choiceWithoutOptions)
         case .vote where question.options.isEmpty && !solutionsAsked:
             // Missing solutions are one mistake, reported where first felt.
             if reportedNames.insert(Lexicon.solutionsId).inserted {
-                report(.voteWithoutOptions, question.range, CheckerMessages.voteWithoutOptions)
+                report(.voteWithoutOptions, question.spans.keyword, CheckerMessages.voteWithoutOptions)
             }
         case .scale(let low, let high) where low >= high:
-            report(.rangeReversed, question.range, CheckerMessages.scaleRange(low, high))
+            report(.rangeReversed, question.spans.scale ?? question.range, CheckerMessages.scaleRange(low, high))
         case .list(let low?, let high?) where low > high:
-            report(.rangeReversed, question.range, CheckerMessages.listRange)
+            report(.rangeReversed, question.spans.minimum.map { $0.union(question.spans.maximum ?? $0) } ?? question.range, CheckerMessages.listRange)
         case .choice, .vote, .scale, .list, .text, .longText, .yesNo, .member, .role, .effect: break
         }
         if question.keyword == .solutions, solutionsAsked {
-            report(.secondSolutions, question.range, CheckerMessages.secondSolutions)
+            report(.secondSolutions, question.spans.keyword, CheckerMessages.secondSolutions)
             return false
         }
         let entry = names[id.name]

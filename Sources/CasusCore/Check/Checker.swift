@@ -116,8 +116,8 @@ struct Checker {
             case .note(let text): notes.append(text)
             case .caseText(let text):
                 if let first = caseText {
-                    report(.duplicateSection, text.range, CheckerMessages.caseTwice,
-                          notes: [DiagnosticNote(CheckerMessages.firstHere, at: first.range)])
+                    report(.duplicateSection, text.keywordRange ?? text.range, CheckerMessages.caseTwice,
+                          notes: [DiagnosticNote(CheckerMessages.firstHere, at: first.keywordRange ?? first.range)])
                 } else {
                     caseText = text
                 }

@@ -13,7 +13,7 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable, C
     case unknownWord = "C003"
     /// A line in the wrong place (a question outside a `stap`, a `rol` inside one).
     case misplacedLine = "C004"
-    /// A block (`stap`, `als`, `voor elke`, `blad`) is never closed with `einde`; points at the line that opened it.
+    /// A block (`stap`, `als`, `voor elke`, `blad`) is never closed with `einde`; points at the keyword that opened it.
     case unclosedBlock = "C005"
     /// `einde` without a block to close.
     case endWithoutBlock = "C006"
@@ -35,7 +35,7 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable, C
     case misplacedElse = "C015"
     /// A step's time not written like `(10 min)`.
     case malformedBudget = "C017"
-    /// A loop not written like `voor elke rol` / `voor elk X in LIJST`.
+    /// A loop not written like `voor elke rol` / `voor elk punt in zorgen`.
     case malformedLoop = "C018"
     /// A bad type detail (`(lijst, min 2)`, `(schaal 1-5)`) or an unclosed `(`.
     case malformedTypeDetail = "C019"

@@ -1,11 +1,15 @@
-/// Escape sequences (or nothing) used to highlight parts of a rendered diagnostic; the
-/// command line passes ANSI colours only when writing to a colour terminal.
+/// Escape sequences (or nothing) used to highlight parts of a rendered diagnostic, and the
+/// width of the screen it is shown on; the command line passes ANSI colours only when writing
+/// to a colour terminal, and the width only when writing to a terminal.
 public struct DiagnosticStyle: Sendable {
     public var error: (String, String)
     public var warning: (String, String)
     public var note: (String, String)
     public var bold: (String, String)
     public var caret: (String, String)
+    /// Columns of the terminal: an echoed line is cut to fit (with `…`), so it does not wrap
+    /// and the caret stays right under the word at fault. Nil: lines are shown whole.
+    public var width: Int?
 
     public static let plain = DiagnosticStyle(error: ("", ""), warning: ("", ""), note: ("", ""), bold: ("", ""), caret: ("", ""))
 
@@ -112,16 +116,38 @@ public struct DiagnosticRenderer: Sendable {
         // Where each scalar starts on the screen, so the carets stand under a tab's whole width.
         let offsets = Self.displayOffsets(scalars)
         func offset(_ k: Int) -> Int { offsets[min(k, scalars.count)] + max(0, k - scalars.count) }
-        let caretStart = offset(column - 1)
-        let caretWidth = max(1, offset(column - 1 + length) - caretStart)
-        let shown = prefix + Self.safe(Self.showingTabs(scalars, offsets))
+        var caretStart = offset(column - 1) + prefix.count
+        var caretWidth = max(1, offset(column - 1 + length) - offset(column - 1))
+        var shown = Array(prefix.unicodeScalars) + Array(Self.showingTabs(scalars, offsets).unicodeScalars)
+        if let screen = style.width {
+            (shown, caretStart, caretWidth) = Self.fitting(shown, caretStart, caretWidth, into: max(20, screen - width - 3))
+        }
         let number = String(r.start.line)
         let pad = String(repeating: " ", count: width - number.count)
-        var out = "\(pad)\(number) | \(shown)\n"
-        let caretPad = String(repeating: " ", count: caretStart + prefix.count)
+        var out = "\(pad)\(number) | \(Self.safe(String(String.UnicodeScalarView(shown))))\n"
+        let caretPad = String(repeating: " ", count: caretStart)
         let carets = "^" + String(repeating: "~", count: max(0, min(caretWidth, 200) - 1))
         out += "\(String(repeating: " ", count: width)) | \(caretPad)\(style.caret.0)\(carets)\(style.caret.1)\n"
         return out
+    }
+
+    /// A window of `shown` (one scalar a column) at most `room` columns wide that holds the
+    /// caret's start: cut at the end with `…`, and at the start with `…` when the caret lies
+    /// further right, a few columns of what comes before it kept. The caret moves with it.
+    static func fitting(
+        _ shown: [Unicode.Scalar], _ caretStart: Int, _ caretWidth: Int, into room: Int
+    ) -> (shown: [Unicode.Scalar], caretStart: Int, caretWidth: Int) {
+        guard shown.count > room else { return (shown, caretStart, caretWidth) }
+        var start = 0
+        if caretStart + min(caretWidth, room / 2) > room - 1 {
+            start = max(1, min(caretStart - min(10, room / 4), shown.count - room + 1))
+        }
+        var window = Array(shown[start..<min(shown.count, start + room)])
+        if start > 0 { window[0] = "…" }
+        if start + room < shown.count { window[window.count - 1] = "…" }
+        let caret = caretStart - start
+        let widest = max(1, window.count - caret - (start + room < shown.count ? 1 : 0))
+        return (window, caret, min(caretWidth, widest))
     }
 
     /// The screen column (0-based) where each scalar of a line starts, and one more entry for

@@ -74,12 +74,39 @@ enum ParserMessages {
     static let aColon = LocalizedText(nl: "een dubbele punt `:` met daarna de vraag", en: "a colon `:` followed by the question")
     static let aCondition = LocalizedText(nl: "een voorwaarde", en: "a condition")
     static let aLoop = LocalizedText(
-        nl: "`elke rol`, `elk lid`, `elke oplossing` of `elk X in LIJST`",
-        en: "`each role`, `each member`, `each solution` or `each X in LIST`")
+        nl: "`elke rol`, `elk lid`, `elke oplossing` of `elk punt in zorgen` (elk punt van het antwoord op de lijstvraag `zorgen`)",
+        en: "`each role`, `each member`, `each solution` or `each item in worries` (each item of the answer to the list question `worries`)")
     static let aBudget = LocalizedText(nl: "een tijd zoals `(10 min)`", en: "a time such as `(10 min)`")
     static func unexpected(_ token: String) -> LocalizedText {
         LocalizedText(nl: "onverwacht `\(token)`", en: "unexpected `\(token)`")
     }
+    /// `unexpected` with what to write instead, so the message alone is enough to fix the line.
+    static func unexpected(_ token: String, _ instead: LocalizedText) -> LocalizedText {
+        LocalizedText(nl: "onverwacht `\(token)`: \(instead.nl)", en: "unexpected `\(token)`: \(instead.en)")
+    }
+    static func nothingAfter(_ what: String, _ token: String) -> LocalizedText {
+        nothingAfter(LocalizedText(nl: what, en: what), token)
+    }
+    static func nothingAfter(_ what: LocalizedText, _ token: String) -> LocalizedText {
+        LocalizedText(
+            nl: "na \(what.nl) komt niets meer op deze regel; haal `\(token)` weg",
+            en: "nothing follows \(what.en) on this line; remove `\(token)`")
+    }
+    static let theFileName = LocalizedText(nl: "de bestandsnaam", en: "the file name")
+    static let joinConditions = LocalizedText(
+        nl: "zet `en` of `of` tussen twee voorwaarden, zoals `als druk en niet hulp`",
+        en: "put `and` or `or` between two conditions, as in `if pressure and not help`")
+    static let slashInCondition = LocalizedText(
+        nl: "een `/` kan niet in een voorwaarde; schrijf `en` (allebei) of `of` (één van beide)",
+        en: "a `/` cannot stand in a condition; write `and` (both) or `or` (either)")
+    static let conditionStart = LocalizedText(
+        nl: "een voorwaarde begint met de naam van een vraag, `niet`, `aantal` of `(`, zoals `als groepsdruk`",
+        en: "a condition starts with a question's name, `not`, `count` or `(`, as in `if pressure`")
+    static let namesNeedCommas = LocalizedText(
+        nl: "zet een komma tussen de namen, zoals `toon wat_gebeurde, groepsdruk`",
+        en: "put a comma between the names, as in `show what_happened, pressure`")
+    static let slashesAreNoComment = LocalizedText(
+        nl: "een opmerking begint met `#`, niet met `//`", en: "a comment starts with `#`, not with `//`")
     static func unknownType(_ word: String) -> LocalizedText {
         LocalizedText(nl: "onbekend antwoordtype `\(word)`", en: "unknown answer type `\(word)`")
     }

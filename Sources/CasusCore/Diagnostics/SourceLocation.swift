@@ -38,4 +38,14 @@ public struct SourceRange: Hashable, Sendable, Codable {
     public func union(_ other: SourceRange) -> SourceRange {
         SourceRange(file: file, start: min(start, other.start), end: max(end, other.end))
     }
+
+    /// Where `part` first stands in `text`, the one-line text this range covers; the whole
+    /// range when it is not there. For a diagnostic about one word of a value (`tijdbewaarder`
+    /// in `taken: notulist, tijdbewaarder`).
+    public func part(_ part: String, of text: String) -> SourceRange {
+        let scalars = text.unicodeScalars
+        guard start.line == end.line, let found = scalars.firstRange(of: part.unicodeScalars) else { return self }
+        let column = start.column + scalars.distance(from: scalars.startIndex, to: found.lowerBound)
+        return SourceRange(file: file, line: start.line, column: column, length: max(part.unicodeScalars.count, 1))
+    }
 }

@@ -4,10 +4,12 @@
 /// code lines are re-indented by nesting (4 spaces a level) with single spaces between their
 /// tokens, text blocks move with their owner (relative indentation kept, text verbatim),
 /// comments move with the code they precede, at most one blank line in a row, a blank line
-/// between top-level blocks, no trailing whitespace and a final newline.
+/// between top-level blocks, no trailing whitespace and a final newline. Every form casus
+/// also accepts is written in its canonical spelling (`CanonicalSpelling`).
 ///
 /// Only files without syntax errors are formatted, and the result is parsed again and
-/// compared with the original tree (ranges ignored); a difference refuses the format.
+/// compared with the original tree (ranges ignored, metadata values in canonical spelling); a
+/// difference refuses the format.
 public enum Formatter {
     public static let indentWidth = 4
 
@@ -24,7 +26,7 @@ public enum Formatter {
         if diagnostics.hasErrors { return .failure(.invalid(diagnostics)) }
         let output = layout(source)
         let (again, againDiagnostics) = Parser.parse(output, path: path)
-        guard !againDiagnostics.hasErrors, ASTComparison.same(original, again) else { return .failure(.meaningChanged) }
+        guard !againDiagnostics.hasErrors, ASTComparison.same(CanonicalSpelling.canonicalMetadata(original), again) else { return .failure(.meaningChanged) }
         return .success(output)
     }
 
@@ -102,7 +104,9 @@ public enum Formatter {
             }
             let (at, after, keyword) = depths(line, depth)
             if opensTopLevelBlock(keyword, at), out.last.map({ !$0.hasPrefix("#") }) ?? false { forceBlank = true }
-            emit(indent(at) + codeLine(line, keyword: keyword))
+            // Canonical spelling first (it may quote a step title), then the spacing.
+            let canonical = CanonicalSpelling.line(trimmedContent(line), keyword: keyword)
+            emit(indent(at) + (canonical == trimmedContent(line) ? codeLine(line, keyword: keyword) : codeLine(SourceLine.split(canonical)[0], keyword: keyword)))
             depth = after
             i += 1
             if at == 0 && keyword == .end { forceBlank = true }
@@ -178,7 +182,8 @@ public enum Formatter {
                 i += 1
                 continue
             }
-            if pendingSpace && !result.isEmpty { result.append(" ") }
+            // No space before the `:` (`titel : x` reads as `titel: x`).
+            if pendingSpace && !result.isEmpty && c != ":" { result.append(" ") }
             pendingSpace = false
             if c == "#" {
                 result.append(contentsOf: content[i...])

@@ -106,16 +106,22 @@ public struct Step: Hashable, Sendable {
     public var range: SourceRange
     /// The `einde` line, nil when the block was never closed (an error was reported).
     public var endRange: SourceRange?
+    /// The word `stap` / `step`, for diagnostics about the step as a whole.
+    public var keywordRange: SourceRange
+    /// The budget `(10 min)` as written, when given.
+    public var budgetRange: SourceRange?
 
     public init(
         title: String, budgetMinutes: Int?, body: [Statement], range: SourceRange,
-        endRange: SourceRange?
+        endRange: SourceRange?, keywordRange: SourceRange? = nil, budgetRange: SourceRange? = nil
     ) {
         self.title = title
         self.budgetMinutes = budgetMinutes
         self.body = body
         self.range = range
         self.endRange = endRange
+        self.keywordRange = keywordRange ?? range
+        self.budgetRange = budgetRange
     }
 }
 
@@ -184,11 +190,14 @@ public struct Question: Hashable, Sendable {
     public var options: [ChoiceOption]
     /// The protocol sections the answers feed (`protocol melden`), as written.
     public var protocolTags: [ProtocolTag]
+    /// The whole line.
     public var range: SourceRange
+    /// Where its keyword, type and details are written, so a diagnostic points at the word at fault.
+    public var spans: QuestionSpans
 
     public init(
         keyword: QuestionKeyword, id: Identifier, type: AnswerType, prompt: Text,
-        options: [ChoiceOption], protocolTags: [ProtocolTag] = [], range: SourceRange
+        options: [ChoiceOption], protocolTags: [ProtocolTag] = [], range: SourceRange, spans: QuestionSpans? = nil
     ) {
         self.keyword = keyword
         self.id = id
@@ -197,6 +206,7 @@ public struct Question: Hashable, Sendable {
         self.options = options
         self.protocolTags = protocolTags
         self.range = range
+        self.spans = spans ?? QuestionSpans(keyword: range, colon: range)
     }
 }
 

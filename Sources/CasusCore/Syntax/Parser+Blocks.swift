@@ -48,7 +48,7 @@ extension Parser {
             if keyword == .end {
                 index += 1
                 if tokens.count > 1 {
-                    report(.malformedLine, range(line, tokens[1]), ParserMessages.unexpected(tokens[1].spelling))
+                    report(.malformedLine, range(line, tokens[1]), ParserMessages.nothingAfter("`\(first.spelling)`", tokens[1].spelling))
                 }
                 return (body, .end(range(line, first)))
             }
@@ -259,14 +259,16 @@ extension Parser {
             report(.malformedLine, at, ParserMessages.expected(ParserMessages.aTitle, after: keyword))
         }
         var budget: Int?
+        var budgetRange: SourceRange?
         if i < tokens.count {
             if tokens[i].isPunct(.openParen), i + 3 < tokens.count, case .number(let n) = tokens[i + 1].kind,
                 tokens[i + 2].matches(Lexicon.minutes), tokens[i + 3].isPunct(.closeParen)
             {
                 budget = n
+                budgetRange = range(line, tokens[i].column, tokens[i + 3].endColumn)
                 i += 4
                 if i < tokens.count {
-                    report(.malformedLine, range(line, tokens[i]), ParserMessages.unexpected(tokens[i].spelling))
+                    report(.malformedLine, range(line, tokens[i]), ParserMessages.nothingAfter("`(\(n) min)`", tokens[i].spelling))
                 }
             } else {
                 report(.malformedBudget, range(line, tokens[i]), ParserMessages.expected(ParserMessages.aBudget, after: title.isEmpty ? keyword : "\"\(title)\""))
@@ -277,7 +279,9 @@ extension Parser {
         let (body, end) = parseBody(allowElse: false)
         var endRange: SourceRange?
         if case .end(let r) = end { endRange = r }
-        return Step(title: title, budgetMinutes: budget, body: body, range: contentRange(line), endRange: endRange)
+        return Step(
+            title: title, budgetMinutes: budget, body: body, range: contentRange(line), endRange: endRange,
+            keywordRange: range(line, tokens[0]), budgetRange: budgetRange)
     }
 
     // MARK: - Conditions
@@ -304,14 +308,14 @@ extension Parser {
                 return (make(branches, elseBody, line, nil), end)
             case .elseIf(let elseLine, let rest):
                 if elseBody != nil {
-                    report(.misplacedElse, contentRange(elseLine), ParserMessages.elseAfterElse)
+                    report(.misplacedElse, openingWords(elseLine), ParserMessages.elseAfterElse)
                 }
                 branchLine = elseLine
                 let column = elseLine.contentColumn
                 condition = parseCondition(elseLine, rest, after: "anders als", at: column..<(column + 1))
             case .otherwise(let elseLine):
                 if elseBody != nil {
-                    report(.misplacedElse, contentRange(elseLine), ParserMessages.elseAfterElse)
+                    report(.misplacedElse, openingWords(elseLine), ParserMessages.elseAfterElse)
                 }
                 let (body, end) = parseBody(allowElse: true)
                 elseBody = body
@@ -319,7 +323,7 @@ extension Parser {
                 case .end(let r): return (make(branches, elseBody, line, r), end)
                 case .unclosed: return (make(branches, elseBody, line, nil), end)
                 case .elseIf(let l, _), .otherwise(let l):
-                    report(.misplacedElse, contentRange(l), ParserMessages.elseAfterElse)
+                    report(.misplacedElse, openingWords(l), ParserMessages.elseAfterElse)
                     // Skip to this block's `einde`, keeping what was parsed.
                     let (_, end2) = parseBody(allowElse: true)
                     if case .end(let r) = end2 { return (make(branches, elseBody, line, r), end2) }
@@ -359,12 +363,12 @@ extension Parser {
                 return nil
             }
             if tokens.count > 5 {
-                report(.malformedLine, range(line, tokens[5]), ParserMessages.unexpected(tokens[5].spelling))
+                report(.malformedLine, range(line, tokens[5]), ParserMessages.nothingAfter("`\(text(from: tokens[0], through: tokens[4]))`", tokens[5].spelling))
             }
             return (.items(variable: variable, list: Identifier(list, at: range(line, tokens[4]))), variable)
         }
         if tokens.count > 3 {
-            report(.malformedLine, range(line, tokens[3]), ParserMessages.unexpected(tokens[3].spelling))
+            report(.malformedLine, range(line, tokens[3]), ParserMessages.nothingAfter("`\(text(from: tokens[0], through: tokens[2]))`", tokens[3].spelling))
             return nil
         }
         if tokens[2].matches(Lexicon.roleLoop) { return (.roles, variable) }
@@ -417,7 +421,7 @@ extension Parser {
                     } else if !expectName, token.isPunct(.comma) {
                         expectName = true
                     } else {
-                        report(.malformedLine, range(inner, token), ParserMessages.unexpected(token.spelling))
+                        report(.malformedLine, range(inner, token), ParserMessages.unexpected(token.spelling, ParserMessages.namesNeedCommas))
                         break
                     }
                 }

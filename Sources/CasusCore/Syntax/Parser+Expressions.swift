@@ -23,7 +23,10 @@ struct ExpressionParser {
     mutating func parse() throws -> Expression {
         let e = try parseOr()
         if position < tokens.endIndex {
-            throw ExpressionError(token: tokens[position], message: ParserMessages.unexpected(spelling(tokens[position])))
+            let extra = tokens[position]
+            throw ExpressionError(
+                token: extra,
+                message: ParserMessages.unexpected(spelling(extra), extra.isPunct(.slash) ? ParserMessages.slashInCondition : ParserMessages.joinConditions))
         }
         return e
     }
@@ -124,11 +127,12 @@ struct ExpressionParser {
                 return .count(Identifier(spelling(n), at: range(n)), range(t).union(range(n)))
             }
             if let key, Lexicon.connectives.contains(key) {
-                throw ExpressionError(token: t, message: ParserMessages.unexpected(spelling(t)))
+                throw ExpressionError(token: t, message: ParserMessages.unexpected(spelling(t), ParserMessages.conditionStart))
             }
             return .name(Identifier(spelling(t), at: range(t)))
         case .punct, .invalid:
-            throw ExpressionError(token: t, message: ParserMessages.unexpected(spelling(t)))
+            throw ExpressionError(
+                token: t, message: ParserMessages.unexpected(spelling(t), t.isPunct(.slash) ? ParserMessages.slashInCondition : ParserMessages.conditionStart))
         }
     }
 }

@@ -34,6 +34,7 @@ extension Parser {
         }
         var hasOptions = questionKeyword == .vote
         var protocolTags: [ProtocolTag] = []
+        var spans = QuestionSpans(keyword: range(line, kw), colon: range(line, kw))
         if i < tokens.count, tokens[i].isPunct(.openParen) {
             guard let close = tokens[i...].firstIndex(where: { $0.isPunct(.closeParen) }) else {
                 report(.malformedTypeDetail, range(line, tokens[i]), ParserMessages.unclosedParen)
@@ -64,6 +65,10 @@ extension Parser {
             type = parsed.type
             hasOptions = parsed.choice || questionKeyword == .vote
             protocolTags = parsed.protocolTags
+            spans.type = parsed.spans.type
+            spans.minimum = parsed.spans.minimum
+            spans.maximum = parsed.spans.maximum
+            spans.scale = parsed.spans.scale
             i = close + 1
         }
         guard i < tokens.count, tokens[i].isPunct(.colon), let rest else {
@@ -78,6 +83,7 @@ extension Parser {
             skipIndented(under: line)
             return nil
         }
+        spans.colon = range(line, tokens[i])
 
         // Split the indented block into prompt continuation lines and `- option` lines.
         var block = takeTextLines(under: line)
@@ -102,7 +108,7 @@ extension Parser {
         } else {
             prompt = buildText(promptLines, inline: inline)
         }
-        return Question(keyword: questionKeyword, id: id, type: type, prompt: prompt, options: options, protocolTags: protocolTags, range: contentRange(line))
+        return Question(keyword: questionKeyword, id: id, type: type, prompt: prompt, options: options, protocolTags: protocolTags, range: contentRange(line), spans: spans)
     }
 
     /// `vraag wat gebeurde (lang): …`: an id of several words, with words up to a `(` or
@@ -175,6 +181,8 @@ extension Parser {
         var type: AnswerType
         var choice: Bool
         var protocolTags: [ProtocolTag] = []
+        /// Only the type and detail parts are filled in.
+        var spans = QuestionSpans(keyword: SourceRange(file: "", line: 0, column: 0, length: 0), colon: SourceRange(file: "", line: 0, column: 0, length: 0))
     }
 
     /// The part between parentheses: a type word (questions only) and modifiers.
@@ -243,25 +251,32 @@ extension Parser {
         var maxMinutes: Int?
         var scale: (Int, Int)?
         var protocolTags: [ProtocolTag] = []
+        var spans = TypeSpec(type: .text, choice: false).spans
+        if let typeWord { spans.type = range(line, typeWord.first.column, (typeWord.second ?? typeWord.first).endColumn) }
         for item in modifiers where !item.isEmpty {
             let k = item.startIndex
             let head = item[k].key
+            let span = range(line, item[k].column, item[item.endIndex - 1].endColumn)
             if head == Lexicon.protocolTag, let tags = protocolTagList(line, item.dropFirst()) {
                 protocolTags += tags
             } else if item.count == 2, head == "min", case .number(let n) = item[k + 1].kind, canonical == .list {
                 minimum = n
+                spans.minimum = span
             } else if item.count == 2, head == "max", case .number(let n) = item[k + 1].kind, canonical == .list {
                 maximum = n
+                spans.maximum = span
             } else if item.count == 3, head == "max", case .number(let n) = item[k + 1].kind,
                 item[k + 2].matches(Lexicon.minutes), canonical == .long
             {
                 maxMinutes = n
+                spans.maximum = span
             } else if item.count == 3, case .number(let a) = item[k].kind, item[k + 1].isPunct(.minus),
                 case .number(let b) = item[k + 2].kind, canonical == .scale
             {
                 scale = (a, b)
+                spans.scale = span
             } else {
-                let at = range(line, item[k].column, item[item.endIndex - 1].endColumn)
+                let at = span
                 let written = item.map { $0.spelling }.joined(separator: " ")
                 if item.count == 3, case .number(let a) = item[k].kind, item[k + 1].matches(Lexicon.to),
                     case .number(let b) = item[k + 2].kind
@@ -277,6 +292,7 @@ extension Parser {
         }
         var spec = plainSpec(canonical, minimum: minimum, maximum: maximum, maxMinutes: maxMinutes, scale: scale)
         spec.protocolTags = protocolTags
+        spec.spans = spans
         return spec
     }
 

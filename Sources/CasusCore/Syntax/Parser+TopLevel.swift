@@ -129,7 +129,9 @@ extension Parser {
             skipIndented(under: line)
             return nil
         }
-        return parseText(owner: line, inline: rest, keyword: keyword)
+        var text = parseText(owner: line, inline: rest, keyword: keyword)
+        text.keywordRange = range(line, tokens[0].column, tokens[1].endColumn)
+        return text
     }
 
     /// `rol ID: name` / `info ID: title`, with an optional indented block.
@@ -170,7 +172,7 @@ extension Parser {
             return nil
         }
         if tokens.count > 2 {
-            report(.malformedLine, range(line, tokens[2]), ParserMessages.unexpected(tokens[2].spelling))
+            report(.malformedLine, range(line, tokens[2]), ParserMessages.nothingAfter(ParserMessages.theFileName, tokens[2].spelling))
             return nil
         }
         return .include(IncludeDeclaration(path: path, pathRange: range(line, tokens[1]), range: contentRange(line)))
@@ -214,6 +216,11 @@ extension Parser {
             report(.unknownWord, range(line, token), ParserMessages.optionsWithoutQuestion(count), notes: tabNotes(line),
                    fixIt: FixIt(ParserMessages.optionsHint))
             return
+        } else if token.isPunct(.slash), line.content.unicodeScalars.dropFirst().first == "/" {
+            // `// …`, a comment as other languages write it.
+            let slashes = range(line, token.column, token.column + 2)
+            report(.unknownWord, slashes, ParserMessages.unexpected("//", ParserMessages.slashesAreNoComment), notes: tabNotes(line),
+                   fixIt: FixIt(ParserMessages.didYouMean("#"), replacement: "#", range: slashes))
         } else {
             report(.unknownWord, range(line, token), ParserMessages.unexpected(token.spelling), notes: tabNotes(line),
                    fixIt: FixIt(ParserMessages.proseHint()))

@@ -227,8 +227,30 @@ public struct Parser {
     mutating func reportUnclosed(_ opener: (keyword: String, line: SourceLine), runsUntil line: Int?) {
         var notes: [DiagnosticNote] = []
         if let line { notes.append(DiagnosticNote(ParserMessages.unclosedNote(line))) }
+        let (at, keyword) = openingWordsAndSpelling(opener.line) ?? (contentRange(opener.line), opener.keyword)
         report(
-            .unclosedBlock, contentRange(opener.line), ParserMessages.unclosed(opener.keyword), notes: notes,
-            fixIt: FixIt(ParserMessages.addEnd(opener.keyword)))
+            .unclosedBlock, at, ParserMessages.unclosed(keyword), notes: notes,
+            fixIt: FixIt(ParserMessages.addEnd(keyword)))
     }
+
+    /// The keyword that starts a block line (`stap`, `als`, `blad`, `anders`; `voor elke` and
+    /// `anders als` as two words): what the caret stands under when the block as a whole is at
+    /// fault (never closed, a second `anders`), rather than the whole line.
+    func openingWords(_ line: SourceLine) -> SourceRange {
+        openingWordsAndSpelling(line)?.range ?? contentRange(line)
+    }
+
+    /// `openingWords` and how they are written (`voor elke`), for the message.
+    private func openingWordsAndSpelling(_ line: SourceLine) -> (range: SourceRange, spelling: String)? {
+        var lexer = lexer(line)
+        let tokens = lexer.tokens(stopAtColon: true).tokens
+        guard let first = tokens.first, first.isWord else { return nil }
+        if tokens.count >= 2, tokens[1].matches(Lexicon.each) || first.matches(Self.elseWords) && tokens[1].matches(Self.ifWords) {
+            return (range(line, first.column, tokens[1].endColumn), "\(first.spelling) \(tokens[1].spelling)")
+        }
+        return (range(line, first), first.spelling)
+    }
+
+    private static let elseWords = Keyword.else.spellings.map { $0.lowercased() }
+    private static let ifWords = Keyword.if.spellings.map { $0.lowercased() }
 }

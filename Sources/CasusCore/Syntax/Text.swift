@@ -13,6 +13,11 @@ public struct Text: Hashable, Sendable, Codable {
     /// so equal texts have equal segments.
     public private(set) var segments: [Segment]
     public var range: SourceRange
+    /// The `casus:` / `zeg:` / `notitie:` that introduces the text, when it has one: where a
+    /// diagnostic about the text as a whole (a second `casus:`) points. Not encoded.
+    public var keywordRange: SourceRange?
+
+    private enum CodingKeys: String, CodingKey { case segments, range }
 
     /// A text of these segments; adjacent literals are joined and empty ones dropped.
     public init(segments: [Segment], range: SourceRange) {
