@@ -41,10 +41,10 @@ final class Child: @unchecked Sendable {
         output = outPipe[0]
     }
 
-    /// The CPU time all of the child's threads have had so far (nanoseconds, from
-    /// `/proc/PID/task/*/schedstat`); 0 once it has exited.
-    func cpuNanoseconds() -> UInt64 {
-        let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
+    /// The CPU time all of the child's threads (or only its main thread) have had so far
+    /// (nanoseconds, from `/proc/PID/task/*/schedstat`); 0 once it has exited.
+    func cpuNanoseconds(mainThreadOnly: Bool = false) -> UInt64 {
+        let tasks = mainThreadOnly ? ["\(pid)"] : (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
         return tasks.reduce(0) { sum, task in
             let text = (try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/schedstat", encoding: .utf8)) ?? ""
             return sum + (text.split(separator: " ").first.flatMap { UInt64($0) } ?? 0)

@@ -41,6 +41,9 @@ extension Bench {
             measure: "the same: CPU per answer while answering, group with the room / without; the room",
             value: String(format: "%.2f / %.2f ms; %.2f ms", paced.withCPU * 1000, paced.aloneCPU * 1000, paced.roomCPU * 1000),
             target: "(figure only)", met: nil))
+        rows.append(Row(
+            measure: "the same: CPU per answer of the group's main thread (answer, save, next prompt), with the room / without",
+            value: String(format: "%.2f / %.2f ms", paced.withMainCPU * 1000, paced.aloneMainCPU * 1000), target: "(figure only)", met: nil))
         let p99 = paced.overviewP99
         rows.append(Row(
             measure: "the same: answer at the group to shown in the overview's stream (\(paced.delays.count) answers\(paced.unseen > 0 ? ", \(paced.unseen) never" : ""))",
@@ -99,7 +102,15 @@ extension Bench {
             }
             let mine = try? String(contentsOfFile: "\(folder)/\(session)/journal.jsonl", encoding: .utf8)
             let theirs = try? String(contentsOfFile: "\(roomDir)/groups/\(session)/journal", encoding: .utf8)
-            if mine != nil, mine == theirs { result.equal += 1 }
+            if mine != nil, mine == theirs {
+                result.equal += 1
+            } else {
+                // Which one, and how far each got: the figure alone does not say why.
+                let lines = { (text: String?) in text.map { $0.split(separator: "\n").count } ?? -1 }
+                let pending = FileManager.default.fileExists(atPath: "\(folder)/\(session)/room-pending.json")
+                FileHandle.standardError.write(Data(
+                    "room round \(name), group \(index): \(lines(mine)) journal lines at the group, \(lines(theirs)) in the room\(pending ? " (left for casus room send)" : "")\n".utf8))
+            }
             let shown = seen[session] ?? []
             for (n, time) in acknowledged.enumerated() {
                 if n < shown.count { result.delays.append(max(0, shown[n] - time)) } else { result.unseen += 1 }
@@ -116,6 +127,9 @@ extension Bench {
         /// CPU seconds per answer of the groups' processes while they answered (start-up and
         /// setup not counted).
         var cpuPerAnswer: Double
+        /// The same for the groups' main threads only: the thread that answers and draws the
+        /// next prompt (the room's link runs on others).
+        var mainCPUPerAnswer: Double
         /// The CPU seconds `measuring` (the room) had used when the groups began to answer.
         var otherCPUBefore: Double
     }
@@ -133,17 +147,20 @@ extension Bench {
     struct RoomFigures {
         var aloneLatencies: [[Double]] = [], withLatencies: [[Double]] = []
         var aloneCPUs: [Double] = [], withCPUs: [Double] = [], roomCPUs: [Double] = []
+        var aloneMainCPUs: [Double] = [], withMainCPUs: [Double] = []
         var delays: [Double] = []
         var unseen = 0, equal = 0, roomKiB = 0
 
         mutating func alone(_ played: Played) {
             aloneLatencies.append(played.latencies)
             aloneCPUs.append(played.cpuPerAnswer)
+            aloneMainCPUs.append(played.mainCPUPerAnswer)
         }
 
         mutating func with(_ round: RoomRound) {
             withLatencies.append(round.played.latencies)
             withCPUs.append(round.played.cpuPerAnswer)
+            withMainCPUs.append(round.played.mainCPUPerAnswer)
             roomCPUs.append(round.cpuPerAnswer)
             delays += round.delays
             unseen += round.unseen
@@ -156,6 +173,8 @@ extension Bench {
         var aloneCPU: Double { Bench.median(aloneCPUs) }
         var withCPU: Double { Bench.median(withCPUs) }
         var roomCPU: Double { Bench.median(roomCPUs) }
+        var aloneMainCPU: Double { Bench.median(aloneMainCPUs) }
+        var withMainCPU: Double { Bench.median(withMainCPUs) }
         var overviewP99: Double { unseen > 0 || delays.isEmpty ? .infinity : delays.sorted()[delays.count * 99 / 100] }
 
         func perRound(_ format: (Double) -> String) -> String {
@@ -175,6 +194,7 @@ extension Bench {
             var latencies: [Double] = []
             var acknowledged = [[Double]](repeating: [], count: Bench.roomGroups)
             var cpu: UInt64 = 0
+            var mainCPU: UInt64 = 0
             var failure: Error?
             func fail(_ error: Error) { lock.withLock { failure = failure ?? error } }
         }
@@ -206,6 +226,7 @@ extension Bench {
                 do {
                     var waits = ThinkTimes(group: index, think: think)
                     let cpuBefore = child.cpuNanoseconds()
+                    let mainBefore = child.cpuNanoseconds(mainThreadOnly: true)
                     var mine: [Double] = []
                     var times: [Double] = []
                     for n in 1...Self.roomAnswers {
@@ -220,11 +241,13 @@ extension Bench {
                         times.append(end)
                     }
                     let cpu = child.cpuNanoseconds() - cpuBefore
+                    let mainCPU = child.cpuNanoseconds(mainThreadOnly: true) - mainBefore
                     child.finish()
                     results.lock.withLock {
                         results.latencies += mine
                         results.acknowledged[index] = times
                         results.cpu += cpu
+                        results.mainCPU += mainCPU
                     }
                 } catch {
                     results.fail(error)
@@ -240,7 +263,7 @@ extension Bench {
         let answers = Double(Self.roomGroups * Self.roomAnswers)
         return Played(
             latencies: results.latencies, acknowledged: results.acknowledged, cpuPerAnswer: Double(results.cpu) / 1e9 / answers,
-            otherCPUBefore: Double(otherBefore) / 1e9)
+            mainCPUPerAnswer: Double(results.mainCPU) / 1e9 / answers, otherCPUBefore: Double(otherBefore) / 1e9)
     }
 }
 
