@@ -45,14 +45,16 @@ enum AnyJSON: Codable, Hashable {
     case null, bool(Bool), int(Int64), double(Double), string(String), array([AnyJSON]), object([String: AnyJSON])
 
     init(from decoder: Decoder) throws {
+        // Each failed attempt throws (a DecodingError with its coding path): the kinds a
+        // session event holds most, strings and numbers, are tried first.
         let c = try decoder.singleValueContainer()
         if c.decodeNil() { self = .null }
+        else if let s = try? c.decode(String.self) { self = .string(s) }
         else if let b = try? c.decode(Bool.self) { self = .bool(b) }
         else if let i = try? c.decode(Int64.self) { self = .int(i) }
         else if let d = try? c.decode(Double.self) { self = .double(d) }
-        else if let s = try? c.decode(String.self) { self = .string(s) }
-        else if let a = try? c.decode([AnyJSON].self) { self = .array(a) }
-        else { self = .object(try c.decode([String: AnyJSON].self)) }
+        else if let o = try? c.decode([String: AnyJSON].self) { self = .object(o) }
+        else { self = .array(try c.decode([AnyJSON].self)) }
     }
 
     func encode(to encoder: Encoder) throws {

@@ -150,7 +150,7 @@ public actor Room {
         guard cut != nil || !incoming.isEmpty else { return status(group) }
         try storing {
             if let cut { try group.truncate(from: cut) }
-            try group.append(incoming.map(\.data.data), events: added, now: now())
+            try group.append(incoming.map(\.data.data), events: added, state: after)
         }
         changed()
         return status(group)

@@ -36,11 +36,13 @@ final class RoomGroup {
     var groupName: String? { state.setup?.group }
     var finished: Bool { state.hasFinishedMarker || state.next == .finished }
 
-    /// Appends `records` (already checked) to the journal, each fsynced, then replays.
-    func append(_ payloads: [Data], events added: [SessionEvent], now: Date) throws {
-        for payload in payloads { _ = try journal.append(payload: payload) }
+    /// Appends `records` (already checked) to the journal with one flush to disk for all of
+    /// them; `state` is the replay of the events with `added` (the check made it already).
+    func append(_ payloads: [Data], events added: [SessionEvent], state: SessionState) throws {
+        guard !payloads.isEmpty else { return }
+        try journal.append(payloads: payloads)
         events += added
-        state = Engine(scenario: scenario).replay(events)
+        self.state = state
     }
 
     /// The group rewrote its journal (undo) from sequence number `seq` on: the room's copy
@@ -56,8 +58,10 @@ final class RoomGroup {
     }
 
     /// The events as they would be with `added` after the first `count`; for checking.
+    /// Keeping every event and adding none is the state the group is in (no replay).
     func replay(keeping count: Int, adding added: [SessionEvent]) -> SessionState {
-        Engine(scenario: scenario).replay(Array(events.prefix(count)) + added)
+        if count == events.count && added.isEmpty { return state }
+        return Engine(scenario: scenario).replay(Array(events.prefix(count)) + added)
     }
 }
 

@@ -11,13 +11,21 @@ public struct RoomTiming: Sendable {
     /// most 512 KiB).
     public var batchRecords: Int
     public var batchBytes: Int
+    /// Seconds a record waits, once the link was caught up, before it goes: the group's next
+    /// prompt is drawn before the link spends CPU on sending, and records that follow quickly
+    /// (pasted lines, an answer script) go in the same request. `stop` cuts it short.
+    public var gather: Double
 
-    public init(poll: Double = 2, firstRetry: Double = 0.25, maxRetry: Double = 3, batchRecords: Int = 200, batchBytes: Int = 256 * 1024) {
+    public init(
+        poll: Double = 2, firstRetry: Double = 0.25, maxRetry: Double = 3, batchRecords: Int = 200, batchBytes: Int = 256 * 1024,
+        gather: Double = 0.25
+    ) {
         self.poll = poll
         self.firstRetry = firstRetry
         self.maxRetry = maxRetry
         self.batchRecords = batchRecords
         self.batchBytes = batchBytes
+        self.gather = gather
     }
 }
 
@@ -39,6 +47,8 @@ public enum RoomCheck: Hashable, Sendable {
 /// The journal on the group's laptop is the truth. The REPL hands the link the journal's
 /// records after they are durable (`update`); the link sends the ones the room does not have
 /// yet, in order and in contiguous batches, retrying with back-off while the room is away.
+/// A record that finds the link caught up waits a quarter of a second (`RoomTiming.gather`)
+/// first, so sending never competes with drawing the group's next prompt.
 /// A 409 makes it resend from the room's `next`, a 404 (the room forgot the session) makes it
 /// join again. While there is nothing to send it polls the status every `poll` seconds.
 /// Nothing here blocks the caller: `update`, `takeMessages`, `preset` and `isUnreachable`
@@ -65,6 +75,9 @@ public final class RoomLink: @unchecked Sendable {
     private var presetsByKey: [String: RoomPreset] = [:]
     private var unreachable = false
     private var stopped = false
+    /// Set by `stop`: what is left goes at once, without the gather pause.
+    private var flushing = false
+    private var pause: Task<Void, Never>?
     private var waiter: CheckedContinuation<Bool, Never>?
     private var wakeRequested = false
     private var napGeneration = 0
@@ -139,6 +152,20 @@ public final class RoomLink: @unchecked Sendable {
         wake()
     }
 
+    /// The journal grew by `record`: as `update` with every record handed over before and
+    /// this one, without the caller copying the whole journal for each answer. False (and
+    /// nothing changes) unless the link holds `sessionID`'s records up to just before it.
+    @discardableResult
+    public func append(sessionID: String, record: RoomRecord) -> Bool {
+        let taken = lock.withLock { () -> Bool in
+            guard session?.id == sessionID, record.seq == (records.last?.seq ?? 1) + 1 else { return false }
+            records.append(record)
+            return true
+        }
+        if taken { wake() }
+        return taken
+    }
+
     /// The facilitator's messages not handed out yet, oldest first; each one once.
     public func takeMessages() -> [RoomMessage] {
         lock.withLock {
@@ -177,6 +204,10 @@ public final class RoomLink: @unchecked Sendable {
     @discardableResult
     public func stop(waitingUpTo seconds: Double) async -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
+        lock.withLock { () -> Task<Void, Never>? in
+            flushing = true
+            return pause
+        }?.cancel()
         while !isCaughtUp, Date() < deadline, lock.withLock({ loop != nil }) {
             try? await Task.sleep(nanoseconds: 50_000_000)
         }
@@ -197,6 +228,8 @@ public final class RoomLink: @unchecked Sendable {
     private func run() async {
         var failures = 0
         var batchRecords = timing.batchRecords
+        // Caught up (or just started): the next record waits for the gather pause first.
+        var idle = true
         while !lock.withLock({ stopped }) {
             let snapshot = lock.withLock { () -> (session: RoomSession?, next: Int?, pending: [RoomRecord], empty: Bool, end: Int, undone: Bool, rewrites: Int) in
                 let end = records.last?.seq ?? 1
@@ -216,14 +249,20 @@ public final class RoomLink: @unchecked Sendable {
             if next == nil {
                 request = RoomRequest(method: .post, path: "/api/join", body: RoomBody.join(session))
             } else if !pending.isEmpty || snapshot.undone {
+                if idle {
+                    idle = false
+                    await gatherPause()
+                    continue
+                }
                 request = RoomRequest(
-                    method: .post, path: "/api/sessions/\(Self.pathSegment(session.id))/records",
+                    method: .post, path: "/api/sessions/\(segment(session.id))/records",
                     body: RoomBody.records(pending, end: snapshot.end))
             } else {
                 // Caught up: sleep until the journal grows or it is time to poll.
+                idle = true
                 if await nap(timing.poll) { continue }
                 if lock.withLock({ stopped }) { break }
-                request = RoomRequest(method: .get, path: "/api/sessions/\(Self.pathSegment(session.id))/status")
+                request = RoomRequest(method: .get, path: "/api/sessions/\(segment(session.id))/status")
             }
             let outcome = await exchange(request, sessionID: session.id, batchStart: request.method == .get ? nil : pending.first?.seq ?? next,
                 rewrites: snapshot.rewrites)
@@ -328,12 +367,40 @@ public final class RoomLink: @unchecked Sendable {
         return nil
     }
 
+    /// The session's path segment, escaped once per session: Foundation's percent-encoding
+    /// was a visible part of every request's cost.
+    private func segment(_ id: String) -> String {
+        if let known = segmentCache, known.id == id { return known.segment }
+        let segment = Self.pathSegment(id)
+        segmentCache = (id, segment)
+        return segment
+    }
+
+    /// Only the background loop touches it.
+    private var segmentCache: (id: String, segment: String)?
+
     /// Session ids are lowercase letters, digits and dashes; anything else is escaped.
     static func pathSegment(_ id: String) -> String {
         id.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-_"))) ?? id
     }
 
     // MARK: Waiting
+
+    /// Waits `timing.gather` seconds; only `stop` ends it early (new records do not: they
+    /// are what the pause gathers).
+    private func gatherPause() async {
+        guard timing.gather > 0 else { return }
+        let seconds = timing.gather
+        let task = Task.detached { _ = try? await Task.sleep(nanoseconds: UInt64(seconds * 1_000_000_000)) }
+        let flushNow = lock.withLock { () -> Bool in
+            if flushing || stopped { return true }
+            pause = task
+            return false
+        }
+        if flushNow { task.cancel() }
+        await task.value
+        lock.withLock { pause = nil }
+    }
 
     /// Sleeps up to `seconds`; true when woken early by `update` or `stop`.
     private func nap(_ seconds: Double) async -> Bool {

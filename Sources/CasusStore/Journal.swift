@@ -10,7 +10,7 @@ import Darwin
 ///
 /// Line 1 is the header (`seq` 1, `"format": 1`, the caller's header object); every later line
 /// is one record with `seq` 2, 3, … See `JournalLine` for the exact byte layout and checksum.
-/// Each `append` is one `write` of a whole line followed by a flush to disk, so a record that
+/// Each `append` is one `write` of whole lines followed by a flush to disk, so a record that
 /// `append` returned survives a crash or power loss; a line torn by a crash is cut off (and
 /// kept aside) on the next `open`.
 ///
@@ -165,15 +165,30 @@ public final class Journal {
     /// `JSONEncoder` without pretty printing) and returns only once it is on disk.
     @discardableResult
     public func append(payload: Data) throws -> JournalRecord {
+        try append(payloads: [payload])[0]
+    }
+
+    /// Appends one record per payload, in order, with one write and one flush to disk for all
+    /// of them (the room stores a group's batch so); returns once every one is on disk. After
+    /// a crash the file holds the records before, and of these a prefix of whole lines (a
+    /// torn last line is cut off on `open`), never a record out of order.
+    @discardableResult
+    public func append(payloads: [Data]) throws -> [JournalRecord] {
         guard !unusable, fd >= 0 else {
             throw StoreError(.journalUnusable, "journal \(url.path) cannot be written any more; reopen it", path: url.path)
         }
-        try JournalLine.validate(payload: payload)
-        let seq = lastSeq + 1
-        let line = JournalLine.encode(seq: seq, format: nil, payload: payload)
+        guard !payloads.isEmpty else { return [] }
+        for payload in payloads { try JournalLine.validate(payload: payload) }
+        var bytes: [UInt8] = []
+        var added: [JournalRecord] = []
+        for (offset, payload) in payloads.enumerated() {
+            let seq = lastSeq + 1 + offset
+            bytes += JournalLine.encode(seq: seq, format: nil, payload: payload)
+            added.append(JournalRecord(seq: seq, payload: payload))
+        }
         do {
-            // One write for the whole line: a crash leaves at most one torn line at the end.
-            try line.withUnsafeBytes { try Posix.writeAll(fd, $0, path: url.path) }
+            // One write for all the lines: a crash leaves whole lines and at most one torn one.
+            try bytes.withUnsafeBytes { try Posix.writeAll(fd, $0, path: url.path) }
             // fdatasync also flushes the new file size, which is all an append needs.
             try Posix.dataSync(fd, path: url.path)
         } catch {
@@ -182,11 +197,10 @@ public final class Journal {
             unusable = true
             throw error
         }
-        size += line.count
-        lastSeq = seq
-        let record = JournalRecord(seq: seq, payload: payload)
-        records.append(record)
-        return record
+        size += bytes.count
+        lastSeq += payloads.count
+        records += added
+        return added
     }
 
     /// The sequence number of the newest line (1 if only the header exists).

@@ -5,11 +5,14 @@ import Glibc
 
 /// A child process with pipes on stdin and stdout, timed from outside: the benchmark sees
 /// the real binary exactly as a group would, through its input and output.
-final class Child {
+/// Used by one thread at a time (an overview stream hands it to its reader thread).
+final class Child: @unchecked Sendable {
     let pid: pid_t
     private let input: Int32
     private let output: Int32
     private(set) var text: [UInt8] = []
+    /// The child's CPU time (user + system, seconds), known after `finish`.
+    private(set) var cpuSeconds: Double = 0
 
     init(_ binary: String, _ arguments: [String], environment: [String: String]) throws {
         var inPipe: [Int32] = [0, 0]
@@ -38,6 +41,16 @@ final class Child {
         output = outPipe[0]
     }
 
+    /// The CPU time all of the child's threads (or only its main thread) have had so far
+    /// (nanoseconds, from `/proc/PID/task/*/schedstat`); 0 once it has exited.
+    func cpuNanoseconds(mainThreadOnly: Bool = false) -> UInt64 {
+        let tasks = mainThreadOnly ? ["\(pid)"] : (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
+        return tasks.reduce(0) { sum, task in
+            let text = (try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/schedstat", encoding: .utf8)) ?? ""
+            return sum + (text.split(separator: " ").first.flatMap { UInt64($0) } ?? 0)
+        }
+    }
+
     /// Writes `line` and a newline to the child's standard input.
     func send(_ line: String) {
         let bytes = Array((line + "\n").utf8)
@@ -55,6 +68,19 @@ final class Child {
     }
 
     func closeInput() { close(input) }
+
+    /// Reads the output until EOF, blocking, noting when each piece arrived (for a stream
+    /// read on its own thread; nothing is parsed while the measured processes run).
+    func readTimed() -> [(time: Double, bytes: [UInt8])] {
+        var pieces: [(time: Double, bytes: [UInt8])] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = read(output, &buffer, buffer.count)
+            if n <= 0 { break }
+            pieces.append((Bench.now(), Array(buffer[0..<n])))
+        }
+        return pieces
+    }
 
     /// How much output has been read so far: pass it as `after` to wait for new output only.
     var outputCount: Int { text.count }
@@ -118,6 +144,7 @@ final class Child {
         var status: Int32 = 0
         var usage = rusage()
         wait4(pid, &status, 0, &usage)
+        cpuSeconds = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
         return (status, usage.ru_maxrss)
     }
 }

@@ -125,10 +125,14 @@ func waitFor<T: Sendable>(_ body: @escaping @Sendable () async -> T) -> T {
 private final class WaitBox<T>: @unchecked Sendable { var value: T? }
 
 /// The durable recorder, and after every write the journal as it now is goes to the link.
+/// An answer adds one record to what the link was handed before (the journal is not copied
+/// again on the way to the next prompt); an undo or a close hands over the whole journal.
 final class RoomRecorder: SessionRecorder {
     let inner: SessionFiles
     let link: RoomLink
     let sources: [String: String]
+    /// The session and the seq of the last record handed to the link.
+    private var handed: (session: String, last: Int)?
 
     init(inner: SessionFiles, link: RoomLink, sources: [String: String]) {
         self.inner = inner
@@ -138,7 +142,7 @@ final class RoomRecorder: SessionRecorder {
 
     func record(_ event: SessionEvent, state: SessionState) throws {
         try inner.record(event, state: state)
-        handOver()
+        handOverNewest()
     }
 
     func recordUndo(remaining: [SessionEvent], state: SessionState) throws {
@@ -161,6 +165,17 @@ final class RoomRecorder: SessionRecorder {
         link.update(
             session: RoomSession(id: journal.id, header: Array(journal.header), sources: sources),
             records: journal.records.map { RoomRecord(seq: $0.seq, data: Array($0.payload)) })
+        handed = (journal.id, journal.records.last?.seq ?? 1)
+    }
+
+    /// After an append only the new record goes to the link, when the link has every record
+    /// before it; else (the first record, a renamed session) the whole journal.
+    private func handOverNewest() {
+        guard let journal = inner.durableJournal, let newest = journal.records.last,
+            let handed, handed.session == journal.id, handed.last == newest.seq - 1,
+            link.append(sessionID: journal.id, record: RoomRecord(seq: newest.seq, data: Array(newest.payload)))
+        else { return handOver() }
+        self.handed = (journal.id, newest.seq)
     }
 }
 

@@ -20,6 +20,7 @@ final class FakeRoom: RoomTransport, @unchecked Sendable {
 
     func set(_ body: (FakeRoom) -> Void) { lock.withLock { body(self) } }
     func records(_ session: String) -> [RoomRecord] { lock.withLock { stored[session] ?? [] } }
+    var requests: [String] { lock.withLock { log } }
     func joinCount(_ session: String) -> Int { lock.withLock { joins[session] ?? 0 } }
     func forget() { lock.withLock { stored.removeAll() } }
 
@@ -257,6 +258,42 @@ struct RoomLinkTests {
         #expect(link.takeMessages().isEmpty)
         #expect(link.preset(for: "onderwerp")?.answer == "3")
         await link.stop(waitingUpTo: 1)
+    }
+
+    @Test("records that come while the link gathers go in one request, and stop sends them at once")
+    func gathers() async {
+        let room = FakeRoom()
+        // A pause far longer than the test: only `stop` can end it.
+        let link = RoomLink(transport: room, timing: RoomTiming(poll: 0.05, firstRetry: 0.01, maxRetry: 0.05, gather: 3600))
+        link.start()
+        link.update(session: session, records: records(2...2))
+        #expect(await eventually { room.joinCount(session.id) == 1 })
+        for seq in 3...6 {
+            // Time enough for a link that sends each record at once to do so.
+            try? await Task.sleep(nanoseconds: 50_000_000)
+            #expect(link.append(sessionID: session.id, record: records(seq...seq)[0]))
+        }
+        // Returns as soon as the room has everything; the long bound is for a busy machine,
+        // where the test process's concurrency pool may be slow to run the link.
+        #expect(await link.stop(waitingUpTo: 30))
+        #expect(room.records(session.id) == records(2...6))
+        #expect(room.requests.filter { $0.hasSuffix("/records") }.count == 1)
+    }
+
+    @Test("append takes only the record that follows the last one, for the same session")
+    func appendFollowsOn() async {
+        let room = FakeRoom()
+        let link = RoomLink(transport: room, timing: fast)
+        #expect(!link.append(sessionID: session.id, record: records(2...2)[0]))
+        link.update(session: session, records: records(2...3))
+        #expect(!link.append(sessionID: session.id, record: records(5...5)[0]))
+        #expect(!link.append(sessionID: "another-session", record: records(4...4)[0]))
+        #expect(link.append(sessionID: session.id, record: records(4...4)[0]))
+        link.start()
+        // Returns as soon as the room has everything; the long bound is for a busy machine,
+        // where the test process's concurrency pool may be slow to run the link.
+        #expect(await link.stop(waitingUpTo: 30))
+        #expect(room.records(session.id) == records(2...4))
     }
 
     @Test("the start-up check tells a wrong code from an absent room")

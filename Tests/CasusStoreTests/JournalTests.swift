@@ -186,6 +186,25 @@ import Testing
         #expect(try journal.append(payload: data("{}")).seq == 2)
     }
 
+    @Test func aBatchIsAppendedInOrderOrNotAtAll() throws {
+        let temp = try TempFolder()
+        let url = temp.path("j.jsonl")
+        let journal = try Journal.create(at: url, header: header)
+        try journal.append(payload: payloads[0])
+        #expect(try journal.append(payloads: Array(payloads[1...])).map(\.seq) == [3, 4])
+        #expect(try journal.append(payloads: []).isEmpty)
+        // One bad payload: nothing of the batch is written.
+        #expect { try journal.append(payloads: [data(#"{"step":5}"#), data("[1]")]) } throws: {
+            ($0 as? StoreError)?.kind == .invalidPayload
+        }
+        #expect(journal.lastSequence == 4)
+        let reopened = try Journal.open(at: url)
+        #expect(reopened.recovery == .clean)
+        #expect(reopened.records.map(\.seq) == [2, 3, 4])
+        #expect(reopened.records.map(\.payload) == payloads)
+        withExtendedLifetime(journal) {}
+    }
+
     @Test func appendedRecordsSurviveWithoutClose() throws {
         let temp = try TempFolder()
         let url = temp.path("j.jsonl")
