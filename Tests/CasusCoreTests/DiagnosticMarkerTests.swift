@@ -210,7 +210,7 @@ private func errors(_ diagnostics: [Diagnostic]) -> [Diagnostic] { diagnostics.f
             stap "S"
                 vraag x (1️⃣schal 1-5): Hoe erg?
             einde
-            """, code: "C008", message: "unknown answer type `schal`", fixIt: "did you mean `schaal`?")
+            """, code: "C008", message: "unknown answer type `schal`", fixIt: "did you mean `(schaal 1-5)`?")
     }
 
     @Test func unknownTypeWithoutSuggestionListsTheTypes() {

@@ -20,7 +20,10 @@ extension Checker {
                 if let language = Language(tag: value), value.count <= 10 {
                     metadata.language = language
                 } else {
-                    report(.unknownLanguage, entry.valueRange, CheckerMessages.badLanguage(value))
+                    let fixIt = Self.languageMeant(by: value).map {
+                        FixIt(CheckerMessages.didYouMean($0), replacement: $0, range: entry.valueRange)
+                    }
+                    report(.unknownLanguage, entry.valueRange, CheckerMessages.badLanguage(value), fixIt: fixIt)
                 }
             case .audience:
                 let parts = value.split(separator: ",", maxSplits: 1).map { String($0).trimmingCharacters(in: " ") }
@@ -90,5 +93,14 @@ extension Checker {
         guard words.count == 3, let a = Int(words[0]), let b = Int(words[2]), Lexicon.to.contains(words[1].lowercased())
         else { return nil }
         return "\(a)-\(b)"
+    }
+
+    /// The language code a teacher most likely meant by an unknown `taal:` value: the start of
+    /// a language's name (`ned`, `eng`) or a near spelling of it (`nederlnds`).
+    static func languageMeant(by value: String) -> String? {
+        let names = ["nederlands": "nl", "dutch": "nl", "engels": "en", "english": "en"]
+        let lower = value.lowercased()
+        if lower.count >= 2, let name = names.keys.sorted().first(where: { $0.hasPrefix(lower) }) { return names[name] }
+        return Suggestion.nearest(to: lower, in: names.keys.sorted()).flatMap { names[$0] }
     }
 }

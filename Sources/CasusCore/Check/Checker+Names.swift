@@ -85,6 +85,9 @@ extension Checker {
                 FixIt(CheckerMessages.didYouMean($0), replacement: $0, range: id.range)
             }
         }
+        // A question refused as a duplicate most likely had this name in mind: the duplicate
+        // is the one mistake (a near spelling of a known name is still reported).
+        if fixIt == nil, duplicateRefused, definitions[id.name] == nil, !Lexicon.isSolutions(id.name) { return }
         if Lexicon.isSolutions(id.name), !solutionsAsked {
             report(.undefinedName, id.range, CheckerMessages.noSolutionsQuestion, fixIt: FixIt(CheckerMessages.askSolutionsFirst))
             return
@@ -128,9 +131,11 @@ extension Checker {
                     continue
                 }
                 if includeFailed { continue }
-                let fixIt = Suggestion.nearest(to: id.name, in: asked.all.map(\.question.id.name).sorted() + parts).map {
+                let nearest = Suggestion.nearest(to: id.name, in: asked.all.map(\.question.id.name).sorted() + parts)
+                let fixIt = (nearest ?? SheetPart.named(startingWith: id.name)).map {
                     FixIt(CheckerMessages.didYouMean($0), replacement: $0, range: id.range)
                 }
+                if fixIt == nil, duplicateRefused { continue }
                 report(.undefinedName, id.range, CheckerMessages.undefined(id.name), fixIt: fixIt)
             }
         }
@@ -203,4 +208,12 @@ public enum SheetPart: String, CaseIterable, Sendable {
     }
 
     static var allNames: [String] { allCases.flatMap(\.spellings) }
+
+    /// The part whose name starts with `word`: `toon rol` for `rollen`, `toon effect` for
+    /// `effecten` (a singular the edit distance finds too far from the plural).
+    static func named(startingWith word: String) -> String? {
+        let lower = word.lowercased()
+        guard lower.count >= 3 else { return nil }
+        return allNames.first { $0.hasPrefix(lower) }
+    }
 }

@@ -15,7 +15,8 @@ extension Checker {
         // such answers would silently feed no section.
         let topicTags = asked.all.flatMap { info in info.question.protocolTags.filter { ProtocolSection.isTopicTag($0.name) }.map { (info, $0) } }
         let hasTopicQuestion = topicTags.contains { info, _ in info.question.type == .choice }
-        if let (_, first) = topicTags.first, !hasTopicQuestion {
+        // After a line that did not parse, that line may be the choice question: not a second error.
+        if let (_, first) = topicTags.first, !hasTopicQuestion, !hadSyntaxErrors {
             report(.topicWithoutChoice, first.range, CheckerMessages.topicWithoutChoice(first.name), fixIt: FixIt(CheckerMessages.topicHint))
         }
     }

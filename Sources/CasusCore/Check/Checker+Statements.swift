@@ -124,9 +124,11 @@ extension Checker: StatementWalker {
         let outsideLoops = question.keyword == .effect
             && (!scope.contains(where: { $0.source == .solutions }) || !scope.contains(where: { $0.source == .roles }))
         if outsideLoops {
-            report(.effectOutsideLoops, question.spans.keyword, CheckerMessages.effectOutsideLoops)
+            let missing = Self.missingEffectLoops(scope)
+            report(.effectOutsideLoops, question.spans.keyword, CheckerMessages.effectOutsideLoops,
+                   fixIt: FixIt(CheckerMessages.wrapEffect(missing: missing.map(\.source))))
             // `{oplossing}` and `{rol}` in its text belong to the loops it lacks: not a second error.
-            checkInterpolations(question.prompt, scope: scope + Self.missingEffectLoops(scope))
+            checkInterpolations(question.prompt, scope: scope + missing)
         } else {
             checkInterpolations(question.prompt, scope: scope)
         }
@@ -155,6 +157,7 @@ extension Checker: StatementWalker {
         if let first = asked.position(of: id.name) {
             report(.duplicateQuestion, id.range, CheckerMessages.duplicate(CheckerMessages.aQuestion, id.name),
                   notes: [DiagnosticNote(CheckerMessages.firstHere, at: asked.all[first].question.id.range)])
+            duplicateRefused = true
             return false
         }
         if question.keyword != .solutions, entry?.isBuiltin == true || entry?.isSolutions == true {

@@ -45,6 +45,9 @@ struct Checker {
     var reportedNames: Set<String> = []
     /// `voor elke rol` without roles is reported at its first use only.
     var reportedNoRoles = false
+    /// A question was refused because its id was taken: an unknown name later may be the id
+    /// it was meant to have, so it is not a second error (see `reportName`).
+    var duplicateRefused = false
     /// Ids of questions met but not asked (an error was reported); still names in use.
     var rejectedQuestionIDs: Set<String> = []
     /// Variables of `voor elk … in` loops that clash with no name yet, with where they are

@@ -132,6 +132,18 @@ enum CheckerMessages {
     static let effectOutsideLoops = LocalizedText(
         nl: "`effect` hoort binnen `voor elke oplossing` én `voor elke rol`",
         en: "`effect` belongs inside both `for each solution` and `for each role`")
+    /// How to put an `effect` inside the loops it lacks (`missing`: solutions, roles or both).
+    static func wrapEffect(missing: [LoopSource]) -> LocalizedText {
+        let nl = missing.map { "`voor elke \(loopName($0).nl)`" }
+        let en = missing.map { "`for each \(loopName($0).en)`" }
+        if nl.count == 2 {
+            return LocalizedText(
+                nl: "zet er \(nl[0]) en daaronder \(nl[1]) boven, en twee keer `einde` onder",
+                en: "put \(en[0]) and below it \(en[1]) above it, and `end` twice below it")
+        }
+        return LocalizedText(
+            nl: "zet er \(nl.first ?? "") boven en `einde` onder", en: "put \(en.first ?? "") above it and `end` below it")
+    }
     static let voteWithoutOptions = LocalizedText(
         nl: "`stem` heeft geen keuzes: vraag eerst de `oplossingen` of zet `- keuzes` eronder",
         en: "`vote` has nothing to vote on: ask the `solutions` first or list `- options` below it")

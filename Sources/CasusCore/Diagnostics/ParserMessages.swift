@@ -205,6 +205,23 @@ enum ParserMessages {
     static func metadataWithoutColon(_ key: String) -> LocalizedText {
         LocalizedText(nl: "na `\(key)` hoort een dubbele punt `:`", en: "`\(key)` needs a colon `:` after it")
     }
+    static func eachInOtherWords(_ keyword: String, _ written: String, _ meant: String) -> LocalizedText {
+        LocalizedText(
+            nl: "na `\(keyword)` schrijf je `\(meant)`, niet `\(written)`", en: "after `\(keyword)`, write `\(meant)`, not `\(written)`")
+    }
+    static func loopPlural(_ written: String, _ singular: String) -> LocalizedText {
+        LocalizedText(
+            nl: "een lus noemt er één tegelijk: schrijf `\(singular)`, niet `\(written)`",
+            en: "a loop names one at a time: write `\(singular)`, not `\(written)`")
+    }
+    static func modifierInWords(_ written: String, _ meant: String) -> LocalizedText {
+        LocalizedText(
+            nl: "tussen de haakjes schrijf je `\(meant)`, niet `\(written)`",
+            en: "between the parentheses, write `\(meant)`, not `\(written)`")
+    }
+    static func loopWithoutIn(_ variable: String, _ list: String) -> LocalizedText {
+        LocalizedText(nl: "tussen `\(variable)` en `\(list)` hoort `in`", en: "`in` belongs between `\(variable)` and `\(list)`")
+    }
     static func everydayCondition(_ written: String, _ replacement: String) -> LocalizedText {
         LocalizedText(
             nl: "een voorwaarde kent `\(written)` niet; schrijf `\(replacement)`",

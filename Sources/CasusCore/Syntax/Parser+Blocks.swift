@@ -198,6 +198,19 @@ extension Parser {
         }
     }
 
+    /// Remembers the ids of the questions in a block dropped for a broken `als` or `voor` line.
+    private mutating func noteBrokenBody(_ body: [Statement]) {
+        for statement in body {
+            switch statement {
+            case .question(let q) where q.keyword == .solutions: brokenNames.formUnion(Lexicon.solutions)
+            case .question(let q): brokenNames.insert(q.id.name)
+            case .conditional(let c): c.branches.forEach { noteBrokenBody($0.body) }; noteBrokenBody(c.elseBody ?? [])
+            case .loop(let l): noteBrokenBody(l.body)
+            case .say, .note: break
+            }
+        }
+    }
+
     /// Pushes a block opener; past the nesting cap, reports once and skips the whole nested
     /// region iteratively (no recursion, so 20,000 nested blocks cannot overflow the stack).
     private mutating func enterBlock(_ line: SourceLine, _ token: Token) -> Bool {
@@ -238,10 +251,17 @@ extension Parser {
     mutating func parseStep(_ line: SourceLine, keyword: String) -> Step? {
         var lexer = lexer(line)
         let (tokens, _, unterminated) = lexer.tokens(stopAtColon: false)
-        if let unterminated {
-            report(.unclosedQuote, range(line, unterminated, unterminated + 1), ParserMessages.unterminatedString)
-        }
         var title = ""
+        if let unterminated {
+            // `stap "Presentatie (15 min)`: the title's closing quote most likely belongs before
+            // the time; the fix shows the line that way and the step is read with that title.
+            let quoted = untilBudget(line, afterColumn: unterminated)
+            title = quoted.title
+            let closed = "\"\(quoted.title)\"" + (quoted.budget.map { " \($0)" } ?? "")
+            let fixIt = quoted.title.isEmpty ? nil : FixIt(
+                ParserMessages.didYouMean(closed), replacement: closed, range: range(line, unterminated, line.contentEnd))
+            report(.unclosedQuote, range(line, unterminated, unterminated + 1), ParserMessages.unterminatedString, fixIt: fixIt)
+        }
         var i = 1
         if i < tokens.count, let s = tokens[i].value {
             title = s
@@ -260,8 +280,25 @@ extension Parser {
         }
         var budget: Int?
         var budgetRange: SourceRange?
-        if i < tokens.count {
-            if tokens[i].isPunct(.openParen), i + 3 < tokens.count, case .number(let n) = tokens[i + 1].kind,
+        if i < tokens.count, unterminated == nil {
+            if tokens[i].isPunct(.openParen), i + 3 == tokens.count, case .number(let n) = tokens[i + 1].kind,
+                tokens[i + 2].matches(Lexicon.minutes)
+            {
+                // `(10 min` without its `)`: read as meant, with the fix.
+                budget = n
+                let end = SourceRange(
+                    file: path, start: SourceLocation(line: line.number, column: tokens[i + 2].endColumn),
+                    end: SourceLocation(line: line.number, column: tokens[i + 2].endColumn))
+                report(.malformedBudget, range(line, tokens[i]), ParserMessages.unclosedParen,
+                       fixIt: FixIt(ParserMessages.didYouMean("(\(n) \(tokens[i + 2].spelling))"), replacement: ")", range: end))
+            } else if tokens[i].isPunct(.openParen), i + 3 == tokens.count, case .number(let n) = tokens[i + 1].kind,
+                tokens[i + 2].isPunct(.closeParen)
+            {
+                // `(10)`: minutes are meant; read as meant, with the fix.
+                budget = n
+                report(.malformedBudget, range(line, tokens[i + 1]), ParserMessages.expected(ParserMessages.aBudget, after: title.isEmpty ? keyword : "\"\(title)\""),
+                       fixIt: FixIt(ParserMessages.didYouMean("(\(n) min)"), replacement: "\(n) min", range: range(line, tokens[i + 1])))
+            } else if tokens[i].isPunct(.openParen), i + 3 < tokens.count, case .number(let n) = tokens[i + 1].kind,
                 tokens[i + 2].matches(Lexicon.minutes), tokens[i + 3].isPunct(.closeParen)
             {
                 budget = n
@@ -284,6 +321,18 @@ extension Parser {
             keywordRange: range(line, tokens[0]), budgetRange: budgetRange)
     }
 
+    /// The text after an unclosed quote at `column`, split before a trailing `(N min)`.
+    private func untilBudget(_ line: SourceLine, afterColumn column: Int) -> (title: String, budget: String?) {
+        let scalars = Array(line.content.unicodeScalars.dropFirst(column - line.contentColumn + 1))
+        let text = String(String.UnicodeScalarView(scalars))
+        guard text.hasSuffix(")"), let open = text.lastIndex(of: "("), open > text.startIndex else {
+            return (text.trimmingTrailingSpaces(), nil)
+        }
+        let title = String(text[..<open]).trimmingTrailingSpaces()
+        let budget = String(text[open...])
+        return title.isEmpty ? (text, nil) : (title, budget)
+    }
+
     // MARK: - Conditions
 
     private mutating func parseConditional(_ line: SourceLine, tokens: [Token]) -> (Conditional?, BlockEnd) {
@@ -298,8 +347,10 @@ extension Parser {
                 if elseBody == nil || branches.isEmpty {
                     branches.append(Conditional.Branch(condition: condition, body: body, range: contentRange(branchLine)))
                 }
-            } else if elseBody == nil && !branches.isEmpty && branchLine.number != line.number {
-                // A broken `anders als` condition: keep its body out, the error is reported.
+            } else {
+                // A broken condition: its body is left out (the error is reported), and the
+                // questions in it are not reported again where they are used.
+                noteBrokenBody(body)
             }
             switch end {
             case .end(let r):
@@ -333,8 +384,11 @@ extension Parser {
         }
     }
 
-    private func make(_ branches: [Conditional.Branch], _ elseBody: [Statement]?, _ line: SourceLine, _ end: SourceRange?) -> Conditional? {
-        guard !branches.isEmpty else { return nil }
+    private mutating func make(_ branches: [Conditional.Branch], _ elseBody: [Statement]?, _ line: SourceLine, _ end: SourceRange?) -> Conditional? {
+        guard !branches.isEmpty else {
+            noteBrokenBody(elseBody ?? [])
+            return nil
+        }
         return Conditional(branches: branches, elseBody: elseBody, range: contentRange(line), endRange: end)
     }
 
@@ -343,13 +397,57 @@ extension Parser {
     private mutating func parseLoop(_ line: SourceLine, tokens: [Token]) -> (Loop?, BlockEnd) {
         let source = parseLoopHeader(line, tokens)
         let (body, end) = parseBody(allowElse: false)
-        guard let (source, variable) = source else { return (nil, end) }
+        guard let (source, variable) = source else {
+            noteBrokenBody(body)
+            return (nil, end)
+        }
         var endRange: SourceRange?
         if case .end(let r) = end { endRange = r }
         return (Loop(source: source, variable: variable, body: body, range: contentRange(line), endRange: endRange), end)
     }
 
-    private mutating func parseLoopHeader(_ line: SourceLine, _ tokens: [Token]) -> (LoopSource, Identifier)? {
+    /// Other words for `elk`/`elke` that people write after `voor`.
+    static let eachForms = ["ieder": "elk", "iedere": "elke", "alle": "elke", "every": "each", "all": "each"]
+    /// The plural of a built-in loop's variable, for `voor elke rollen`.
+    static let loopPlurals = [
+        "rollen": "rol", "leden": "lid", "oplossingen": "oplossing", "roles": "role", "members": "member",
+        "solutions": "solution",
+    ]
+
+    /// A loop line with one word wrong that is clear from the rest (`voor ieder lid`,
+    /// `voor elke rollen`, `voor elk punt lijst` without `in`): one error with the fix, and
+    /// the tokens as meant, so the loop's body is checked as written.
+    private mutating func loopAsMeant(_ line: SourceLine, _ tokens: [Token]) -> [Token] {
+        var meant = tokens
+        var fix: (at: Int, replacement: String, message: LocalizedText)?
+        if tokens.count >= 3, let form = Self.eachForms[tokens[1].key ?? ""], tokens[2].isWord {
+            fix = (1, form, ParserMessages.eachInOtherWords(tokens[0].spelling, tokens[1].spelling, form))
+        } else if tokens.count == 3, tokens[1].matches(Lexicon.each), let singular = Self.loopPlurals[tokens[2].key ?? ""] {
+            fix = (2, singular, ParserMessages.loopPlural(tokens[2].spelling, singular))
+        } else if tokens.count == 4, tokens[1].matches(Lexicon.each), tokens[2].isWord, tokens[3].isWord,
+            !tokens[3].matches(Lexicon.in), Keyword(word: tokens[2].key) == nil,
+            !tokens[2].matches(Lexicon.roleLoop + Lexicon.memberLoop + Lexicon.solutionLoop)
+        {
+            fix = (3, "in \(tokens[3].spelling)", ParserMessages.loopWithoutIn(tokens[2].spelling, tokens[3].spelling))
+        }
+        guard let fix else { return tokens }
+        let written = tokens.map(\.spelling)
+        var corrected = written
+        corrected[fix.at] = fix.replacement
+        let at = range(line, tokens[fix.at])
+        report(.malformedLoop, at, fix.message,
+               fixIt: FixIt(ParserMessages.didYouMean(corrected.joined(separator: " ")), replacement: fix.replacement, range: at))
+        let old = tokens[fix.at]
+        if fix.at == 3 {
+            meant.insert(Token(kind: .word, text: "in", column: old.column, endColumn: old.column), at: 3)
+        } else {
+            meant[fix.at] = Token(kind: .word, text: Substring(fix.replacement), column: old.column, endColumn: old.endColumn)
+        }
+        return meant
+    }
+
+    private mutating func parseLoopHeader(_ line: SourceLine, _ written: [Token]) -> (LoopSource, Identifier)? {
+        let tokens = loopAsMeant(line, written)
         guard tokens.count >= 3, tokens[1].matches(Lexicon.each), let kind = tokens[2].word else {
             let at = tokens.count >= 2 ? range(line, tokens[1]) : range(line, tokens[0])
             report(.malformedLoop, at, ParserMessages.expected(ParserMessages.aLoop, after: tokens[0].spelling))
@@ -402,6 +500,14 @@ extension Parser {
                 return SheetLayout(entries: entries, range: contentRange(line), endRange: range(inner, first))
             case .heading:
                 index += 1
+                if tokens.count >= 2, !tokens[1].isPunct(.colon) {
+                    // `kop Presentatie`: the heading without its colon, read as meant.
+                    report(.malformedLine, range(inner, first), ParserMessages.metadataWithoutColon(word),
+                           fixIt: FixIt(ParserMessages.didYouMean("\(word):"), replacement: "\(word):", range: range(inner, first)))
+                    let text = inner.piece(after: first).trimmed()
+                    entries.append(.heading(text.map { String($0.text) } ?? "", text.map(range) ?? range(inner, first)))
+                    continue
+                }
                 guard tokens.count >= 2, tokens[1].isPunct(.colon), let rest else {
                     report(.malformedLine, range(inner, first), ParserMessages.expected(LocalizedText(nl: "`:` en een kop", en: "`:` and a heading"), after: word))
                     continue

@@ -171,8 +171,12 @@ extension Parser {
         let all = Array(tokens)
         func hint(_ from: Int, _ to: Int, _ written: String, _ replacement: String) -> (SourceRange, LocalizedText, FixIt) {
             let at = range(line, all[from].column, all[to].endColumn)
+            // The fix shows the whole condition as it reads after it, not only the word.
+            let before = from > 0 ? [text(from: all[0], through: all[from - 1])] : []
+            let after = to + 1 < all.count ? [text(from: all[to + 1], through: all[all.count - 1])] : []
+            let condition = (before + [replacement] + after).joined(separator: " ")
             return (at, ParserMessages.everydayCondition(written, replacement),
-                    FixIt(ParserMessages.didYouMean(replacement), replacement: replacement, range: at))
+                    FixIt(ParserMessages.didYouMean(condition), replacement: replacement, range: at))
         }
         for (i, word) in words.enumerated() {
             if word == "geen" || word == "none" {

@@ -58,7 +58,7 @@ extension Parser {
                        fixIt: FixIt(ParserMessages.leaveOut(written), replacement: "", range: removal))
                 inner = rest.first?.isPunct(.comma) == true ? rest.dropFirst() : rest
             }
-            guard let parsed = parseTypeSpec(line, inner, keyword: questionKeyword, open: tokens[i]) else {
+            guard let parsed = parseTypeSpec(line, inner, keyword: questionKeyword, open: tokens[i], lineKeyword: kw.spelling) else {
                 skipIndented(under: line)
                 return nil
             }
@@ -132,6 +132,7 @@ extension Parser {
     /// options, with one error for the lot (not one per line, and no "choice without options").
     private mutating func takeUnindentedOptions(under owner: SourceLine) -> ArraySlice<SourceLine> {
         var taken: ArraySlice<SourceLine> = []
+        var misplaced = 0
         var scan = index
         while scan < lines.count {
             let next = lines[scan]
@@ -139,16 +140,18 @@ extension Parser {
             // Blank lines may stand between the question and its options.
             if next.isBlank { continue }
             // `--` starts no option (an effect rating would not stand here either).
-            guard next.indent <= owner.indent, next.content.unicodeScalars.first == "-",
-                next.content.unicodeScalars.dropFirst().first != "-"
-            else { break }
+            guard next.content.unicodeScalars.first == "-", next.content.unicodeScalars.dropFirst().first != "-" else { break }
+            // Options indented as they should be, after some that are not, belong to the same
+            // question: taken too, and not counted as misplaced.
+            guard next.indent <= owner.indent || !taken.isEmpty else { break }
+            if next.indent <= owner.indent { misplaced += 1 }
             taken.append(next)
             index = scan
         }
         if let first = taken.first {
             report(
                 .misplacedLine, range(first, first.contentColumn, first.contentColumn + 1),
-                ParserMessages.optionsNotIndented(taken.count), notes: tabNotes(first),
+                ParserMessages.optionsNotIndented(misplaced), notes: tabNotes(first),
                 fixIt: FixIt(ParserMessages.indentOptions))
         }
         return taken
@@ -166,8 +169,15 @@ extension Parser {
         "meerkeuze": "keuze", "keuzes": "keuze", "meerkeus": "keuze", "multiplechoice": "choice",
         "opsomming": "lijst", "lijstje": "lijst", "janeevraag": "ja/nee", "open": "tekst", "kort": "tekst",
         "getal": "schaal", "cijfer": "schaal", "leerling": "lid", "groepslid": "lid", "persoon": "lid",
-        "langetekst": "lang", "verhaal": "lang",
+        "langetekst": "lang", "verhaal": "lang", "leden": "lid", "members": "member", "rollen": "rol", "roles": "role",
     ]
+    /// Everyday words for the `min` and `max` of a list.
+    static let modifierForms: [String: String] = [
+        "minimaal": "min", "minimum": "min", "minstens": "min", "minimal": "min", "least": "min",
+        "maximaal": "max", "maximum": "max", "hoogstens": "max", "maximal": "max", "most": "max",
+    ]
+    /// The type words of each language, so a suggestion stays in the language of the line.
+    static let englishTypeWords: Set<String> = ["text", "long", "list", "yes/no", "yesno", "choice", "scale", "member", "role"]
 
     /// The canonical names of `typeWords`.
     private enum BaseType: String {
@@ -185,8 +195,19 @@ extension Parser {
         var spans = QuestionSpans(keyword: SourceRange(file: "", line: 0, column: 0, length: 0), colon: SourceRange(file: "", line: 0, column: 0, length: 0))
     }
 
+    /// `(tokens)` as it reads with `tokens[from...through]` replaced: a fix shown whole.
+    private func spliced(_ tokens: ArraySlice<Token>, _ from: Int, _ through: Int, _ replacement: String) -> String {
+        guard let first = tokens.first, let last = tokens.last else { return "(\(replacement))" }
+        let scalars = first.text.base.unicodeScalars
+        let before = String(Substring(scalars[first.text.startIndex..<tokens[from].text.startIndex]))
+        let after = String(Substring(scalars[tokens[through].text.endIndex..<last.text.endIndex]))
+        return "(\(before)\(replacement)\(after))"
+    }
+
     /// The part between parentheses: a type word (questions only) and modifiers.
-    private mutating func parseTypeSpec(_ line: SourceLine, _ tokens: ArraySlice<Token>, keyword: QuestionKeyword, open: Token) -> TypeSpec? {
+    private mutating func parseTypeSpec(
+        _ line: SourceLine, _ tokens: ArraySlice<Token>, keyword: QuestionKeyword, open: Token, lineKeyword: String
+    ) -> TypeSpec? {
         // Split on commas.
         var modifiers: [ArraySlice<Token>] = []
         var itemStart = tokens.startIndex
@@ -233,17 +254,27 @@ extension Parser {
                 let pair = "\(tokens[f].spelling)/\(tokens[f + 2].spelling)"
                 let span = range(line, tokens[f].column, tokens[f + 2].endColumn)
                 report(.unknownAnswerType, span, ParserMessages.unknownType(text(from: tokens[f], through: tokens[f + 2])),
-                      fixIt: FixIt(ParserMessages.didYouMean(pair), replacement: pair, range: span))
+                      fixIt: FixIt(ParserMessages.didYouMean(spliced(tokens, f, f + 2, pair)), replacement: pair, range: span))
                 return nil
             }
+            let last = f + (typeWord?.second == nil ? 0 : 2)
             if let synonym = Self.typeSynonyms[base.lowercased()] {
                 report(.unknownAnswerType, at, ParserMessages.unknownType(base),
-                      fixIt: FixIt(ParserMessages.didYouMean(synonym), replacement: synonym, range: at))
+                      fixIt: FixIt(ParserMessages.didYouMean(spliced(tokens, f, last, synonym)), replacement: synonym, range: at))
                 return nil
             }
-            let nearest = Suggestion.nearest(to: base, in: Self.typeWords.keys.sorted().filter { $0 != "effect" && $0 != "stem" })
+            // A word of the line's language first: `vraag … (lyst)` means `lijst`, not `list`.
+            let words = Self.typeWords.keys.sorted().filter { $0 != "effect" && $0 != "stem" }
+            let english = ["ask", "vote", "solutions"].contains(lineKeyword.lowercased())
+            let sameLanguage = words.filter { Self.englishTypeWords.contains($0) == english }
+            let nearest = Suggestion.nearest(to: base, in: words).map { word in
+                // The same type in the line's language (`lyst` is nearest to `list`, but a
+                // Dutch line means `lijst`).
+                sameLanguage.first { Self.typeWords[$0] == Self.typeWords[word] } ?? word
+            }
             report(.unknownAnswerType, at, ParserMessages.unknownType(base),
-                  fixIt: nearest.map { FixIt(ParserMessages.didYouMean($0), replacement: $0, range: at) } ?? FixIt(ParserMessages.typeList))
+                  fixIt: nearest.map { FixIt(ParserMessages.didYouMean(spliced(tokens, f, last, $0)), replacement: $0, range: at) }
+                    ?? FixIt(ParserMessages.typeList))
             return nil
         }
         var minimum: Int?
@@ -283,7 +314,13 @@ extension Parser {
                 {
                     // `1 tot 5`: a range in words.
                     report(.malformedTypeDetail, at, ParserMessages.rangeInWords(written, "\(a)-\(b)"),
-                          fixIt: FixIt(ParserMessages.didYouMean("\(a)-\(b)"), replacement: "\(a)-\(b)", range: at))
+                          fixIt: FixIt(ParserMessages.didYouMean(spliced(tokens, k, k + 2, "\(a)-\(b)")), replacement: "\(a)-\(b)", range: at))
+                } else if item.count == 2, let head, let form = Self.modifierForms[head], case .number = item[k + 1].kind {
+                    // `minimaal 2`: the list's `min` in everyday words.
+                    let word = range(line, item[k])
+                    let meant = "\(form) \(item[k + 1].spelling)"
+                    report(.malformedTypeDetail, word, ParserMessages.modifierInWords(written, meant),
+                          fixIt: FixIt(ParserMessages.didYouMean(spliced(tokens, k, k, form)), replacement: form, range: word))
                 } else {
                     report(.malformedTypeDetail, at, ParserMessages.unknownModifier(written), fixIt: FixIt(ParserMessages.modifierHint))
                 }

@@ -55,14 +55,23 @@ extension Parser {
     /// and a line starting with `En` was read as `einde`, closing the step).
     private mutating func takeUnindentedText(under owner: SourceLine, keyword: String) -> ArraySlice<SourceLine> {
         var taken: ArraySlice<SourceLine> = []
-        while index < lines.count, isUnindentedProse(lines[index], under: owner) {
-            taken.append(lines[index])
-            index += 1
+        var misplaced = 0
+        while true {
+            let before = taken.count
+            while index < lines.count, isUnindentedProse(lines[index], under: owner) {
+                taken.append(lines[index])
+                index += 1
+                misplaced += 1
+            }
+            // Lines indented under the owner after such prose (a paragraph that is indented, or
+            // the rest of the first one) are the same text, not code.
+            if !taken.isEmpty { taken += takeTextLines(under: owner) }
+            if taken.count == before { break }
         }
         if let first = taken.first {
             report(
                 .misplacedLine, range(first, first.contentColumn, first.contentColumn + 1),
-                ParserMessages.textNotIndented(keyword, taken.count),
+                ParserMessages.textNotIndented(keyword, misplaced),
                 notes: tabNotes(first), fixIt: FixIt(ParserMessages.indentText(keyword)))
         }
         return taken
@@ -122,8 +131,16 @@ extension Parser {
                 continue
             }
             guard let close = scalars[after...].firstIndex(where: { $0 == "}" || $0 == "{" }), scalars[close] == "}" else {
+                // `{tijdbewaarder bewaakt …`: a name right after the `{` most likely ends there.
+                let name = scalars[after...].prefix(while: LineLexer.isWordPart)
+                var fixIt = FixIt(ParserMessages.braceHint)
+                if let first = name.first, LineLexer.isWordStart(first) {
+                    let closed = "{\(String(Substring(name)))}"
+                    let span = SourceRange(file: path, line: piece.line, column: column, length: name.count + 1)
+                    fixIt = FixIt(ParserMessages.didYouMean(closed), replacement: closed, range: span)
+                }
                 report(.brokenInterpolation, range(LinePiece(text: "{", line: piece.line, column: column)), ParserMessages.unclosedBrace,
-                       fixIt: FixIt(ParserMessages.braceHint))
+                       fixIt: fixIt)
                 literal.unicodeScalars.append(c)
                 i = after
                 column += 1

@@ -145,6 +145,15 @@ extension Parser {
             return nil
         }
         let id = Identifier(name, at: range(line, tokens[1]))
+        if tokens.count >= 3, !tokens[2].isPunct(.colon) {
+            // `rol ouders de ouders`: the colon left out. One error with the fix, and the line
+            // read as meant, so the role is known where it is used.
+            let title = line.piece(after: tokens[1]).trimmed().map { String($0.text) } ?? ""
+            report(.missingColon, range(line, tokens[1]), ParserMessages.metadataWithoutColon("\(keyword) \(name)"),
+                   fixIt: FixIt(ParserMessages.didYouMean("\(keyword) \(name): \(title)"), replacement: "\(name):", range: range(line, tokens[1])))
+            let block = takeTextLines(under: line)
+            return (id, title, block.isEmpty ? nil : buildText(block, inline: nil))
+        }
         guard tokens.count >= 3, tokens[2].isPunct(.colon), let rest else {
             let at = tokens.count >= 3 ? range(line, tokens[2]) : range(line, tokens[1].endColumn, tokens[1].endColumn + 1)
             report(.missingColon, at, ParserMessages.expected(LocalizedText(nl: "`:` en een omschrijving", en: "`:` and a description"), after: "\(keyword) \(name)"))
