@@ -204,6 +204,32 @@ private func errors(_ diagnostics: [Diagnostic]) -> [Diagnostic] { diagnostics.f
 
     // MARK: - Questions
 
+    /// Two words of a loop line in other words: one error, and a fix that changes both.
+    @Test func loopInOtherWordsIsOneErrorWithOneFix() {
+        let all = assertDiagnostic("""
+            titel: T
+            rol a: A
+            stap "S"
+                voor 1️⃣alle rollen
+                    vraag x (tekst): {rol}?
+                einde
+            einde
+            """, code: "C018", message: "after `voor`, write `elke`, not `alle`", fixIt: "did you mean `voor elke rol`?")
+        #expect(all.filter { $0.severity == .error }.count == 1, "\(all.map(\.code))")
+        #expect(all.first?.fixIt?.replacement == "elke rol")
+    }
+
+    /// An open quote is only given a fix when a title and a whole time follow it.
+    @Test func openQuoteWithoutATitleGetsNoFix() {
+        let all = assertDiagnostic("""
+            titel: T
+            stap 1️⃣"(10 min)
+                vraag x (tekst): X?
+            einde
+            """, code: "C010", message: "quote is never closed")
+        #expect(all.first { $0.code == .unclosedQuote }?.fixIt == nil)
+    }
+
     @Test func unknownTypeWithSuggestion() {
         assertDiagnostic("""
             titel: T

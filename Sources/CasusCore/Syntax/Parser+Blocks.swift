@@ -325,12 +325,11 @@ extension Parser {
     private func untilBudget(_ line: SourceLine, afterColumn column: Int) -> (title: String, budget: String?) {
         let scalars = Array(line.content.unicodeScalars.dropFirst(column - line.contentColumn + 1))
         let text = String(String.UnicodeScalarView(scalars))
-        guard text.hasSuffix(")"), let open = text.lastIndex(of: "("), open > text.startIndex else {
-            return (text.trimmingTrailingSpaces(), nil)
-        }
+        guard let open = text.lastIndex(of: "(") else { return (text.trimmingTrailingSpaces(), nil) }
         let title = String(text[..<open]).trimmingTrailingSpaces()
-        let budget = String(text[open...])
-        return title.isEmpty ? (text, nil) : (title, budget)
+        // Only a title followed by a complete time is clear; anything else gets no fix.
+        guard text.hasSuffix(")"), !title.trimmingCharacters(in: " ").isEmpty else { return ("", nil) }
+        return (title, String(text[open...]))
     }
 
     // MARK: - Conditions
@@ -418,30 +417,36 @@ extension Parser {
     /// `voor elke rollen`, `voor elk punt lijst` without `in`): one error with the fix, and
     /// the tokens as meant, so the loop's body is checked as written.
     private mutating func loopAsMeant(_ line: SourceLine, _ tokens: [Token]) -> [Token] {
-        var meant = tokens
-        var fix: (at: Int, replacement: String, message: LocalizedText)?
-        if tokens.count >= 3, let form = Self.eachForms[tokens[1].key ?? ""], tokens[2].isWord {
-            fix = (1, form, ParserMessages.eachInOtherWords(tokens[0].spelling, tokens[1].spelling, form))
-        } else if tokens.count == 3, tokens[1].matches(Lexicon.each), let singular = Self.loopPlurals[tokens[2].key ?? ""] {
-            fix = (2, singular, ParserMessages.loopPlural(tokens[2].spelling, singular))
-        } else if tokens.count == 4, tokens[1].matches(Lexicon.each), tokens[2].isWord, tokens[3].isWord,
-            !tokens[3].matches(Lexicon.in), Keyword(word: tokens[2].key) == nil,
+        var fixes: [(at: Int, replacement: String, message: LocalizedText)] = []
+        let eachForm = tokens.count >= 3 ? Self.eachForms[tokens[1].key ?? ""] : nil
+        if let eachForm, tokens[2].isWord {
+            fixes.append((1, eachForm, ParserMessages.eachInOtherWords(tokens[0].spelling, tokens[1].spelling, eachForm)))
+        }
+        let each = eachForm != nil || tokens.count >= 3 && tokens[1].matches(Lexicon.each)
+        if tokens.count == 3, each, let singular = Self.loopPlurals[tokens[2].key ?? ""] {
+            fixes.append((2, singular, ParserMessages.loopPlural(tokens[2].spelling, singular)))
+        } else if tokens.count == 4, each, tokens[2].isWord, tokens[3].isWord, !tokens[3].matches(Lexicon.in),
+            Keyword(word: tokens[2].key) == nil, Self.loopPlurals[tokens[2].key ?? ""] == nil,
             !tokens[2].matches(Lexicon.roleLoop + Lexicon.memberLoop + Lexicon.solutionLoop)
         {
-            fix = (3, "in \(tokens[3].spelling)", ParserMessages.loopWithoutIn(tokens[2].spelling, tokens[3].spelling))
+            fixes.append((3, "in \(tokens[3].spelling)", ParserMessages.loopWithoutIn(tokens[2].spelling, tokens[3].spelling)))
         }
-        guard let fix else { return tokens }
-        let written = tokens.map(\.spelling)
-        var corrected = written
-        corrected[fix.at] = fix.replacement
-        let at = range(line, tokens[fix.at])
-        report(.malformedLoop, at, fix.message,
-               fixIt: FixIt(ParserMessages.didYouMean(corrected.joined(separator: " ")), replacement: fix.replacement, range: at))
-        let old = tokens[fix.at]
-        if fix.at == 3 {
-            meant.insert(Token(kind: .word, text: "in", column: old.column, endColumn: old.column), at: 3)
-        } else {
-            meant[fix.at] = Token(kind: .word, text: Substring(fix.replacement), column: old.column, endColumn: old.endColumn)
+        guard let first = fixes.first, let last = fixes.last else { return tokens }
+        // One error for the line, whose fix covers every word it changes (`voor alle rollen`).
+        var corrected = tokens.map(\.spelling)
+        for fix in fixes { corrected[fix.at] = fix.replacement }
+        let at = range(line, tokens[first.at].column, tokens[last.at].endColumn)
+        report(.malformedLoop, at, first.message,
+               fixIt: FixIt(ParserMessages.didYouMean(corrected.joined(separator: " ")),
+                            replacement: corrected[first.at...last.at].joined(separator: " "), range: at))
+        var meant = tokens
+        for fix in fixes.reversed() {
+            let old = tokens[fix.at]
+            if fix.at == 3 {
+                meant.insert(Token(kind: .word, text: "in", column: old.column, endColumn: old.column), at: 3)
+            } else {
+                meant[fix.at] = Token(kind: .word, text: Substring(fix.replacement), column: old.column, endColumn: old.endColumn)
+            }
         }
         return meant
     }
