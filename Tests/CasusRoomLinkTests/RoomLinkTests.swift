@@ -215,7 +215,7 @@ struct RoomLinkTests {
         #expect(await eventually { link.isCaughtUp })
         // :terug removes seq 5, then the group quits: no record follows to carry the change.
         link.update(session: session, records: records(2...4))
-        #expect(await link.stop(waitingUpTo: 2))
+        #expect(await link.stop(waitingUpTo: 30))
         #expect(room.records(session.id) == records(2...4))
     }
 
@@ -233,7 +233,7 @@ struct RoomLinkTests {
         #expect(await eventually { room.records(session.id).count == 4 })
         link.update(session: session, records: records(2...4))
         gate.hold(false)
-        #expect(await link.stop(waitingUpTo: 2))
+        #expect(await link.stop(waitingUpTo: 30))
         #expect(room.records(session.id) == records(2...4))
     }
 
