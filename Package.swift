@@ -40,16 +40,18 @@ let package = Package(
         // The durable session recorder (journal, sheets, meta.json), opening and resuming a
         // play session, store errors as sentences, scenarios read from disk.
         .target(name: "CasusSession", dependencies: ["CasusCore", "CasusStore", "CasusTerminal"]),
+        // The room's API bodies (docs/room-protocol.md), one spelling for the room and the link.
+        .target(name: "CasusRoomWire"),
         // The group's side of the room: join, send the journal, poll the room's status.
         .target(
             name: "CasusRoomLink",
-            dependencies: [.product(name: "AsyncHTTPClient", package: "async-http-client")]
+            dependencies: ["CasusRoomWire", .product(name: "AsyncHTTPClient", package: "async-http-client")]
         ),
         // The room (casus room): HTTP server, the facilitator's pages, the room's journals.
         .target(
             name: "CasusRoom",
             dependencies: [
-                "CasusCore", "CasusStore",
+                "CasusCore", "CasusStore", "CasusRoomWire",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -83,7 +85,7 @@ let package = Package(
         .executableTarget(
             name: "casus-room",
             dependencies: [
-                "CasusCLI", "CasusCore", "CasusStore", "CasusSession", "CasusTerminal", "CasusRoom", "CasusRoomLink",
+                "CasusCLI", "CasusCore", "CasusStore", "CasusSession", "CasusTerminal", "CasusRoom", "CasusRoomLink", "CasusRoomWire",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -92,7 +94,7 @@ let package = Package(
         .testTarget(name: "CasusStoreTests", dependencies: ["CasusStore"]),
         .testTarget(name: "CasusSessionTests", dependencies: ["CasusCore", "CasusStore", "CasusSession", "CasusTerminal"]),
         .testTarget(name: "CasusLSPTests", dependencies: ["CasusLSP", "CasusCore"]),
-        .testTarget(name: "CasusRoomLinkTests", dependencies: ["CasusRoomLink"]),
+        .testTarget(name: "CasusRoomLinkTests", dependencies: ["CasusRoomLink", "CasusRoomWire"]),
         .testTarget(
             name: "CasusTerminalTests",
             // The probe dependency makes `swift test` build the binary the PTY tests run.

@@ -1,3 +1,4 @@
+import CasusRoomWire
 import Foundation
 import HTTPTypes
 import Hummingbird

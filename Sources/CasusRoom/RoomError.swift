@@ -1,3 +1,5 @@
+import CasusRoomWire
+
 /// A refusal the room answers with: an HTTP status and an English message for the body
 /// (`{"error":"…"}`); a gap also carries the status so the group resends from `next`.
 public struct RoomError: Error, Equatable, Sendable {

@@ -1,3 +1,4 @@
+import CasusRoomWire
 import CasusStore
 import Foundation
 

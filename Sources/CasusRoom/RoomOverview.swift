@@ -1,3 +1,4 @@
+import CasusRoomWire
 import CasusCore
 import Foundation
 

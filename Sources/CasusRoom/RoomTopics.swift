@@ -1,3 +1,4 @@
+import CasusRoomWire
 import CasusCore
 
 /// Opdracht 2's topics in a scenario: the choice question whose options are the guide's six

@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import CasusRoomWire
 import Foundation
 import NIOCore
 import NIOHTTP1
@@ -26,7 +27,7 @@ public final class HTTPRoomTransport: RoomTransport, @unchecked Sendable {
     public func send(_ request: RoomRequest) async throws -> RoomResponse {
         var http = HTTPClientRequest(url: address.base + request.path)
         http.method = request.method == .get ? .GET : .POST
-        http.headers.add(name: "X-Casus-Code", value: address.code)
+        http.headers.add(name: RoomWire.codeHeader, value: address.code)
         http.headers.add(name: "Accept", value: "application/json")
         if let body = request.body {
             http.headers.add(name: "Content-Type", value: "application/json")

@@ -1,3 +1,4 @@
+import CasusRoomWire
 import Foundation
 
 /// The JSON bodies the link sends. The journal's header and records are JSON objects already
@@ -39,7 +40,6 @@ enum RoomBody {
 
     /// The `error` of an error body, if it has one.
     static func errorMessage(_ body: [UInt8]) -> String? {
-        struct ErrorBody: Decodable { var error: String }
-        return try? JSONDecoder().decode(ErrorBody.self, from: Data(body)).error
+        try? JSONDecoder().decode(RoomWire.Failure.self, from: Data(body)).error
     }
 }

@@ -1,3 +1,4 @@
+import CasusRoomWire
 import Foundation
 
 /// How often and how hard the link tries. Tests shorten the waits.
@@ -7,8 +8,8 @@ public struct RoomTiming: Sendable {
     /// The first wait after a failed request; it doubles up to `maxRetry`.
     public var firstRetry: Double
     public var maxRetry: Double
-    /// Records per request (the room takes at most 200) and bytes per request (it takes at
-    /// most 512 KiB).
+    /// Records per request (at most what the room takes) and bytes per request (half of the
+    /// largest body the room reads, so a batch of long answers still fits).
     public var batchRecords: Int
     public var batchBytes: Int
     /// Seconds a record waits, once the link was caught up, before it goes: the group's next
@@ -17,7 +18,8 @@ public struct RoomTiming: Sendable {
     public var gather: Double
 
     public init(
-        poll: Double = 2, firstRetry: Double = 0.25, maxRetry: Double = 3, batchRecords: Int = 200, batchBytes: Int = 256 * 1024,
+        poll: Double = 2, firstRetry: Double = 0.25, maxRetry: Double = 3, batchRecords: Int = RoomWire.maxRecordsPerRequest,
+        batchBytes: Int = RoomWire.maxBodyBytes / 2,
         gather: Double = 0.25
     ) {
         self.poll = poll
@@ -69,10 +71,10 @@ public final class RoomLink: @unchecked Sendable {
     /// `rewriteFrom` (a request in flight still carried the record that was undone).
     private var rewrites = 0
     private var seenMessages = Set<Int>()
-    private var unshown: [RoomMessage] = []
+    private var unshown: [RoomWire.Message] = []
     /// Whether the room has answered once; what it said before is old news to this group.
     private var heardOnce = false
-    private var presetsByKey: [String: RoomPreset] = [:]
+    private var presetsByKey: [String: RoomWire.Preset] = [:]
     private var unreachable = false
     private var stopped = false
     /// Set by `stop`: what is left goes at once, without the gather pause.
@@ -167,7 +169,7 @@ public final class RoomLink: @unchecked Sendable {
     }
 
     /// The facilitator's messages not handed out yet, oldest first; each one once.
-    public func takeMessages() -> [RoomMessage] {
+    public func takeMessages() -> [RoomWire.Message] {
         lock.withLock {
             defer { unshown.removeAll() }
             return unshown
@@ -175,18 +177,18 @@ public final class RoomLink: @unchecked Sendable {
     }
 
     /// The messages `takeMessages` would hand out, left in place.
-    public func peekMessages() -> [RoomMessage] { lock.withLock { unshown } }
+    public func peekMessages() -> [RoomWire.Message] { lock.withLock { unshown } }
 
     /// Tests: pretend the room last said `next`, as after a room restarted with less.
     func forceNext(_ value: Int) { lock.withLock { next = value } }
 
     /// The room's answer for the question `key`, if it gives one.
-    public func preset(for key: String) -> RoomPreset? {
+    public func preset(for key: String) -> RoomWire.Preset? {
         lock.withLock { presetsByKey[key] }
     }
 
     /// Every answer the room gives, by key.
-    public var presets: [RoomPreset] { lock.withLock { presetsByKey.values.sorted { $0.key < $1.key } } }
+    public var presets: [RoomWire.Preset] { lock.withLock { presetsByKey.values.sorted { $0.key < $1.key } } }
 
     /// True since a request failed to reach the room, until one succeeds again.
     public var isUnreachable: Bool { lock.withLock { unreachable } }
@@ -323,7 +325,7 @@ public final class RoomLink: @unchecked Sendable {
         return .failed
     }
 
-    private func apply(_ status: RoomStatus) {
+    private func apply(_ status: RoomWire.Status) {
         lock.withLock {
             // Messages from before this group joined (or before this laptop came back) were
             // meant for the room as it was then: only those sent later are shown.
@@ -339,8 +341,8 @@ public final class RoomLink: @unchecked Sendable {
         lock.withLock { unreachable = value }
     }
 
-    private func decode(_ body: [UInt8]) -> RoomStatus? {
-        try? JSONDecoder().decode(RoomStatus.self, from: Data(body))
+    private func decode(_ body: [UInt8]) -> RoomWire.Status? {
+        try? JSONDecoder().decode(RoomWire.Status.self, from: Data(body))
     }
 
     /// The records from `next` on, at most `count` of them and about `bytes` long (always at

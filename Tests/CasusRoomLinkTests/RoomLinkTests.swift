@@ -1,3 +1,4 @@
+import CasusRoomWire
 import Foundation
 import Testing
 
@@ -13,8 +14,8 @@ final class FakeRoom: RoomTransport, @unchecked Sendable {
     var away = false
     var code = "K7P2QX"
     var sentCode = "K7P2QX"
-    var messages: [RoomMessage] = []
-    var presets: [RoomPreset] = []
+    var messages: [RoomWire.Message] = []
+    var presets: [RoomWire.Preset] = []
     /// Requests that reached the room, in order.
     private(set) var log: [String] = []
 
@@ -62,7 +63,7 @@ final class FakeRoom: RoomTransport, @unchecked Sendable {
     }
 
     private func status(_ id: String, code: Int = 200) -> RoomResponse {
-        let status = RoomStatus(next: (stored[id]?.last?.seq ?? 1) + 1, messages: messages, presets: presets)
+        let status = RoomWire.Status(next: (stored[id]?.last?.seq ?? 1) + 1, messages: messages, presets: presets)
         return RoomResponse(status: code, body: Array(try! JSONEncoder().encode(status)))
     }
 
@@ -240,17 +241,17 @@ struct RoomLinkTests {
     @Test("messages sent after joining are handed out once each (older ones are not), presets are kept, and a status poll brings new ones while idle")
     func messagesAndPresets() async {
         let room = FakeRoom()
-        room.set { $0.messages = [RoomMessage(id: 1, text: "Welkom")] }
+        room.set { $0.messages = [RoomWire.Message(id: 1, text: "Welkom")] }
         let link = RoomLink(transport: room, timing: fast)
         link.start()
         link.update(session: session, records: records(2...2))
         #expect(await eventually { link.roomNext == 3 })
-        room.set { $0.messages = [RoomMessage(id: 1, text: "Welkom"), RoomMessage(id: 2, text: "Over 2 minuten plenair")] }
+        room.set { $0.messages = [RoomWire.Message(id: 1, text: "Welkom"), RoomWire.Message(id: 2, text: "Over 2 minuten plenair")] }
         #expect(await eventually { !link.peekMessages().isEmpty })
         #expect(link.takeMessages().map(\.text) == ["Over 2 minuten plenair"])
         room.set {
-            $0.messages = [RoomMessage(id: 1, text: "Welkom"), RoomMessage(id: 2, text: "Over 2 minuten plenair"), RoomMessage(id: 3, text: "Terug naar de zaal")]
-            $0.presets = [RoomPreset(key: "onderwerp", answer: "3", label: "Melden")]
+            $0.messages = [RoomWire.Message(id: 1, text: "Welkom"), RoomWire.Message(id: 2, text: "Over 2 minuten plenair"), RoomWire.Message(id: 3, text: "Terug naar de zaal")]
+            $0.presets = [RoomWire.Preset(key: "onderwerp", answer: "3", label: "Melden")]
         }
         #expect(await eventually { link.preset(for: "onderwerp") != nil })
         #expect(await eventually { !link.peekMessages().isEmpty })
@@ -324,5 +325,20 @@ struct RoomLinkTests {
         let join = try JSONSerialization.jsonObject(with: Data(RoomBody.join(session))) as? [String: Any]
         #expect(join?["session"] as? String == session.id)
         #expect((join?["header"] as? [String: Any])?["app"] as? String == "casus")
+    }
+
+    @Test("the bodies the link writes by hand are what the room's own types read")
+    func bodiesFitTheRoomsTypes() throws {
+        let sent = records(2...3)
+        let decoded = try JSONDecoder().decode(RoomWire.Records.self, from: Data(RoomBody.records(sent, end: 3)))
+        #expect(decoded.records.map(\.seq) == [2, 3])
+        #expect(decoded.records.map { Array($0.data.data) } == sent.map(\.data))
+        #expect(decoded.end == 3)
+        let join = try JSONDecoder().decode(RoomWire.Join.self, from: Data(RoomBody.join(session)))
+        #expect(join.session == session.id)
+        #expect(Array(join.header.data) == session.header)
+        #expect(join.sources == session.sources)
+        let failure = try JSONEncoder().encode(RoomWire.Failure(error: "wrong code"))
+        #expect(RoomBody.errorMessage(Array(failure)) == "wrong code")
     }
 }

@@ -1,6 +1,9 @@
 import Foundation
 
-/// The JSON bodies of the room's API (docs/room-protocol.md), shared with the group side.
+/// The JSON bodies of the room's API (docs/room-protocol.md): the room decodes and encodes
+/// them, and the group's link decodes the room's answers with the same types. (The link writes
+/// its own join and records bodies byte for byte, `RoomBody`; a test decodes them as `Join`
+/// and `Records`.)
 public enum RoomWire {
     /// `POST /api/join`.
     public struct Join: Codable, Sendable {
@@ -41,8 +44,8 @@ public enum RoomWire {
         }
     }
 
-    /// A facilitator's message for every group.
-    public struct Message: Codable, Sendable, Equatable {
+    /// A facilitator's message for every group ("Over 2 minuten plenair"); shown once per id.
+    public struct Message: Codable, Sendable, Hashable {
         public var id: Int
         public var text: String
 
@@ -52,10 +55,12 @@ public enum RoomWire {
         }
     }
 
-    /// An answer the room gives the group (Opdracht 2's topic), in answer-script syntax.
-    public struct Preset: Codable, Sendable, Equatable {
+    /// An answer the room gives for the question `key` (Opdracht 2's topic), in the
+    /// answer-script syntax of `--answers`.
+    public struct Preset: Codable, Sendable, Hashable {
         public var key: String
         public var answer: String
+        /// What the answer means in words (the topic's text), for the group to read.
         public var label: String
 
         public init(key: String, answer: String, label: String) {
@@ -66,22 +71,34 @@ public enum RoomWire {
     }
 
     /// The answer to join, to every records POST and to `GET …/status`.
-    public struct Status: Codable, Sendable, Equatable {
+    public struct Status: Codable, Sendable, Hashable {
         /// The journal sequence number the room wants next (2 for a new session).
         public var next: Int
         public var messages: [Message]
         public var presets: [Preset]
 
-        public init(next: Int, messages: [Message], presets: [Preset]) {
+        public init(next: Int, messages: [Message] = [], presets: [Preset] = []) {
             self.next = next
             self.messages = messages
             self.presets = presets
+        }
+
+        private enum CodingKeys: String, CodingKey { case next, messages, presets }
+
+        /// Missing lists are empty: a room that has nothing to say may leave them out.
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            next = try c.decode(Int.self, forKey: .next)
+            messages = try c.decodeIfPresent([Message].self, forKey: .messages) ?? []
+            presets = try c.decodeIfPresent([Preset].self, forKey: .presets) ?? []
         }
     }
 
     /// Every error body: `{"error":"<english message>"}`.
     public struct Failure: Codable, Sendable {
         public var error: String
+
+        public init(error: String) { self.error = error }
     }
 
     /// The most records one request may carry.
