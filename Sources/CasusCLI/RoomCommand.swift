@@ -4,10 +4,6 @@ import CasusSession
 import CasusStore
 import Foundation
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// `casus room` — the facilitator's room (`casus room [open]`) and, on a group's laptop,
 /// `casus room send`. The parent has no options of its own, so each subcommand's `--dir`
 /// and `--lang` are its own (a parent's options would take them first).
