@@ -2,8 +2,9 @@ extension Checker {
     /// Every `protocol` tag names one of the twelve sections (or `onderwerp`/`topic`);
     /// an unknown one is an error at the word, with the nearest section as suggestion.
     mutating func checkProtocolTags() {
-        for info in asked.all {
-            for tag in info.question.protocolTags
+        // By position: a copy of every question would cost a retain per field.
+        for position in asked.all.indices {
+            for tag in asked.all[position].question.protocolTags
             where ProtocolSection.named(tag.name) == nil && !ProtocolSection.isTopicTag(tag.name) {
                 let nearest = Suggestion.nearest(to: tag.name, in: ProtocolSection.allTags)
                 report(.unknownProtocolSection, tag.range, CheckerMessages.unknownProtocolSection(tag.name),
