@@ -2,14 +2,16 @@ extension Checker {
     /// Every `protocol` tag names one of the twelve sections (or `onderwerp`/`topic`);
     /// an unknown one is an error at the word, with the nearest section as suggestion.
     mutating func checkProtocolTags() {
-        for info in asked.all {
-            for tag in info.question.protocolTags
-            where ProtocolSection.named(tag.name) == nil && !ProtocolSection.isTopicTag(tag.name) {
-                let nearest = Suggestion.nearest(to: tag.name, in: ProtocolSection.allTags)
-                report(.unknownProtocolSection, tag.range, CheckerMessages.unknownProtocolSection(tag.name),
-                      fixIt: nearest.map { FixIt(CheckerMessages.didYouMean($0), replacement: $0, range: tag.range) }
-                        ?? FixIt(CheckerMessages.protocolSectionList))
-            }
+        // Gathered first, in a closure that borrows each question: a loop over the table
+        // copied every question, a retain per field.
+        let unknownTags = asked.all.flatMap { info in
+            info.question.protocolTags.filter { ProtocolSection.named($0.name) == nil && !ProtocolSection.isTopicTag($0.name) }
+        }
+        for tag in unknownTags {
+            let nearest = Suggestion.nearest(to: tag.name, in: ProtocolSection.allTags)
+            report(.unknownProtocolSection, tag.range, CheckerMessages.unknownProtocolSection(tag.name),
+                  fixIt: nearest.map { FixIt(CheckerMessages.didYouMean($0), replacement: $0, range: tag.range) }
+                    ?? FixIt(CheckerMessages.protocolSectionList))
         }
         // `onderwerp` follows the topic a group chose: without a choice question tagged with it,
         // such answers would silently feed no section.

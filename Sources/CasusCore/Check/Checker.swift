@@ -75,6 +75,11 @@ struct Checker {
         let metadata = checkMetadata()
         maxMembers = metadata.members.upperBound
         collectDeclarations()
+        // Room for every question at once: the table would otherwise copy them as it grows.
+        var counter = StatementCounter()
+        counter.walk(steps)
+        asked.reserveCapacity(counter.questions)
+        used.reserveCapacity(counter.questions)
         for (index, step) in steps.enumerated() {
             checkStep(step, index: index)
         }

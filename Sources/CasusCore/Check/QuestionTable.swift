@@ -19,6 +19,12 @@ public struct QuestionTable: Hashable, Sendable {
     /// The position of `id` in `all`.
     public func position(of id: String) -> Int? { positions[id] }
 
+    /// Room for `count` questions: a question is large, and growing the table copies them all.
+    public mutating func reserveCapacity(_ count: Int) {
+        all.reserveCapacity(count)
+        positions.reserveCapacity(count)
+    }
+
     /// Adds `info` unless its id is already present; returns its position.
     @discardableResult
     public mutating func append(_ info: QuestionInfo) -> Int {

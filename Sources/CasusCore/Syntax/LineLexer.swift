@@ -1,32 +1,45 @@
 /// Tokenizes the code part of one line, stopping at `#` (a comment) or, when `stopAtColon` is
 /// set, at the first `:` outside quotes (what follows is prose).
 ///
-/// Walks the line's Unicode scalars; a token's columns count scalars (see `SourceLine`).
+/// Walks the line's Unicode scalars; a token's columns count scalars (see `SourceLine`). Code
+/// is almost all ASCII, so a scalar is read from its UTF-8 byte when it is one (no decoding);
+/// the two views share their indices.
 struct LineLexer {
     private let scalars: Substring.UnicodeScalarView
+    private let utf8: Substring.UTF8View
     /// The next scalar and its 1-based column.
-    private var index: Substring.UnicodeScalarView.Index
+    private var index: Substring.Index
     private var column: Int
     private let lineNumber: Int
 
     /// A lexer for the content of `line`.
     init(line: SourceLine) {
         scalars = line.content.unicodeScalars
+        utf8 = line.content.utf8
         index = scalars.startIndex
         column = line.contentColumn
         lineNumber = line.number
     }
 
-    private var current: Unicode.Scalar? { index < scalars.endIndex ? scalars[index] : nil }
+    private var current: Unicode.Scalar? { index < utf8.endIndex ? scalar(at: index) : nil }
 
     private var next: Unicode.Scalar? {
-        guard index < scalars.endIndex else { return nil }
-        let after = scalars.index(after: index)
-        return after < scalars.endIndex ? scalars[after] : nil
+        guard index < utf8.endIndex else { return nil }
+        let after = self.index(after: index)
+        return after < utf8.endIndex ? scalar(at: after) : nil
+    }
+
+    private func scalar(at i: Substring.Index) -> Unicode.Scalar {
+        let byte = utf8[i]
+        return byte < 0x80 ? Unicode.Scalar(byte) : scalars[i]
+    }
+
+    private func index(after i: Substring.Index) -> Substring.Index {
+        utf8[i] < 0x80 ? utf8.index(after: i) : scalars.index(after: i)
     }
 
     private mutating func advance() {
-        scalars.formIndex(after: &index)
+        index = self.index(after: index)
         column += 1
     }
 
@@ -46,7 +59,7 @@ struct LineLexer {
                 advance()
                 result.append(token(.punct(.colon), from: start))
                 if stopAtColon {
-                    let rest = LinePiece(text: Substring(scalars[index...]), line: lineNumber, column: column)
+                    let rest = LinePiece(text: Substring(utf8[index...]), line: lineNumber, column: column)
                     return (result, rest, nil)
                 }
             case "\"", "\u{201C}", "\u{201E}":
@@ -102,13 +115,13 @@ struct LineLexer {
         }
     }
 
-    private func token(_ kind: Token.Kind, from start: (Substring.UnicodeScalarView.Index, Int)) -> Token {
-        Token(kind: kind, text: Substring(scalars[start.0..<index]), column: start.1, endColumn: column)
+    private func token(_ kind: Token.Kind, from start: (Substring.Index, Int)) -> Token {
+        Token(kind: kind, text: Substring(utf8[start.0..<index]), column: start.1, endColumn: column)
     }
 
     /// The rest of a quoted string after its opening quote; nil when it never closes. A
     /// straight quote closes any string; `”` closes only one opened with a curly quote.
-    private mutating func quoted(from start: (Substring.UnicodeScalarView.Index, Int), curly: Bool) -> Token? {
+    private mutating func quoted(from start: (Substring.Index, Int), curly: Bool) -> Token? {
         while let c = current {
             advance()
             if c == "\"" || (curly && c == "\u{201D}") { return token(.string, from: start) }

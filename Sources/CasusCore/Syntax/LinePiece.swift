@@ -8,7 +8,7 @@ struct LinePiece: Sendable {
     var column: Int
 
     /// The column just past the last character.
-    var endColumn: Int { column + text.unicodeScalars.count }
+    var endColumn: Int { column + text.scalarCount }
 
     /// Without its leading blanks; nil when nothing else is left.
     func trimmed() -> LinePiece? {

@@ -93,11 +93,12 @@ extension Parser {
 
     /// True when a text line starts like a list item: `- `, `* `, `• `, `1.` or `1)`.
     func startsListItem(_ text: Substring) -> Bool {
-        let scalars = Array(text.unicodeScalars.prefix(2))
-        if scalars.first == "\u{2022}" { return true }
-        if scalars.count == 2, scalars[0] == "-" || scalars[0] == "*", scalars[1] == " " { return true }
+        var scalars = text.unicodeScalars.makeIterator()
+        let first = scalars.next()
+        if first == "\u{2022}" { return true }
+        if first == "-" || first == "*", scalars.next() == " " { return true }
         let afterDigits = text.unicodeScalars.drop { ("0"..."9").contains($0) }
-        return afterDigits.count < text.unicodeScalars.count && (afterDigits.first == "." || afterDigits.first == ")")
+        return afterDigits.startIndex > text.startIndex && (afterDigits.first == "." || afterDigits.first == ")")
     }
 
     /// Splits one line of prose into literal text and `{name}` interpolations: the literal
@@ -111,10 +112,19 @@ extension Parser {
             let c = scalars[i]
             let after = scalars.index(after: i)
             if c != "{" && c != "}" {
-                // Plain prose: copy the run up to the next brace in one go.
-                let end = scalars[i...].firstIndex { $0 == "{" || $0 == "}" } ?? scalars.endIndex
-                literal += Substring(scalars[i..<end])
-                column += scalars.distance(from: i, to: end)
+                // Plain prose: copy the run up to the next brace in one go. Braces are ASCII, so
+                // the bytes find them, and the run's columns are counted on the way.
+                let utf8 = piece.text.utf8
+                var end = i
+                var width = 0
+                while end < utf8.endIndex {
+                    let byte = utf8[end]
+                    if byte == UInt8(ascii: "{") || byte == UInt8(ascii: "}") { break }
+                    if byte & 0xC0 != 0x80 { width += 1 }
+                    utf8.formIndex(after: &end)
+                }
+                literal += Substring(utf8[i..<end])
+                column += width
                 i = end
                 continue
             }
@@ -147,7 +157,7 @@ extension Parser {
                 continue
             }
             let inner = Substring(scalars[after..<close])
-            let width = inner.unicodeScalars.count + 2
+            let width = inner.scalarCount + 2
             let innerRange = SourceRange(file: path, line: piece.line, column: column, length: width)
             let name = String(inner).trimmingCharacters(in: " ")
             if name.isEmpty {

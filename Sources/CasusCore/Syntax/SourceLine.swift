@@ -24,7 +24,7 @@ struct SourceLine: Sendable {
     /// A code comment line: `# …` as the first thing on the line.
     var isComment: Bool { content.unicodeScalars.first == "#" }
     /// The column just past the content's last character.
-    var contentEnd: Int { contentColumn + content.unicodeScalars.count }
+    var contentEnd: Int { contentColumn + content.scalarCount }
     /// The content with its line and column.
     var contentPiece: LinePiece { LinePiece(text: content, line: number, column: contentColumn) }
 
@@ -36,7 +36,7 @@ struct SourceLine: Sendable {
     /// True when the line is longer than `Parser.maxLineLength` scalars (bytes are counted
     /// first: a line of fewer bytes cannot be too long).
     var isTooLong: Bool {
-        text.utf8.count > Parser.maxLineLength && text.unicodeScalars.count > Parser.maxLineLength
+        text.utf8.count > Parser.maxLineLength && text.scalarCount > Parser.maxLineLength
     }
 
     /// Splits text into lines (`\n`, `\r\n` and `\r` all end a line).
@@ -49,7 +49,7 @@ struct SourceLine: Sendable {
         while i < utf8.endIndex {
             let b = utf8[i]
             if b == 0x0A || b == 0x0D {
-                lines.append(SourceLine(number: lines.count + 1, text: Substring(text.unicodeScalars[start..<i])))
+                lines.append(SourceLine(number: lines.count + 1, text: Substring(utf8[start..<i])))
                 utf8.formIndex(after: &i)
                 if b == 0x0D, i < utf8.endIndex, utf8[i] == 0x0A { utf8.formIndex(after: &i) }
                 start = i
@@ -58,7 +58,7 @@ struct SourceLine: Sendable {
             utf8.formIndex(after: &i)
         }
         if start < utf8.endIndex {
-            lines.append(SourceLine(number: lines.count + 1, text: Substring(text.unicodeScalars[start...])))
+            lines.append(SourceLine(number: lines.count + 1, text: Substring(utf8[start...])))
         }
         return lines
     }
@@ -67,35 +67,40 @@ struct SourceLine: Sendable {
     init(number: Int, text: Substring) {
         self.number = number
         self.text = text
-        let scalars = text.unicodeScalars
-        var i = scalars.startIndex
+        // Blanks are ASCII, so the UTF-8 bytes suffice (no decoding) and every index where a
+        // blank starts or ends is a scalar boundary; one byte is one column.
+        let utf8 = text.utf8
+        var i = utf8.startIndex
         var column = 1
         // A byte order mark at the very start is neither indentation nor content.
-        if number == 1, i < scalars.endIndex, scalars[i] == "\u{FEFF}" {
-            scalars.formIndex(after: &i)
+        if number == 1, text.unicodeScalars.first == "\u{FEFF}" {
+            i = text.unicodeScalars.index(after: i)
             column += 1
         }
         var indent = 0
         var sawTab = false
-        while i < scalars.endIndex, scalars[i] == " " || scalars[i] == "\t" {
-            if scalars[i] == "\t" {
+        while i < utf8.endIndex, utf8[i] == Self.space || utf8[i] == Self.tab {
+            if utf8[i] == Self.tab {
                 indent += Self.tabWidth - indent % Self.tabWidth
                 sawTab = true
             } else {
                 indent += 1
             }
-            scalars.formIndex(after: &i)
+            utf8.formIndex(after: &i)
             column += 1
         }
-        var end = scalars.endIndex
+        var end = utf8.endIndex
         while end > i {
-            let before = scalars.index(before: end)
-            guard scalars[before] == " " || scalars[before] == "\t" else { break }
+            let before = utf8.index(before: end)
+            guard utf8[before] == Self.space || utf8[before] == Self.tab else { break }
             end = before
         }
         self.indent = indent
         self.indentHasTab = sawTab
-        self.content = Substring(scalars[i..<end])
+        self.content = Substring(utf8[i..<end])
         self.contentColumn = column
     }
+
+    private static let space = UInt8(ascii: " ")
+    private static let tab = UInt8(ascii: "\t")
 }
