@@ -127,15 +127,15 @@ public struct Step: Hashable, Sendable {
 
 /// What a step is made of.
 ///
-/// Every case is boxed, so a statement takes eight bytes in a body array and a copy is one
-/// retain (a question alone is over 500 bytes).
+/// Every case is one pointer (a box, or the question object itself), so a statement takes
+/// eight bytes in a body array.
 public enum Statement: Hashable, Sendable {
     /// `zeg:` / `say:` — text shown to the group.
     indirect case say(Text)
     /// `notitie:` / `note:` — for the facilitator only.
     indirect case note(Text)
     /// `vraag`, `oplossingen`, `effect`, `stem` — everything that asks for an answer.
-    indirect case question(Question)
+    case question(Question)
     indirect case conditional(Conditional)
     indirect case loop(Loop)
 }
