@@ -174,6 +174,10 @@ extension Parser {
     }
 
     /// A question line; nil (with its id remembered as broken) when it cannot be read.
+    /// Never inlined: `parseStatementWithEnd` recurses once per nested block, and the question
+    /// parser's locals in its frame made 50 nested blocks overflow a 2 MB stack under
+    /// AddressSanitizer (`make fuzz`).
+    @inline(never)
     private mutating func parseQuestionLine(
         _ line: SourceLine, _ tokens: [Token], _ rest: LinePiece?, _ unterminated: Int?, _ keyword: QuestionKeyword
     ) -> Statement? {
