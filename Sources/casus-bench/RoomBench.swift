@@ -4,46 +4,59 @@ import Glibc
 #endif
 
 /// The room under load: 50 scripted groups, each its own process driven by its own thread,
-/// answer at once over loopback, with and without `--room`. Rounds without and with the room
-/// are taken in turn (without, with, without, with, …) so that a change in the machine's load
-/// falls on both; every round with the room starts a fresh room with the facilitator's
-/// overview open (its event stream, read as the page reads it).
+/// answer at once over loopback. Every round with the room starts a fresh room with the
+/// facilitator's overview open (its event stream, read as the page reads it).
 ///
-/// In the rounds the figures come from, every group answers 100 ms (±50 %, the same for the
-/// same group in every round) after its next prompt appeared: fifty groups then give the
-/// room 400–500 answers a second, a hundred times a real room's pace, but leave the two cores
-/// room to run what a group's laptop runs. One more pair of rounds has every group answer
-/// the moment its prompt appears (flat out): fifty processes then compete for the machine's
-/// cores, the room among them, and the figures show what that costs (figures only).
+/// The figure with a target comes from mixed rounds: half the groups play with `--room` and
+/// half without, at the same time, and the halves swap from round to round. Both halves then
+/// share one machine load (the room's own work included, which in a classroom runs on the
+/// facilitator's laptop), so what differs between them is what the room adds on a group's
+/// laptop. Rounds without any room, taken in between, show what the room's process costs the
+/// groups when it shares their two cores (a figure only).
+///
+/// In the paced rounds every group answers 100 ms (±50 %, the same for the same group in
+/// every round) after its next prompt appeared: fifty groups then give 400–500 answers a
+/// second, a hundred times a real room's pace, but leave the two cores room to run what a
+/// group's laptop runs. One more pair of rounds has every group answer the moment its prompt
+/// appears (flat out), all fifty in the room in its second round: fifty processes then
+/// compete for the machine's cores, the room among them (figures only).
 extension Bench {
     static let roomGroups = 50
     static let roomAnswers = 40
-    static let roomRounds = 3
     static let roomThink = 0.1
+    /// Paced rounds: a round without a room, then two mixed rounds (one per half), twice.
+    static let roomCycles = 2
 
     mutating func roomUnderLoad() throws {
         let scenario = try questionsScenario(Self.roomAnswers)
         var paced = RoomFigures()
-        for round in 1...Self.roomRounds {
-            paced.alone(try playGroups(scenario, dir: "\(work)/alone-\(round)", room: nil, think: Self.roomThink))
-            paced.with(try roomRound(scenario, name: "paced-\(round)", think: Self.roomThink))
+        for cycle in 1...Self.roomCycles {
+            paced.add(try playGroups(scenario, dir: "\(work)/alone-\(cycle)", room: nil, think: Self.roomThink), noRoom: true)
+            for half in 0..<2 {
+                paced.add(try roomRound(scenario, name: "mixed-\(cycle)-\(half)", think: Self.roomThink) { $0 % 2 == half })
+            }
         }
         var flat = RoomFigures()
-        flat.alone(try playGroups(scenario, dir: "\(work)/alone-flat", room: nil, think: 0))
-        flat.with(try roomRound(scenario, name: "flat", think: 0))
+        flat.add(try playGroups(scenario, dir: "\(work)/alone-flat", room: nil, think: 0), noRoom: true)
+        flat.add(try roomRound(scenario, name: "flat", think: 0) { _ in true })
 
-        let a = paced.aloneMedian, w = paced.withMedian
+        let w = paced.median(\.inRoom), a = paced.median(\.notInRoom)
         rows.append(Row(
-            measure: "\(Self.roomGroups) groups at once, each answering 0.1 s after its prompt: answer to next prompt, with the room / without",
-            value: "\(ms(w)) / \(ms(a)) median, \(times(w / a)) (rounds \(paced.perRound(times)))", target: "within 10 %",
-            met: w <= a * 1.1))
+            measure: "\(Self.roomGroups) groups at once, half of them in the room, each answering 0.1 s after its prompt: answer to next prompt, in the room / not",
+            value: "\(ms(w)) / \(ms(a)) median, \(times(w / a)) (rounds \(paced.mixedRatios.map(times).joined(separator: ", ")))",
+            target: "within 10 %", met: w <= a * 1.1))
+        let none = paced.median(\.noRoom)
         rows.append(Row(
-            measure: "the same: CPU per answer while answering, group with the room / without; the room",
-            value: String(format: "%.2f / %.2f ms; %.2f ms", paced.withCPU * 1000, paced.aloneCPU * 1000, paced.roomCPU * 1000),
+            measure: "the same, rounds with no room running on the machine: answer to next prompt (the mixed rounds' groups in the room against it)",
+            value: "\(ms(none)) median (\(times(w / none)))", target: "(figure only)", met: nil))
+        rows.append(Row(
+            measure: "the same: CPU per answer while answering, group in the room / not; the room",
+            value: String(format: "%.2f / %.2f ms; %.2f ms", paced.cpu(\.inRoom) * 1000, paced.cpu(\.notInRoom) * 1000, paced.roomCPU * 1000),
             target: "(figure only)", met: nil))
         rows.append(Row(
-            measure: "the same: CPU per answer of the group's main thread (answer, save, next prompt), with the room / without",
-            value: String(format: "%.2f / %.2f ms", paced.withMainCPU * 1000, paced.aloneMainCPU * 1000), target: "(figure only)", met: nil))
+            measure: "the same: CPU per answer of the group's main thread (answer, save, next prompt), in the room / not",
+            value: String(format: "%.2f / %.2f ms", paced.mainCPU(\.inRoom) * 1000, paced.mainCPU(\.notInRoom) * 1000),
+            target: "(figure only)", met: nil))
         let p99 = paced.overviewP99
         rows.append(Row(
             measure: "the same: answer at the group to shown in the overview's stream (\(paced.delays.count) answers\(paced.unseen > 0 ? ", \(paced.unseen) never" : ""))",
@@ -52,26 +65,25 @@ extension Bench {
         rows.append(Row(
             measure: "peak memory of the room with \(Self.roomGroups) groups", value: String(format: "%.1f MB", mb), target: "< 100 MB",
             met: mb < 100))
-        let total = Self.roomGroups * (Self.roomRounds + 1)
-        let equal = paced.equal + flat.equal
+        let equal = paced.equal + flat.equal, total = paced.joined + flat.joined
         rows.append(Row(
             measure: "room's journal equal to the group's (nothing lost or doubled)",
             value: "\(equal) of \(total)", target: "all", met: equal == total))
+        let fw = flat.median(\.inRoom), fa = flat.median(\.noRoom)
         rows.append(Row(
-            measure: "flat out (each answer as its prompt shows): answer to next prompt, with the room / without",
-            value: "\(ms(flat.withMedian)) / \(ms(flat.aloneMedian)) median, \(times(flat.withMedian / flat.aloneMedian))",
-            target: "(figure only)", met: nil))
+            measure: "flat out (each answer as its prompt shows), all in the room: answer to next prompt, with the room / without",
+            value: "\(ms(fw)) / \(ms(fa)) median, \(times(fw / fa))", target: "(figure only)", met: nil))
         rows.append(Row(
             measure: "flat out: CPU per answer, group with the room / without; the room",
-            value: String(format: "%.2f / %.2f ms; %.2f ms", flat.withCPU * 1000, flat.aloneCPU * 1000, flat.roomCPU * 1000),
+            value: String(format: "%.2f / %.2f ms; %.2f ms", flat.cpu(\.inRoom) * 1000, flat.cpu(\.noRoom) * 1000, flat.roomCPU * 1000),
             target: "(figure only)", met: nil))
         rows.append(Row(
             measure: "flat out: answer to shown in the overview's stream",
             value: "\(ms(Self.median(flat.delays))) median, \(ms(flat.overviewP99)) p99", target: "(figure only)", met: nil))
     }
 
-    /// One round with a fresh room and its overview open.
-    func roomRound(_ scenario: String, name: String, think: Double) throws -> RoomRound {
+    /// One round with a fresh room and its overview open; the groups `joins` picks play in it.
+    func roomRound(_ scenario: String, name: String, think: Double, joins: @escaping @Sendable (Int) -> Bool) throws -> RoomRound {
         let roomDir = "\(work)/room-\(name)"
         let room = try Child(casus, ["room", "--listen", "127.0.0.1:0", "--dir", roomDir], environment: environment)
         guard room.waitFor("Stoppen", count: 1) else { throw BenchError("the room did not start") }
@@ -82,7 +94,7 @@ extension Bench {
         let address = (url: after("Adres voor de groepen: "), code: after("Code: "))
         let facilitator = printed.first { $0.contains("/f/") }?.trimmingCharacters(in: .whitespaces) ?? ""
         let overview = try OverviewStream(url: facilitator + "/events", environment: environment)
-        let played = try playGroups(scenario, dir: "\(work)/with-\(name)", room: address, think: think, measuring: room)
+        let played = try playGroups(scenario, dir: "\(work)/with-\(name)", room: (address.url, address.code, joins), think: think, measuring: room)
         // Every group left once the room had all its records (or its wait ran out); the
         // overview's heartbeat (every 2 s) sends the last state at the latest.
         usleep(2_500_000)
@@ -92,12 +104,13 @@ extension Bench {
 
         let seen = overview.answersSeen()
         // The room's CPU from the first answer until it stopped (catching up included).
-        let answers = Double(Self.roomGroups * Self.roomAnswers)
+        let answers = Double(played.groups.filter(\.joined).count * Self.roomAnswers)
         var result = RoomRound(played: played, kib: kib, cpuPerAnswer: (room.cpuSeconds - played.otherCPUBefore) / answers)
-        for (index, acknowledged) in played.acknowledged.enumerated() {
+        for (index, group) in played.groups.enumerated() where group.joined {
+            result.joined += 1
             let folder = "\(work)/with-\(name)/g\(index)"
             guard let session = (try? FileManager.default.contentsOfDirectory(atPath: folder))?.first(where: { !$0.hasPrefix(".") }) else {
-                result.unseen += acknowledged.count
+                result.unseen += group.acknowledged.count
                 continue
             }
             let mine = try? String(contentsOfFile: "\(folder)/\(session)/journal.jsonl", encoding: .utf8)
@@ -105,31 +118,43 @@ extension Bench {
             if mine != nil, mine == theirs {
                 result.equal += 1
             } else {
-                // Which one, and how far each got: the figure alone does not say why.
-                let lines = { (text: String?) in text.map { $0.split(separator: "\n").count } ?? -1 }
+                // Which one, how far each got, and the first line that differs (bench data,
+                // no real answers): the figure alone does not say why.
+                let lines = { (text: String?) in text.map { $0.split(separator: "\n", omittingEmptySubsequences: false) } ?? [] }
+                let (a, b) = (lines(mine), lines(theirs))
+                let first = zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, b.count)
                 let pending = FileManager.default.fileExists(atPath: "\(folder)/\(session)/room-pending.json")
-                FileHandle.standardError.write(Data(
-                    "room round \(name), group \(index): \(lines(mine)) journal lines at the group, \(lines(theirs)) in the room\(pending ? " (left for casus room send)" : "")\n".utf8))
+                FileHandle.standardError.write(Data("""
+                    room round \(name), group \(index): \(a.count) journal lines at the group, \(b.count) in the room\(pending ? " (left for casus room send)" : ""); first difference at line \(first + 1):
+                      group: \(first < a.count ? String(a[first].prefix(300)) : "(none)")
+                      room:  \(first < b.count ? String(b[first].prefix(300)) : "(none)")
+
+                    """.utf8))
             }
             let shown = seen[session] ?? []
-            for (n, time) in acknowledged.enumerated() {
+            for (n, time) in group.acknowledged.enumerated() {
                 if n < shown.count { result.delays.append(max(0, shown[n] - time)) } else { result.unseen += 1 }
             }
         }
         return result
     }
 
-    struct Played {
+    /// What one group's process did in a round.
+    struct GroupPlay {
+        var joined = false
         /// Every answer's time from sending it to its next prompt.
-        var latencies: [Double]
-        /// Per group, the moment each answer's next prompt appeared.
-        var acknowledged: [[Double]]
-        /// CPU seconds per answer of the groups' processes while they answered (start-up and
-        /// setup not counted).
-        var cpuPerAnswer: Double
-        /// The same for the groups' main threads only: the thread that answers and draws the
-        /// next prompt (the room's link runs on others).
-        var mainCPUPerAnswer: Double
+        var latencies: [Double] = []
+        /// The moment each answer's next prompt appeared.
+        var acknowledged: [Double] = []
+        /// CPU seconds of the whole process (all threads) and of its main thread (the one
+        /// that answers and draws the next prompt; the room's link runs on others) while it
+        /// answered (start-up and setup not counted).
+        var cpu: Double = 0
+        var mainCPU: Double = 0
+    }
+
+    struct Played {
+        var groups: [GroupPlay]
         /// The CPU seconds `measuring` (the room) had used when the groups began to answer.
         var otherCPUBefore: Double
     }
@@ -141,60 +166,64 @@ extension Bench {
         var delays: [Double] = []
         var unseen = 0
         var equal = 0
+        var joined = 0
     }
 
-    /// The rounds of one kind, without and with the room.
+    /// The rounds of one kind. Each group's answers are filed as in the room, not in the room
+    /// (in a round with a room), or with no room running.
     struct RoomFigures {
-        var aloneLatencies: [[Double]] = [], withLatencies: [[Double]] = []
-        var aloneCPUs: [Double] = [], withCPUs: [Double] = [], roomCPUs: [Double] = []
-        var aloneMainCPUs: [Double] = [], withMainCPUs: [Double] = []
+        struct Kinds { var inRoom: [Double] = [], notInRoom: [Double] = [], noRoom: [Double] = [] }
+        var latencies = Kinds(), cpus = Kinds(), mainCPUs = Kinds()
+        var roomCPUs: [Double] = []
+        /// Per mixed round: median in the room / median not in it.
+        var mixedRatios: [Double] = []
         var delays: [Double] = []
-        var unseen = 0, equal = 0, roomKiB = 0
+        var unseen = 0, equal = 0, joined = 0, roomKiB = 0
 
-        mutating func alone(_ played: Played) {
-            aloneLatencies.append(played.latencies)
-            aloneCPUs.append(played.cpuPerAnswer)
-            aloneMainCPUs.append(played.mainCPUPerAnswer)
+        mutating func add(_ played: Played, noRoom: Bool) {
+            var round = Kinds()
+            for group in played.groups {
+                let kind: WritableKeyPath<Kinds, [Double]> = noRoom ? \.noRoom : group.joined ? \.inRoom : \.notInRoom
+                round[keyPath: kind] += group.latencies
+                latencies[keyPath: kind] += group.latencies
+                let answers = Double(max(1, group.latencies.count))
+                cpus[keyPath: kind].append(group.cpu / answers)
+                mainCPUs[keyPath: kind].append(group.mainCPU / answers)
+            }
+            if !round.inRoom.isEmpty, !round.notInRoom.isEmpty {
+                mixedRatios.append(Bench.median(round.inRoom) / Bench.median(round.notInRoom))
+            }
         }
 
-        mutating func with(_ round: RoomRound) {
-            withLatencies.append(round.played.latencies)
-            withCPUs.append(round.played.cpuPerAnswer)
-            withMainCPUs.append(round.played.mainCPUPerAnswer)
+        mutating func add(_ round: RoomRound) {
+            add(round.played, noRoom: false)
             roomCPUs.append(round.cpuPerAnswer)
             delays += round.delays
             unseen += round.unseen
             equal += round.equal
+            joined += round.joined
             roomKiB = max(roomKiB, round.kib)
         }
 
-        var aloneMedian: Double { Bench.median(aloneLatencies.flatMap { $0 }) }
-        var withMedian: Double { Bench.median(withLatencies.flatMap { $0 }) }
-        var aloneCPU: Double { Bench.median(aloneCPUs) }
-        var withCPU: Double { Bench.median(withCPUs) }
+        func median(_ kind: KeyPath<Kinds, [Double]>) -> Double { Bench.median(latencies[keyPath: kind]) }
+        func cpu(_ kind: KeyPath<Kinds, [Double]>) -> Double { Bench.median(cpus[keyPath: kind]) }
+        func mainCPU(_ kind: KeyPath<Kinds, [Double]>) -> Double { Bench.median(mainCPUs[keyPath: kind]) }
         var roomCPU: Double { Bench.median(roomCPUs) }
-        var aloneMainCPU: Double { Bench.median(aloneMainCPUs) }
-        var withMainCPU: Double { Bench.median(withMainCPUs) }
         var overviewP99: Double { unseen > 0 || delays.isEmpty ? .infinity : delays.sorted()[delays.count * 99 / 100] }
-
-        func perRound(_ format: (Double) -> String) -> String {
-            zip(withLatencies, aloneLatencies).map { format(Bench.median($0) / Bench.median($1)) }.joined(separator: ", ")
-        }
     }
 
     /// Starts every group, lets each set up to its first question, then lets them all answer
     /// at once: one thread per group, so all 50 really are at once (a concurrent loop would run
     /// only as many as there are cores). `think` seconds (±50 %) pass between a prompt and the
-    /// next answer; group `index` draws the same waits in every round.
-    func playGroups(_ scenario: String, dir: String, room: (url: String, code: String)?, think: Double, measuring other: Child? = nil)
-        throws -> Played
-    {
+    /// next answer; group `index` draws the same waits in every round. The groups `room.joins`
+    /// picks play with the room.
+    func playGroups(
+        _ scenario: String, dir: String, room: (url: String, code: String, joins: @Sendable (Int) -> Bool)?, think: Double,
+        measuring other: Child? = nil
+    ) throws -> Played {
         final class Results: @unchecked Sendable {
             let lock = NSLock()
-            var latencies: [Double] = []
-            var acknowledged = [[Double]](repeating: [], count: Bench.roomGroups)
-            var cpu: UInt64 = 0
-            var mainCPU: UInt64 = 0
+            var groups = [GroupPlay](repeating: GroupPlay(), count: Bench.roomGroups)
             var failure: Error?
             func fail(_ error: Error) { lock.withLock { failure = failure ?? error } }
         }
@@ -209,11 +238,12 @@ extension Bench {
             Thread {
                 defer { finished.leave() }
                 var child: Child?
+                let joined = room?.joins(index) ?? false
                 do {
                     let folder = "\(dir)/g\(index)"
                     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
                     var arguments = ["play", scenario, "--lang", "nl", "--dir", folder]
-                    if let room { arguments += ["--room", room.url, "--code", room.code] }
+                    if let room, joined { arguments += ["--room", room.url, "--code", room.code] }
                     child = try Child(casus, arguments, environment: environment)
                     for line in Self.setup { child!.send(line) }
                     guard child!.waitFor("Vraag 1?", count: 1) else { throw BenchError("group \(index): no first question") }
@@ -227,8 +257,7 @@ extension Bench {
                     var waits = ThinkTimes(group: index, think: think)
                     let cpuBefore = child.cpuNanoseconds()
                     let mainBefore = child.cpuNanoseconds(mainThreadOnly: true)
-                    var mine: [Double] = []
-                    var times: [Double] = []
+                    var play = GroupPlay(joined: joined)
                     for n in 1...Self.roomAnswers {
                         if think > 0 { usleep(useconds_t(waits.next() * 1e6)) }
                         let after = child.outputCount
@@ -237,18 +266,13 @@ extension Bench {
                         let next = n < Self.roomAnswers ? "Vraag \(n + 1)?" : "Klaar!"
                         guard child.waitFor(next, count: 1, after: after) else { throw BenchError("group \(index): no prompt after answer \(n)") }
                         let end = Self.now()
-                        mine.append(end - start)
-                        times.append(end)
+                        play.latencies.append(end - start)
+                        play.acknowledged.append(end)
                     }
-                    let cpu = child.cpuNanoseconds() - cpuBefore
-                    let mainCPU = child.cpuNanoseconds(mainThreadOnly: true) - mainBefore
+                    play.cpu = Double(child.cpuNanoseconds() - cpuBefore) / 1e9
+                    play.mainCPU = Double(child.cpuNanoseconds(mainThreadOnly: true) - mainBefore) / 1e9
                     child.finish()
-                    results.lock.withLock {
-                        results.latencies += mine
-                        results.acknowledged[index] = times
-                        results.cpu += cpu
-                        results.mainCPU += mainCPU
-                    }
+                    results.lock.withLock { results.groups[index] = play }
                 } catch {
                     results.fail(error)
                     child.finish()
@@ -260,10 +284,7 @@ extension Bench {
         for _ in 0..<Self.roomGroups { go.signal() }
         finished.wait()
         if let failure = results.failure { throw failure }
-        let answers = Double(Self.roomGroups * Self.roomAnswers)
-        return Played(
-            latencies: results.latencies, acknowledged: results.acknowledged, cpuPerAnswer: Double(results.cpu) / 1e9 / answers,
-            mainCPUPerAnswer: Double(results.mainCPU) / 1e9 / answers, otherCPUBefore: Double(otherBefore) / 1e9)
+        return Played(groups: results.groups, otherCPUBefore: Double(otherBefore) / 1e9)
     }
 }
 
