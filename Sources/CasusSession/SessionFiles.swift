@@ -40,7 +40,7 @@ public final class SessionFiles: SessionRecorder, @unchecked Sendable {
     /// Sheet writes run here, one at a time; `pending` holds the newest state not yet written.
     private let sheetQueue = DispatchQueue(label: "casus.sheets")
     private let pendingLock = NSLock()
-    private var pending: (state: SessionState, events: [SessionEvent], sheets: Bool)?
+    private var pending: SheetJob?
     /// The step the sheets were last scheduled in (nil: before the first step).
     private var sheetsStep: Int?
     private var sheetError: Error?
@@ -230,7 +230,11 @@ public final class SessionFiles: SessionRecorder, @unchecked Sendable {
         if sheets { sheetsStep = state.currentStep?.index }
         pendingLock.lock()
         let idle = pending == nil
-        pending = (state, events, sheets || pending?.sheets == true)
+        let sheets = sheets || pending?.events != nil
+        // Only sheets need the events. A rewrite of meta.json alone takes the last one's
+        // time, so the writer holds no reference to `events` while the next answer is
+        // appended (which would copy every event).
+        pending = SheetJob(state: state, events: sheets ? events : nil, updated: events.last?.timestamp)
         pendingLock.unlock()
         guard idle else { return }
         sheetQueue.async { [self] in
@@ -240,7 +244,7 @@ public final class SessionFiles: SessionRecorder, @unchecked Sendable {
             pendingLock.unlock()
             guard let job else { return }
             do {
-                try writeSheets(state: job.state, events: job.events, sheets: job.sheets)
+                try writeSheets(job)
             } catch {
                 pendingLock.lock()
                 sheetError = error
@@ -343,15 +347,24 @@ public final class SessionFiles: SessionRecorder, @unchecked Sendable {
     public func writeSheets() throws {
         let events = self.events
         let state = self.state
-        try sheetQueue.sync { try writeSheets(state: state, events: events) }
+        try sheetQueue.sync { try writeSheets(SheetJob(state: state, events: events, updated: events.last?.timestamp)) }
+    }
+
+    /// A rewrite for the writer: the sheets when `events` is given, and `meta.json`.
+    private struct SheetJob {
+        var state: SessionState
+        var events: [SessionEvent]?
+        /// When the last event happened (nil before any).
+        var updated: Timestamp?
     }
 
     /// Replaces `meta.json` and, when `sheets`, the three sheets; files whose bytes did not
     /// change are skipped.
-    private func writeSheets(state: SessionState, events: [SessionEvent], sheets: Bool = true) throws {
+    private func writeSheets(_ job: SheetJob) throws {
         guard let folder else { return }
+        let state = job.state
         var files: [(data: Data, url: URL)] = []
-        if sheets {
+        if let events = job.events {
             let model = SheetModel(stored: state, language: language, started: started, events: events)
             files = [
                 (Data(MarkdownSheet.render(model).utf8), folder.sheetURL(.markdown)),
@@ -362,7 +375,7 @@ public final class SessionFiles: SessionRecorder, @unchecked Sendable {
         let meta = SessionMeta(
             id: folder.id, group: state.setup?.group, scenarioPath: scenarioPath,
             scenarioTitle: scenario.metadata.title, language: language.rawValue, started: started,
-            updated: events.last.map { Date(timeIntervalSince1970: $0.timestamp.secondsSince1970) } ?? started,
+            updated: job.updated.map { Date(timeIntervalSince1970: $0.secondsSince1970) } ?? started,
             answers: state.answers.count, finished: state.hasFinishedMarker,
             step: state.currentStep.map { $0.index + 1 }, stepTitle: state.currentStep?.title,
             trial: trial ? true : nil)

@@ -15,7 +15,7 @@ public struct Scenario: Hashable, Sendable {
     public var steps: [Step]
     public var sheet: SheetLayout?
     /// Every question, with the step and the loops around it.
-    public var questions: QuestionTable
+    public let questions: QuestionTable
 
     public init(
         path: String, metadata: Metadata, caseText: Text?, roles: [RoleDeclaration],
@@ -32,10 +32,14 @@ public struct Scenario: Hashable, Sendable {
         self.sheet = sheet
         self.questions = questions
         self.solutionsQuestionID = questions.all.first { $0.question.keyword == .solutions }?.question.id.name
+        self.loopKinds = questions.mapValues { $0.loops.map(LoopBinding.Kind.init) }
     }
 
     /// The id of the `oplossingen` question, found once: the runtime asks for it per answer.
     public let solutionsQuestionID: String?
+    /// The kinds of the loops around each question, by question id, found once: every answer
+    /// builds a runtime context and checks its key against them.
+    let loopKinds: [String: [LoopBinding.Kind]]
 
     /// The role with this id.
     public func role(_ id: String) -> RoleDeclaration? { roles.first { $0.id.name == id } }

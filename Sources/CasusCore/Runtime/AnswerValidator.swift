@@ -6,18 +6,16 @@ struct AnswerValidator {
     let setup: GroupSetup?
     /// The raw answers, needed to know how many solutions and list items exist.
     let raw: [AnswerKey: AnswerValue]
-    private let loopKinds: [String: [LoopBinding.Kind]]
 
     init(scenario: Scenario, setup: GroupSetup?, raw: [AnswerKey: AnswerValue]) {
         self.scenario = scenario
         self.setup = setup
         self.raw = raw
-        self.loopKinds = scenario.questions.mapValues { $0.loops.map(LoopBinding.Kind.init) }
     }
 
     /// True when `key` addresses a question instance the scenario (still) has.
     func keyFits(_ key: AnswerKey) -> Bool {
-        guard let info = scenario.questions[key.questionId], let kinds = loopKinds[key.questionId] else {
+        guard let info = scenario.questions[key.questionId], let kinds = scenario.loopKinds[key.questionId] else {
             return false
         }
         let isBallot = info.question.type == .vote && key.components.count == kinds.count + 1
@@ -42,7 +40,7 @@ struct AnswerValidator {
 
     /// The item count of a list question outside loops; nil when unknown (then not checked).
     private func listCount(_ id: String?) -> Int? {
-        guard let id, loopKinds[id]?.isEmpty ?? false else { return nil }
+        guard let id, scenario.loopKinds[id]?.isEmpty ?? false else { return nil }
         if case .list(let items)? = raw[AnswerKey(id)] { return items.count }
         return 0
     }
@@ -62,12 +60,12 @@ struct AnswerValidator {
         case (.member, .member(let name)): return setup?.members.contains(name) ?? false
         case (.role, .role(let id)): return scenario.role(id) != nil
         case (.vote, .choice(let option)):
-            let isBallot = key.components.count == (loopKinds[key.questionId]?.count ?? 0) + 1
+            let isBallot = key.components.count == info.loops.count + 1
             guard isBallot else { return false }
             // Solutions may be re-numbered by edits; listed options must still exist.
             return question.options.isEmpty
                 || question.options.contains { RuntimeText.fold($0.text) == RuntimeText.fold(option) }
-        case (.vote, .vote): return key.components.count == (loopKinds[key.questionId]?.count ?? 0)
+        case (.vote, .vote): return key.components.count == info.loops.count
         case (.text, _), (.longText, _), (.list, _), (.yesNo, _), (.choice, _), (.scale, _), (.member, _),
             (.role, _), (.effect, _), (.vote, _):
             return false

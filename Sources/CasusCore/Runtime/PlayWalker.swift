@@ -11,7 +11,7 @@ struct PlayWalker: StatementWalker {
 
     /// Output since the last answered question.
     private(set) var pending: [PlayOutput] = []
-    private(set) var transcript: [TranscriptEntry] = []
+    private(set) var transcript = Transcript()
     private(set) var votes: [VoteResult] = []
     private(set) var prompt: Prompt?
     /// When set, a question without an answer is put to it; a value it returns is taken as
@@ -37,7 +37,7 @@ struct PlayWalker: StatementWalker {
         self.context = context
         firstStep = start.stepIndex
         pending = start.pending
-        transcript = Array(previous.transcript.prefix(start.transcriptCount))
+        transcript = previous.transcript.prefix(steps: start.transcriptSteps)
         votes = Array(previous.votes.prefix(start.voteCount))
     }
 
@@ -45,7 +45,7 @@ struct PlayWalker: StatementWalker {
         let scenario = context.scenario
         for index in scenario.steps.indices[firstStep...] {
             let start = StepStart(
-                stepIndex: index, pending: pending, transcriptCount: transcript.count, voteCount: votes.count)
+                stepIndex: index, pending: pending, transcriptSteps: transcript.stepCount, voteCount: votes.count)
             step = Engine.stepInfo(scenario, index)
             pending.append(.stepStarted(step))
             trace?.steps.insert(index)

@@ -15,17 +15,14 @@ struct RuntimeContext: Sendable {
     /// adds them to its own copy, which its conditions and interpolations read.
     var answers: [AnswerKey: AnswerValue]
     var skipped: Set<AnswerKey>
-    /// Loop kinds per question id, computed once.
-    let loopKinds: [String: [LoopBinding.Kind]]
-    let solutionsId: String?
+    var loopKinds: [String: [LoopBinding.Kind]] { scenario.loopKinds }
+    var solutionsId: String? { scenario.solutionsQuestionID }
 
     init(scenario: Scenario, setup: GroupSetup?, answers: [AnswerKey: AnswerValue], skipped: Set<AnswerKey>) {
         self.scenario = scenario
         self.setup = setup
         self.answers = answers
         self.skipped = skipped
-        self.loopKinds = scenario.questions.mapValues { $0.loops.map(LoopBinding.Kind.init) }
-        self.solutionsId = scenario.solutionsQuestion?.id.name
     }
 
     var language: Language { scenario.metadata.language }

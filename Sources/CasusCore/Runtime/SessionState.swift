@@ -16,7 +16,7 @@ public struct SessionState: Sendable {
     /// Step headers and `zeg:` texts since the last answered question, in order.
     public let output: [PlayOutput]
     /// Every question passed so far in play order, with its answer (nil when skipped).
-    public let transcript: [TranscriptEntry]
+    public let transcript: Transcript
     /// Every completed vote in play order (winner nil while a tie is undecided).
     public let votes: [VoteResult]
     /// Stored answers that no longer fit the scenario (see `Engine.orphanedAnswers`).
@@ -31,7 +31,7 @@ public struct SessionState: Sendable {
     let promptStepStart: StepStart?
 
     init(
-        context: RuntimeContext, next: Next, output: [PlayOutput], transcript: [TranscriptEntry],
+        context: RuntimeContext, next: Next, output: [PlayOutput], transcript: Transcript,
         votes: [VoteResult],
         orphaned: [AnswerKey], timings: [StepTiming], lastCounted: Timestamp?, finishedMarker: Bool,
         promptStepStart: StepStart? = nil
