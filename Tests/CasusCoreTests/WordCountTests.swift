@@ -2,7 +2,7 @@ import Testing
 @testable import CasusCore
 
 /// The speaking-time estimate counts words: pieces between whitespace that hold a letter or
-/// a digit. ASCII text takes a byte path and other text a Character path; both must agree.
+/// a digit. Counted by Unicode scalar; it must agree with the definition by Character.
 @Suite("Word count")
 struct WordCountTests {
     @Test(arguments: [
@@ -18,6 +18,8 @@ struct WordCountTests {
         ("café\r\nnaïef 3e", 3),
         ("👍 😀 ok", 1),
         ("\u{2003}ja\u{3000}nee\u{85}oké", 3),
+        ("nai\u{0308}ve ide\u{0301}e", 2),
+        ("\u{0660}\u{0661} \u{00BD}", 2),
     ])
     func counts(_ text: String, _ words: Int) {
         #expect(SheetModel.wordCount(text) == words)

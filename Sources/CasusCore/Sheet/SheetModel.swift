@@ -278,26 +278,16 @@ public struct SheetModel: Hashable, Sendable {
     }
 
     /// Words in `text`: pieces between whitespace that hold a letter or a digit.
-    /// One pass without substrings, and over bytes when the text is ASCII: a sheet counts
-    /// every long answer, and splitting into Characters was a visible part of a report.
+    /// Read by Unicode scalar, ASCII ones without a property lookup: a sheet counts every
+    /// long answer and a report every session's, and splitting into Characters (grapheme
+    /// breaking, a lookup per character) was a visible part of a report.
     public static func wordCount(_ text: String) -> Int {
         var count = 0
         var inCountedWord = false
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            for byte in text.utf8 {
-                if byte == 0x20 || (0x09...0x0D).contains(byte) {
-                    inCountedWord = false
-                } else if !inCountedWord, Self.isASCIILetterOrDigit(byte) {
-                    inCountedWord = true
-                    count += 1
-                }
-            }
-            return count
-        }
-        for character in text {
-            if character.isWhitespace {
+        for scalar in text.unicodeScalars {
+            if isWhitespace(scalar) {
                 inCountedWord = false
-            } else if !inCountedWord, character.isLetter || character.isNumber {
+            } else if !inCountedWord, isLetterOrDigit(scalar) {
                 inCountedWord = true
                 count += 1
             }
@@ -305,8 +295,15 @@ public struct SheetModel: Hashable, Sendable {
         return count
     }
 
-    private static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
-        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? scalar == " " || ("\t"..."\r").contains(scalar) : scalar.properties.isWhitespace
+    }
+
+    private static func isLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            return ("0"..."9").contains(scalar) || ("A"..."Z").contains(scalar) || ("a"..."z").contains(scalar)
+        }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 }
 
