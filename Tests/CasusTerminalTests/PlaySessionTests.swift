@@ -265,6 +265,23 @@ final class TestClock: @unchecked Sendable {
         #expect(editor.prompts.filter { $0 == "> " } == ["> "])  // only the first question after setup
     }
 
+    @Test func severalMembersOnOneLineAreSeveralMembers() throws {
+        let (text, editor, setup) = try playSetup(["Groep Rood", "Anna, Bram en  Chris", "", "3"])
+        #expect(setup?.members == ["Anna", "Bram", "Chris"])
+        #expect(setup?.jobs[.scribe] == "Chris")
+        #expect(text.contains("Genoteerd: Anna, Bram en Chris."))
+        #expect(editor.prompts.starts(with: ["groep> ", "lid 1> ", "lid 4> "]))
+        // One name per line, as asked, is said back as before: not at all.
+        let (single, _, one) = try playSetup(["Groep Rood", "Anna de Vries", "Bram", "", "1"])
+        #expect(one?.members == ["Anna de Vries", "Bram"])
+        #expect(!single.contains("Genoteerd"))
+        // A name typed twice and names past the maximum (4 here) are not taken.
+        let (limited, _, four) = try playSetup(["Groep Rood", "Anna; anna, Bram", "Chris and Dirk, Eva", "1"])
+        #expect(four?.members == ["Anna", "Bram", "Chris", "Dirk"])
+        #expect(limited.contains("anna staat er twee keer in"))
+        #expect(limited.contains("Dat zijn er 4: het maximum voor deze casus."))
+    }
+
     @Test func aSecondJobIsRefusedWhenThereAreMembersEnough() throws {
         let jobs = "notulist, presentator, tijdbewaker"
         let (refused, _, enough) = try playSetup(["Groep Rood", "Anna", "Bram", "Chantal", "", "3", "Chantal", "1", "2"], jobs: jobs)

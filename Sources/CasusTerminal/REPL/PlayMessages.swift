@@ -22,6 +22,7 @@ public enum PlayMessages {
     public static let groupPrompt = t("groep> ", "group> ")
     public static func jobPrompt(_ job: Job) -> LocalizedText { t("\(job.name(.nl))> ", "\(job.name(.en))> ") }
     public static func membersSoFar(_ names: String) -> LocalizedText { t("Tot nu toe: \(names).", "So far: \(names).") }
+    public static func membersAdded(_ names: String) -> LocalizedText { t("Genoteerd: \(names).", "Noted: \(names).") }
     public static func alsoHasJob(_ name: String, _ has: Job, _ job: Job) -> LocalizedText {
         t(
             "\(name) is ook \(has.name(.nl)): met minder leden dan taken krijgt iemand er twee.",

@@ -175,24 +175,43 @@ extension PlaySession {
                 line(PlayMessages.undone.text(language))
                 continue
             }
-            let name = text.trimmingSpaces
-            if name.isEmpty {
+            let names = Self.memberNames(in: text)
+            if names.isEmpty {
                 if members.count >= range.lowerBound { return .done(()) }
                 line(style.yellow(PlayMessages.tooFewMembers(range.lowerBound).text(language)))
                 continue
             }
-            if members.contains(where: { $0.lowercased() == name.lowercased() }) {
-                line(style.yellow(TextSafety.sanitize(RuntimeMessages.duplicateMember(name).text(language))))
-                continue
+            var added: [String] = []
+            for name in names where members.count < range.upperBound {
+                if members.contains(where: { $0.lowercased() == name.lowercased() }) {
+                    line(style.yellow(TextSafety.sanitize(RuntimeMessages.duplicateMember(name).text(language))))
+                } else if name.contains("[") || name.contains("]") || name.contains("\\") {
+                    line(style.yellow(TextSafety.sanitize(RuntimeMessages.bracketInName(name).text(language))))
+                } else {
+                    members.append(name)
+                    added.append(name)
+                }
             }
-            if name.contains("[") || name.contains("]") || name.contains("\\") {
-                line(style.yellow(TextSafety.sanitize(RuntimeMessages.bracketInName(name).text(language))))
-                continue
+            // Several names on one line: say how they were read, so a name that should have
+            // been one (or a typo in a separator) shows at once.
+            if names.count > 1, !added.isEmpty {
+                line(TextSafety.sanitize(PlayMessages.membersAdded(Interpolator.list(added, language: language)).text(language)))
             }
-            members.append(name)
         }
         line(PlayMessages.maxMembersReached(range.upperBound).text(language))
         return .done(())
+    }
+
+    /// The names on one line of the members question: one per line as asked, but a group
+    /// that types `Anna, Bram, Carla en Daan` means four people, not one.
+    static func memberNames(in text: String) -> [String] {
+        text.split(whereSeparator: { $0 == "," || $0 == ";" })
+            .flatMap { part in
+                part.split(separator: " ").split { $0.lowercased() == "en" || $0.lowercased() == "and" }
+                    .map { $0.joined(separator: " ") }
+            }
+            .map(\.trimmingSpaces)
+            .filter { !$0.isEmpty }
     }
 
     /// `.done(nil)`: nobody (skipped). A member who already has a job is refused while there are
