@@ -129,6 +129,38 @@ final class TestClock: @unchecked Sendable {
         #expect(session.state.value(AnswerKey("oplossingen")) == .list(["Praten", "Straffen"]))
     }
 
+    /// Before the step's list: the first step answered.
+    static let toSolutions = setup + ["Er werd gepest.", "ja", "4", "slachtoffer"]
+
+    @Test func stopInsideAListSavesWhatWasTypedThenStops() throws {
+        let (ending, _, recorder, session) = try play(Self.toSolutions + ["Praten", "Straffen", ":stop", "Negeren", ""])
+        #expect(ending == .stopped)
+        #expect(session.state.value(AnswerKey("oplossingen")) == .list(["Praten", "Straffen"]))
+        #expect(recorder.events.compactMap(\.answerKey).last == AnswerKey("oplossingen"))
+    }
+
+    @Test func aCommandInsideAListShowsAndTheListGoesOn() throws {
+        let (ending, text, _, session) = try play(Self.toSolutions + ["Praten", ":casus", ":hulpje", "Straffen", ""])
+        #expect(ending == .inputEnded)
+        #expect(session.state.value(AnswerKey("oplossingen")) == .list(["Praten", "Straffen"]))
+        let kept = try #require(text.range(of: "Jullie antwoord tot nu toe blijft staan"))
+        #expect(text[..<kept.lowerBound].contains("Een korte casus."))
+        #expect(text.contains("Onbekend commando :hulpje."))
+    }
+
+    @Test func stopInsideATooShortListDoesNotStop() throws {
+        let (ending, text, _, session) = try play(Self.toSolutions + ["Praten", ":stop", "Straffen", ""])
+        #expect(ending == .inputEnded)
+        #expect(text.contains("Noem er minstens 2."))
+        #expect(session.state.value(AnswerKey("oplossingen")) == .list(["Praten", "Straffen"]))
+    }
+
+    @Test func skipInsideAListSkipsTheQuestion() throws {
+        let (_, _, _, session) = try play(Self.toSolutions + ["Praten", ":overslaan"])
+        #expect(session.state.skipped == [AnswerKey("oplossingen")])
+        #expect(session.state.value(AnswerKey("oplossingen")) == nil)
+    }
+
     @Test func skipMovesOn() throws {
         let (_, text, recorder, session) = try play(Self.setup + [":overslaan", ":skip"])
         #expect(text.contains("Overgeslagen."))

@@ -66,6 +66,22 @@ import TestSupport
         #expect(result.stdout.contains("Klaar! Alle stappen zijn gedaan."))
     }
 
+    @Test func stopInsideALongAnswerSavesTheAnswerAndStops() throws {
+        let input = ["Groep Rood", "Anna", "Bram", "Carla", "", "1", "2", "3", "Twee meisjes worden afgeperst.", ":stop", "Nog een regel", ""]
+        let result = try runProcess(
+            binary: try binary(), arguments: ["play", Self.path("Scenarios/vo1-afpersing-havo4.casus")],
+            stdin: input.joined(separator: "\n") + "\n", environment: environment)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("De sessie is bewaard."))
+        let store = URL(fileURLWithPath: environment["CASUS_DIR"]!)
+        let session = try #require(try FileManager.default.contentsOfDirectory(atPath: store.path).first { !$0.hasPrefix(".") })
+        let journal = try String(contentsOf: store.appendingPathComponent("\(session)/journal.jsonl"), encoding: .utf8)
+        let answers = journal.split(separator: "\n").filter { $0.contains("\"event\":\"answer\"") }
+        #expect(answers.count == 1)
+        #expect(answers.first?.contains("\"text\":\"Twee meisjes worden afgeperst.\"") == true)
+        #expect(!journal.contains(":stop") && !journal.contains("Nog een regel"))
+    }
+
     @Test func emptyStdinEndsCleanly() throws {
         let result = try runProcess(
             binary: try binary(), arguments: ["play", Self.path("Scenarios/vo1-afpersing-havo4.casus")],

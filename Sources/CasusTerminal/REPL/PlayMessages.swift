@@ -164,6 +164,10 @@ public enum PlayMessages {
             "Onbekend commando :\(word).\(nlHint) Typ :hulp voor alle commando's.",
             "Unknown command :\(word).\(enHint) Type :help for all commands.")
     }
+    /// After a command in the middle of a multi-line answer.
+    public static let answerKept = t(
+        "Jullie antwoord tot nu toe blijft staan; typ verder (een lege regel sluit af).",
+        "Your answer so far is kept; type on (an empty line ends it).")
     public static let helpHeading = t("Commando's (overal te typen):", "Commands (at any prompt):")
     public static let helpFooter = t(
         "Tab vult commando's, namen en keuzes aan; ↑ haalt een eerder antwoord terug; Ctrl-C wist de regel; Ctrl-D bewaart en stopt.",

@@ -5,6 +5,8 @@ extension PlaySession {
     /// What came back from reading a prompt's input.
     enum Reply {
         case lines([String])
+        /// `:stop` inside a multi-line answer: the lines before it are the answer, then stop.
+        case linesThenStop([String])
         case skip
         case command(PlayCommandWord)
         case unknownCommand(String, suggestion: String?)
@@ -26,7 +28,8 @@ extension PlaySession {
         var carried: [String] = []
         while true {
             noticeBudget()
-            switch readReply(for: prompt) {
+            let reply = readReply(for: prompt)
+            switch reply {
             case .end(let ending):
                 return ending
             case .interrupted:
@@ -56,12 +59,16 @@ extension PlaySession {
                     runCommand(command)
                     showQuestion(prompt, full: false)
                 }
-            case .lines(let typed):
+            case .lines(let typed), .linesThenStop(let typed):
                 let lines = carried + typed
                 switch AnswerParser.parse(lines, for: prompt) {
                 case .success(let value):
-                    return record(.answer(prompt.key, value, at: clock()))
+                    if let ending = record(.answer(prompt.key, value, at: clock())) { return ending }
+                    if case .linesThenStop = reply { return stop() }
+                    return nil
                 case .failure(let error):
+                    // An invalid answer does not stop play, also after `:stop`: the group
+                    // sees why and can stop at the fresh prompt.
                     styled(error.message.text(language), style.yellow)
                     let items = lines.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
                     if case .list(let min?, _) = prompt.type, !items.isEmpty, items.count < min {

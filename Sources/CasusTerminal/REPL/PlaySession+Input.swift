@@ -75,8 +75,23 @@ extension PlaySession {
                     return .lines(lines)
                 case .line(let next):
                     if next.trimmingSpaces.isEmpty { return .lines(lines) }
-                    editor.addHistory(next)
-                    lines.append(next)
+                    switch PlayCommandWord.parse(next) {
+                    case .notACommand:
+                        editor.addHistory(next)
+                        lines.append(next)
+                    case .command(.quit):
+                        // What was typed is not lost: it ends the answer, then play stops.
+                        return .linesThenStop(lines)
+                    case .command(let command) where command == .skip || command == .back:
+                        // Explicit choices: the lines typed so far are dropped.
+                        return .command(command)
+                    case .command(let command):
+                        // Only shows something: the answer goes on where it was.
+                        runCommand(command)
+                        message(PlayMessages.answerKept)
+                    case .unknown(let word, let suggestion):
+                        message(PlayMessages.unknownCommand(word, suggestion: suggestion))
+                    }
                 }
             }
         }
