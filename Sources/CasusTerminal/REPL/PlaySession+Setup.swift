@@ -195,7 +195,7 @@ extension PlaySession {
             // Several names on one line: say how they were read, so a name that should have
             // been one (or a typo in a separator) shows at once.
             if names.count > 1, !added.isEmpty {
-                line(TextSafety.sanitize(PlayMessages.membersAdded(Interpolator.list(added, language: language)).text(language)))
+                message(PlayMessages.membersAdded(Interpolator.list(added, language: language)))
             }
         }
         line(PlayMessages.maxMembersReached(range.upperBound).text(language))
